@@ -1,0 +1,1 @@
+"""The domain: the advanced request, channels, validation, SMS counting. No Qt, no I/O."""

@@ -1,0 +1,186 @@
+"""Headless commands on the same core and client as the window: `send DRAFT`, `sandbox`.
+
+Exit codes of `send`: 0 accepted; 2 invalid draft or usage, nothing sent; 3 rejected by the API
+(4xx, including 401 and a 429 that outlasted its retries); 4 outcome unknown, not retried;
+5 not sent (could not connect). Every failure prints one plain sentence, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from omni_desktop.core.message import to_json, with_ids
+from omni_desktop.core.validation import validate
+from omni_desktop.api.auth import Auth
+from omni_desktop.api.client import OmniClient, SendResponse
+from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown
+from omni_desktop.storage.drafts import DraftError, load_draft
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_REJECTED = 3
+EXIT_UNKNOWN = 4
+EXIT_NOT_SENT = 5
+
+
+class UsageError(Exception):
+    """Wrong arguments or environment: nothing was sent."""
+
+
+def add_commands(sub: Any) -> None:
+    """Register `send` and `sandbox` on the main parser's subparsers."""
+    send = sub.add_parser(
+        "send",
+        help="send a draft (*.omni.json) without opening the window",
+        description="Validate a draft and post it to POST /omni/1/advanced.",
+    )
+    send.add_argument("draft", type=Path, help="the draft file: the request body as JSON")
+    send.add_argument(
+        "--base-url", help="the API base URL (default: $INFOBIP_BASE_URL); the key is $INFOBIP_API_KEY"
+    )
+    send.add_argument(
+        "--timeout", type=float, default=30.0, help="total deadline in seconds (default 30)"
+    )
+    send.add_argument(
+        "--json", action="store_true", help="print the API's response JSON on stdout"
+    )
+    sandbox = sub.add_parser(
+        "sandbox",
+        help="run the built-in sandbox server (a local OMNI API)",
+        description="Run a local server that behaves like the OMNI API, until Ctrl+C.",
+    )
+    sandbox.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: any)")
+    sandbox.add_argument("--key", help="the API key it accepts (default: made up and printed)")
+    sandbox.add_argument(
+        "--time-scale",
+        type=float,
+        default=60.0,
+        help="simulated seconds per real second for failover (default 60)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "send":
+        return send_command(args, sys.stdout, sys.stderr)
+    if args.command == "sandbox":
+        return sandbox_command(args)
+    raise AssertionError(f"unknown command {args.command!r}")
+
+
+def sandbox_command(args: argparse.Namespace) -> int:
+    from omni_desktop.sandbox import serve_forever
+
+    try:
+        asyncio.run(serve_forever(port=args.port, api_key=args.key, time_scale=args.time_scale))
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        print(f"The sandbox could not start: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def send_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        base_url, key = _credentials(args)
+        client_body = _prepare(args.draft, err)
+    except UsageError as exc:
+        print(str(exc), file=err)
+        return EXIT_USAGE
+    try:
+        client = OmniClient(base_url, Auth.app(key), deadline=args.timeout)
+    except ValueError as exc:
+        print(str(exc), file=err)
+        return EXIT_USAGE
+    try:
+        response = asyncio.run(_send(client, client_body))
+    except OutcomeUnknown as exc:
+        print(exc.sentence, file=err)
+        _print_ids(client_body, err)
+        return EXIT_UNKNOWN
+    except NotSent as exc:
+        print(exc.sentence, file=err)
+        return EXIT_NOT_SENT
+    except OmniError as exc:
+        print(exc.sentence, file=err)
+        return EXIT_REJECTED
+    if args.json:
+        json.dump(response.raw, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print_table(response, out)
+    return EXIT_OK
+
+
+def _credentials(args: argparse.Namespace) -> tuple[str, str]:
+    base_url = args.base_url or os.environ.get("INFOBIP_BASE_URL")
+    if not base_url:
+        raise UsageError(
+            "No API base URL: pass --base-url or set INFOBIP_BASE_URL "
+            "(run 'omni-desktop sandbox' for a local one)."
+        )
+    key = os.environ.get("INFOBIP_API_KEY", "")
+    if not key:
+        raise UsageError("No API key: set INFOBIP_API_KEY to the account's API key.")
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a number of seconds above zero.")
+    return base_url, key
+
+
+def _prepare(path: Path, err: TextIO) -> dict[str, Any]:
+    """Read, validate and complete the draft; warnings go to `err`, errors stop here."""
+    try:
+        message = load_draft(path)
+    except DraftError as exc:
+        raise UsageError(str(exc)) from None
+    now = datetime.now(UTC)
+    result = validate(message, now)
+    for problem in result.warnings:
+        print(f"warning: {problem.path}: {problem.message}", file=err)
+    if result.errors:
+        for problem in result.errors:
+            print(f"error: {problem.path}: {problem.message}", file=err)
+        count = len(result.errors)
+        raise UsageError(
+            f"The draft has {count} error{'s' if count != 1 else ''}; nothing was sent."
+        )
+    return to_json(with_ids(result.prepared, now))
+
+
+async def _send(client: OmniClient, body: dict[str, Any]) -> SendResponse:
+    async with client:
+        return await client.send_advanced(body)
+
+
+def _print_ids(body: dict[str, Any], err: TextIO) -> None:
+    ids = [d.get("messageId", "") for d in body.get("destinations", [])]
+    print(f"bulkId {body.get('bulkId', '')}; messageIds: {', '.join(ids[:20])}", file=err)
+    if len(ids) > 20:
+        print(f"... and {len(ids) - 20} more", file=err)
+
+
+def _print_table(response: SendResponse, out: TextIO) -> None:
+    rows = [("TO", "MESSAGE ID", "STATUS", "DESCRIPTION")]
+    for message in response.messages:
+        rows.append(
+            (
+                message.to,
+                message.message_id,
+                f"{message.status.group_name}/{message.status.name}",
+                message.status.description,
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    if response.bulk_id:
+        out.write(f"bulkId: {response.bulk_id}\n")
+    for row in rows:
+        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)))
+        out.write(f"  {row[3]}\n")
+    out.write(f"{len(response.messages)} message(s) accepted.\n")

@@ -1,0 +1,1 @@
+"""Files and secrets: drafts, recent files, settings, history. No Qt."""

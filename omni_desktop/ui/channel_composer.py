@@ -1,0 +1,298 @@
+"""One compose widget per channel, built from the channel registry.
+
+Each field of the channel's `ChannelSpec` becomes an editor; the validity period and its unit
+follow; live counters sit under the text (SMS encoding and segments, Viber limits).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from omni_desktop.core.channels import ChannelSpec, FieldKind, FieldSpec, TimeUnit
+from omni_desktop.core.message import ChannelContent
+from omni_desktop.core.sms import count_sms
+from omni_desktop.core.validation import Problem, Severity
+
+from omni_desktop.ui.i18n import tr
+
+Editor = QPlainTextEdit | QLineEdit | QCheckBox | QComboBox
+
+
+class ProblemLabel(QLabel):
+    """A small line beside a field that shows that field's problems, hidden when there are none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setVisible(False)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        if not problems:
+            self.clear()
+            self.setVisible(False)
+            return
+        error = any(p.severity is Severity.ERROR for p in problems)
+        colour = "#d32f2f" if error else "#b26a00"
+        self.setStyleSheet(f"color: {colour};")
+        self.setText("\n".join(("⛔ " if error else "⚠ ") + p.message for p in problems))
+        self.setAccessibleDescription(self.text())
+        self.setVisible(True)
+
+
+class ChannelComposer(QWidget):
+    """Edits one channel's content: its fields, validity period and unit, with live counters."""
+
+    content_changed = Signal()
+
+    def __init__(self, spec: ChannelSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self._loading = False
+        self._editors: dict[str, Editor] = {}
+        self._problem_labels: dict[str, ProblemLabel] = {}
+        self.setObjectName(f"composer_{spec.key}")
+
+        self.flow_note = QLabel(self)
+        self.flow_note.setWordWrap(True)
+        self.flow_note.setObjectName("flow_note")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in spec.fields:
+            editor = self._make_editor(field)
+            self._editors[field.path] = editor
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(editor)
+            if field.path == "text" or field.max_length:
+                counter = QLabel(self)
+                counter.setObjectName(f"counter_{field.path}")
+                counter.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                box.addWidget(counter)
+                setattr(self, f"counter_{field.path.replace('.', '_')}", counter)
+            problems = ProblemLabel(self)
+            self._problem_labels[f"{spec.key}.{field.path}"] = problems
+            box.addWidget(problems)
+            label = QLabel(tr(field.label) + ":", self)
+            label.setBuddy(editor)
+            form.addRow(label, box)
+
+        self.validity_period = QSpinBox(self)
+        self.validity_period.setRange(0, 1_000_000)
+        self.validity_period.setSpecialValueText(tr("Platform default (48 h)"))
+        self.validity_period.setAccessibleName(tr(f"{spec.label} validity period"))
+        self.validity_period.setToolTip(
+            tr(
+                "How long the platform tries this channel before it fails over to the next "
+                "step. At least 30 seconds; more than 48 hours is cut to 48 hours."
+            )
+        )
+        self.validity_unit = QComboBox(self)
+        for unit in TimeUnit:
+            self.validity_unit.addItem(tr(unit.value.capitalize()), unit)
+        self.validity_unit.setCurrentIndex(list(TimeUnit).index(TimeUnit.MINUTES))
+        self.validity_unit.setAccessibleName(tr(f"{spec.label} validity unit"))
+        validity_row = QHBoxLayout()
+        validity_row.addWidget(self.validity_period, 1)
+        validity_row.addWidget(self.validity_unit)
+        validity_box = QVBoxLayout()
+        validity_box.addLayout(validity_row)
+        validity_problems = ProblemLabel(self)
+        self._problem_labels[f"{spec.key}.validityPeriod"] = validity_problems
+        validity_box.addWidget(validity_problems)
+        validity_label = QLabel(tr("Validity:"), self)
+        validity_label.setBuddy(self.validity_period)
+        form.addRow(validity_label, validity_box)
+        self.validity_period.valueChanged.connect(self._on_editor_changed)
+        self.validity_unit.currentIndexChanged.connect(self._on_editor_changed)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.flow_note)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self._update_counters()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _make_editor(self, field: FieldSpec) -> Editor:
+        name = tr(f"{self.spec.label} {field.label.lower()}")
+        editor: Editor
+        if field.kind is FieldKind.MULTILINE:
+            editor = QPlainTextEdit(self)
+            editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(90)
+            editor.setPlaceholderText(tr(f"{self.spec.label} message text"))
+            editor.textChanged.connect(self._on_editor_changed)
+        elif field.kind is FieldKind.BOOL:
+            editor = QCheckBox(tr(field.help) if field.help else "", self)
+            editor.toggled.connect(self._on_editor_changed)
+        elif field.kind is FieldKind.CHOICE:
+            editor = QComboBox(self)
+            for choice in field.choices:
+                editor.addItem(choice or tr("(not set)"), choice)
+            editor.currentIndexChanged.connect(self._on_editor_changed)
+        else:
+            editor = QLineEdit(self)
+            editor.setClearButtonEnabled(True)
+            if field.kind is FieldKind.URL:
+                editor.setPlaceholderText("https://")
+            editor.textChanged.connect(self._on_editor_changed)
+        editor.setObjectName(f"{self.spec.key}_{field.path.replace('.', '_')}")
+        editor.setAccessibleName(name)
+        if field.help:
+            editor.setToolTip(tr(field.help))
+        return editor
+
+    def editor(self, path: str) -> Editor:
+        return self._editors[path]
+
+    # --- content -----------------------------------------------------------------------------
+
+    def content(self) -> ChannelContent:
+        values: dict[str, Any] = {}
+        for path, editor in self._editors.items():
+            value: Any
+            if isinstance(editor, QPlainTextEdit):
+                value = editor.toPlainText()
+            elif isinstance(editor, QLineEdit):
+                value = editor.text().strip()
+            elif isinstance(editor, QCheckBox):
+                value = True if editor.isChecked() else None
+            else:
+                value = editor.currentData()
+            if value not in (None, ""):
+                values[path] = value
+        period = self.validity_period.value() or None
+        unit = self.validity_unit.currentData() if period is not None else None
+        return ChannelContent(values=values, validity_period=period, validity_unit=unit)
+
+    def set_content(self, content: ChannelContent | None) -> None:
+        """Show `content` without emitting a change for every field."""
+        content = content or ChannelContent()
+        self._loading = True
+        try:
+            for path, editor in self._editors.items():
+                value = content.values.get(path)
+                if isinstance(editor, QPlainTextEdit):
+                    if editor.toPlainText() != (value or ""):
+                        editor.setPlainText(str(value or ""))
+                elif isinstance(editor, QLineEdit):
+                    editor.setText(str(value or ""))
+                elif isinstance(editor, QCheckBox):
+                    editor.setChecked(bool(value))
+                else:
+                    index = editor.findData(value or "")
+                    if index < 0 and value:
+                        editor.addItem(str(value), value)
+                        index = editor.count() - 1
+                    editor.setCurrentIndex(max(index, 0))
+            self.validity_period.setValue(content.validity_period or 0)
+            unit = content.validity_unit or TimeUnit.MINUTES
+            self.validity_unit.setCurrentIndex(self.validity_unit.findData(unit))
+        finally:
+            self._loading = False
+        self._update_counters()
+
+    def _on_editor_changed(self, *_: object) -> None:
+        self._update_counters()
+        if not self._loading:
+            self.content_changed.emit()
+
+    # --- flow and problems ---------------------------------------------------------------------
+
+    def set_flow_step(self, step: int | None, sender: str, known: bool) -> None:
+        """Say whether this channel is in the chosen scenario's flow, and at which step."""
+        if not known:
+            self.flow_note.setText(tr("The scenario's flow is not known yet: all content is sent."))
+            self.flow_note.setStyleSheet("")
+        elif step is None:
+            self.flow_note.setText(
+                tr(
+                    f"{self.spec.label} is not in the chosen scenario's flow: "
+                    "what you write here is kept in the draft but not sent."
+                )
+            )
+            self.flow_note.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        else:
+            who = tr(f" from {sender}") if sender else ""
+            self.flow_note.setText(tr(f"Step {step} of the scenario's flow{who}."))
+            self.flow_note.setStyleSheet("")
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Show each problem beside its field (the problems of this channel only)."""
+        for path, label in self._problem_labels.items():
+            label.show_problems([p for p in problems if p.path == path])
+
+    def focus_path(self, path: str) -> bool:
+        """Put the keyboard focus on the field at JSON path `path`, if it is one of ours."""
+        prefix = self.spec.key + "."
+        if not path.startswith(prefix):
+            return False
+        field = path[len(prefix) :]
+        if field.startswith("validityPeriod"):
+            self.validity_period.setFocus()
+            return True
+        editor = self._editors.get(field)
+        if editor is None:
+            return False
+        editor.setFocus()
+        return True
+
+    # --- counters ------------------------------------------------------------------------------
+
+    def _update_counters(self) -> None:
+        text_editor = self._editors.get("text")
+        counter = getattr(self, "counter_text", None)
+        if isinstance(text_editor, QPlainTextEdit) and isinstance(counter, QLabel):
+            text = text_editor.toPlainText()
+            if self.spec.key == "sms":
+                counter.setText(_sms_counter_text(text))
+            elif self.spec.text_limit:
+                counter.setText(_limit_text(len(text), self.spec.text_limit))
+            else:
+                counter.setText(tr(f"{len(text)} characters"))
+        for field in self.spec.fields:
+            if field.path == "text" or not field.max_length:
+                continue
+            label = getattr(self, f"counter_{field.path.replace('.', '_')}", None)
+            editor = self._editors[field.path]
+            if isinstance(label, QLabel) and isinstance(editor, QLineEdit):
+                label.setText(_limit_text(len(editor.text()), field.max_length))
+
+
+def _limit_text(used: int, limit: int) -> str:
+    text = tr(f"{used:,} / {limit:,} characters")
+    if used > limit:
+        return f"<span style='color:#d32f2f'>{text} — {tr(f'{used - limit:,} too many')}</span>"
+    return text
+
+
+def _sms_counter_text(text: str) -> str:
+    count = count_sms(text)
+    parts = tr("1 segment") if count.segments == 1 else tr(f"{count.segments} segments")
+    line = tr(
+        f"{count.encoding} · {count.characters:,} characters · {parts} "
+        f"· {count.remaining} left in this segment"
+    )
+    if count.unicode_chars:
+        shown = " ".join(repr(c)[1:-1] if c.isspace() else c for c in count.unicode_chars[:12])
+        more = "…" if len(count.unicode_chars) > 12 else ""
+        line += "<br>" + tr(f"Unicode (UCS-2) because of: {shown}{more}")
+    if count.segments > 25 or count.bytes > 4000:
+        line = f"<span style='color:#d32f2f'>{line}</span>"
+    return line

@@ -1,0 +1,306 @@
+"""The composer's presenter: owns the draft message, validation, scenarios and every async call.
+
+Widgets edit the draft through it and listen to its signals; they never call the client. Every
+task it starts is kept in `_tasks` until it ends, and a send is never cancelled once started.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from omni_desktop.core.message import OmniMessage, to_json, with_ids
+from omni_desktop.core.scenario import Scenario
+from omni_desktop.core.status import Status
+from omni_desktop.core.validation import ValidationResult, validate
+
+from omni_desktop.api.client import OmniClient
+from omni_desktop.api.errors import OmniError, OutcomeUnknown
+
+from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.status_table import StatusRow
+
+log = logging.getLogger("omni_desktop.ui")
+
+UNKNOWN_STATUS = Status(
+    -1,
+    "UNKNOWN",
+    -1,
+    "OUTCOME_UNKNOWN",
+    "No answer arrived: the message may or may not have been sent.",
+    "Check the status before sending again.",
+)
+
+
+class TargetLike(Protocol):
+    name: str
+    base_url: str
+    is_sandbox: bool
+
+
+@dataclass(frozen=True)
+class SendSummary:
+    """What the confirm step shows before a send."""
+
+    target: str
+    is_sandbox: bool
+    recipients: int
+    channels: list[str]  # "Viber (step 1, 2 min)", in flow order
+    sms_segments: int | None
+    scheduled: str | None
+    warnings: list[str]
+
+
+class ComposerPresenter(QObject):
+    """Holds one draft and turns edits, scenario choices and sends into signals for the window."""
+
+    message_changed = Signal()
+    validation_changed = Signal(object)  # ValidationResult
+    scenarios_loaded = Signal(list)  # list[Scenario]
+    scenarios_failed = Signal(str)
+    scenario_changed = Signal(object)  # Scenario | None
+    busy_changed = Signal(bool)
+    send_started = Signal(str, list)  # bulkId, list[StatusRow] (PENDING until answered)
+    send_finished = Signal(str, list)  # bulkId, list[StatusRow]
+    send_failed = Signal(str)  # one plain sentence
+    reports_arrived = Signal(list)  # list[Report]
+    dirty_changed = Signal(bool)
+
+    VALIDATION_DELAY_MS = 150
+    REPORT_POLL_SECONDS = 2.0
+    REPORT_POLL_LIMIT_SECONDS = 30 * 60
+
+    def __init__(self, client: OmniClient, target: TargetLike, parent: QObject | None = None):
+        super().__init__(parent)
+        self.client = client
+        self.target = target
+        self.message = OmniMessage()
+        self.scenarios: list[Scenario] = []
+        self.result: ValidationResult | None = None
+        self.busy = False
+        self._dirty = False
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(self.VALIDATION_DELAY_MS)
+        self._validate_timer.timeout.connect(self.validate_now)
+
+    # --- the draft -------------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def edited(self) -> None:
+        """Call after any change to `message`: marks the draft unsaved and revalidates soon."""
+        self.set_dirty(True)
+        self.message_changed.emit()
+        self._validate_timer.start()
+
+    def load(self, message: OmniMessage) -> None:
+        """Replace the draft (New, Open): no unsaved changes, validated at once."""
+        self.message = message
+        self.set_dirty(False)
+        self.message_changed.emit()
+        self.scenario_changed.emit(self.scenario)
+        self.validate_now()
+
+    @property
+    def scenario(self) -> Scenario | None:
+        """The chosen scenario, or the account's default when no key is set."""
+        key = self.message.scenario_key
+        for scenario in self.scenarios:
+            if (key and scenario.key == key) or (not key and scenario.default):
+                return scenario
+        return None
+
+    def flow_keys(self) -> list[str] | None:
+        scenario = self.scenario
+        return scenario.channel_keys() if scenario else None
+
+    def set_scenario_key(self, key: str | None) -> None:
+        if key != self.message.scenario_key:
+            self.message.scenario_key = key
+            self.scenario_changed.emit(self.scenario)
+            self.edited()
+
+    def request_json(self, now: datetime | None = None) -> dict[str, Any]:
+        """The body as it would be posted now (channels outside the flow left out)."""
+        source = self.result.prepared if self.result else self.message
+        return to_json(source, channels=self.flow_keys())
+
+    # --- validation ------------------------------------------------------------------------------
+
+    def validate_now(self) -> ValidationResult:
+        self._validate_timer.stop()
+        self.result = validate(self.message, datetime.now(UTC), flow=self.flow_keys())
+        self.validation_changed.emit(self.result)
+        return self.result
+
+    def send_refusal(self) -> str | None:
+        """Why Send is refused right now, in one sentence, or None when it may go."""
+        if self.busy:
+            return tr("A send is in progress; wait for its answer.")
+        result = self.validate_now()
+        errors = result.errors
+        if not errors:
+            return None
+        first = errors[0].message
+        if len(errors) == 1:
+            return tr("Cannot send: {problem}").format(problem=first)
+        return tr("Cannot send: {problem} (and {n} more problems)").format(
+            problem=first, n=len(errors) - 1
+        )
+
+    def summary(self) -> SendSummary:
+        """What will be sent, for the confirm step."""
+        from omni_desktop.core.scenario import describe_seconds, timeline
+        from omni_desktop.core.sms import count_sms
+
+        result = self.result or self.validate_now()
+        prepared = result.prepared
+        scenario = self.scenario
+        channels: list[str] = []
+        if scenario is not None:
+            for index, item in enumerate(timeline(scenario, prepared), start=1):
+                key = item.step.channel_key
+                if key and key in prepared.used_channels():
+                    channels.append(
+                        tr("{n}. {channel} from {sender}, tried for {time}").format(
+                            n=index,
+                            channel=item.step.channel,
+                            sender=item.step.sender or tr("the scenario's sender"),
+                            time=describe_seconds(item.lasts),
+                        )
+                    )
+        else:
+            channels = [key.upper() for key in prepared.used_channels()]
+        sms = prepared.channels.get("sms")
+        segments = None
+        if sms is not None and sms.get("text") and (scenario is None or scenario.step_of("sms")):
+            segments = count_sms(str(sms.get("text"))).segments
+        scheduled = None
+        if prepared.send_at is not None:
+            local = prepared.send_at.astimezone()
+            scheduled = f"{local:%Y-%m-%d %H:%M %Z} ({prepared.send_at.astimezone(UTC):%H:%M} UTC)"
+        return SendSummary(
+            target=self.target.name + ("" if self.target.is_sandbox else f" ({self.target.base_url})"),
+            is_sandbox=self.target.is_sandbox,
+            recipients=len(prepared.destinations),
+            channels=channels,
+            sms_segments=segments,
+            scheduled=scheduled,
+            warnings=[p.message for p in result.warnings],
+        )
+
+    # --- async work ------------------------------------------------------------------------------
+
+    def _start(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
+        task = asyncio.get_event_loop().create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    def refresh_scenarios(self) -> asyncio.Task[Any]:
+        return self._start(self._load_scenarios(), "load scenarios")
+
+    async def _load_scenarios(self) -> None:
+        try:
+            scenarios = await self.client.list_scenarios()
+        except OmniError as exc:
+            self.scenarios_failed.emit(exc.sentence)
+            return
+        self.scenarios = scenarios
+        self.scenarios_loaded.emit(scenarios)
+        self.scenario_changed.emit(self.scenario)
+        self._validate_timer.start()
+
+    def send(self) -> asyncio.Task[Any] | None:
+        """Post the draft (the caller has confirmed). Returns None when it may not go."""
+        if self.send_refusal() is not None or self.result is None:
+            return None
+        outgoing = with_ids(self.result.prepared, datetime.now(UTC))
+        body = to_json(outgoing, channels=self.flow_keys())
+        bulk_id = outgoing.bulk_id or ""
+        rows = [
+            StatusRow(
+                to=d.phone or d.email or "",
+                message_id=d.message_id or "",
+                status=None,
+                channel="",
+                price="",
+                error="",
+                updated_at=None,
+            )
+            for d in outgoing.destinations
+        ]
+        self._set_busy(True)
+        self.send_started.emit(bulk_id, rows)
+        return self._start(self._send(body, bulk_id, rows), "send")
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.busy_changed.emit(busy)
+
+    async def _send(self, body: dict[str, Any], bulk_id: str, rows: list[StatusRow]) -> None:
+        now = datetime.now(UTC)
+        try:
+            response = await self.client.send_advanced(body)
+        except OutcomeUnknown as exc:
+            unknown = [replace(r, status=UNKNOWN_STATUS, updated_at=now) for r in rows]
+            self.send_finished.emit(bulk_id, unknown)
+            self.send_failed.emit(exc.sentence)
+            return
+        except OmniError as exc:
+            self.send_failed.emit(exc.sentence)
+            self.send_finished.emit(bulk_id, [])
+            return
+        finally:
+            self._set_busy(False)
+        by_id = {m.message_id: m for m in response.messages}
+        answered = []
+        for row in rows:
+            sent = by_id.get(row.message_id)
+            answered.append(
+                replace(row, status=sent.status if sent else UNKNOWN_STATUS, updated_at=now)
+            )
+        self.send_finished.emit(response.bulk_id or bulk_id, answered)
+        self._start(self._poll_reports(bulk_id, {r.message_id for r in rows}), "poll reports")
+
+    async def _poll_reports(self, bulk_id: str, pending: set[str]) -> None:
+        """Fetch delivery reports for this bulk until every message is final (or long enough)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.REPORT_POLL_LIMIT_SECONDS
+        while pending and loop.time() < deadline:
+            await asyncio.sleep(self.REPORT_POLL_SECONDS)
+            try:
+                reports = await self.client.reports(bulk_id=bulk_id, limit=1000)
+            except OmniError as exc:
+                log.info("Reports could not be fetched: %s", exc.sentence)
+                continue
+            if reports:
+                for report in reports:
+                    if report.status.is_final:
+                        pending.discard(report.message_id)
+                self.reports_arrived.emit(reports)
+
+    async def shutdown(self) -> None:
+        """Wait for a send in flight (never cancelled), stop polling, before the client closes."""
+        sends = [t for t in self._tasks if t.get_name() == "send"]
+        if sends:
+            await asyncio.wait(sends)
+        for task in list(self._tasks):
+            task.cancel()
+        if self._tasks:
+            await asyncio.wait(list(self._tasks))

@@ -1,0 +1,90 @@
+"""The exact JSON that will be posted, with Copy and "Copy as cURL" (key as a placeholder)."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from typing import Any
+
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from omni_desktop.ui.i18n import tr
+
+KEY_PLACEHOLDER = "$INFOBIP_API_KEY"
+SEND_PATH = "/omni/1/advanced"
+
+
+def curl_command(base_url: str, body: dict[str, Any]) -> str:
+    """A cURL command for this request; the API key is a shell variable, never the key itself."""
+    url = base_url.rstrip("/") + SEND_PATH
+    data = json.dumps(body, ensure_ascii=False, indent=2)
+    return (
+        f"curl -X POST {shlex.quote(url)} \\\n"
+        f'  -H "Authorization: App {KEY_PLACEHOLDER}" \\\n'
+        "  -H 'Content-Type: application/json' -H 'Accept: application/json' \\\n"
+        f"  --data-raw {shlex.quote(data)}"
+    )
+
+
+class RequestPreview(QWidget):
+    """Shows the request body as it would be posted, updating as the draft changes."""
+
+    def __init__(self, base_url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.base_url = base_url
+        self._body: dict[str, Any] = {}
+        self.note = QLabel(
+            tr("POST {path}: IDs are made at send time where you gave none.").format(
+                path=SEND_PATH
+            ),
+            self,
+        )
+        self.note.setWordWrap(True)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("request_json")
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setAccessibleName(tr("Request JSON"))
+        self.copy_json = QPushButton(tr("Copy JSON"), self)
+        self.copy_json.setToolTip(tr("Copy the request body to the clipboard"))
+        self.copy_curl = QPushButton(tr("Copy as cURL"), self)
+        self.copy_curl.setToolTip(
+            tr("Copy a cURL command; the API key is left as {var}").format(var=KEY_PLACEHOLDER)
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.copy_json)
+        buttons.addWidget(self.copy_curl)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.text, 1)
+        self.copy_json.clicked.connect(self._on_copy_json_clicked)
+        self.copy_curl.clicked.connect(self._on_copy_curl_clicked)
+
+    def set_body(self, body: dict[str, Any]) -> None:
+        self._body = body
+        if len(body.get("destinations", ())) > 2000:
+            # A preview of 100,000 destinations helps nobody and costs a second per keystroke.
+            shown = dict(body, destinations=body["destinations"][:20])
+            text = json.dumps(shown, ensure_ascii=False, indent=2)
+            text += "\n" + tr("… showing 20 of {n} destinations; Copy gives them all.").format(
+                n=len(body["destinations"])
+            )
+        else:
+            text = json.dumps(body, ensure_ascii=False, indent=2)
+        if text != self.text.toPlainText():
+            bar = self.text.verticalScrollBar()
+            position = bar.value()
+            self.text.setPlainText(text)
+            bar.setValue(position)
+
+    def json_text(self) -> str:
+        return json.dumps(self._body, ensure_ascii=False, indent=2)
+
+    def _on_copy_json_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self.json_text())
+
+    def _on_copy_curl_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(curl_command(self.base_url, self._body))

@@ -1,0 +1,128 @@
+"""GUI fixtures: pytest-qt's qapp plus an explicit qasync loop (pytest-qt runs none)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from pathlib import Path
+
+import httpx
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtWidgets import QApplication
+import qasync
+
+from omni_desktop.api import Auth, OmniClient
+from omni_desktop.app import Target
+from omni_desktop.sandbox import SandboxThread
+from omni_desktop.storage.recent import RecentFiles
+from omni_desktop.ui.main_window import MainWindow
+from omni_desktop.ui.presenter import ComposerPresenter
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync event loop over the test QApplication; run coroutines with run_until_complete."""
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+def _run_until(
+    loop: asyncio.AbstractEventLoop, predicate: Callable[[], object], timeout: float = 15.0
+) -> None:
+    """Run the qasync loop (Qt events and asyncio tasks) until `predicate()` is true."""
+
+    async def wait() -> None:
+        deadline = loop.time() + timeout
+        while not predicate():
+            if loop.time() > deadline:
+                raise AssertionError(f"timed out after {timeout} s waiting for {predicate}")
+            await asyncio.sleep(0.02)
+
+    loop.run_until_complete(wait())
+
+
+GUI_KEY = "gui-test-key-" + "7f3a9c"
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxThread]:
+    """A real sandbox server on 127.0.0.1 in its own thread, with fast simulated time."""
+    with SandboxThread(api_key=GUI_KEY, time_scale=36_000.0) as running:
+        yield running
+
+
+@dataclass
+class Composer:
+    window: MainWindow
+    presenter: ComposerPresenter
+    client: OmniClient
+
+
+def _make_window(
+    loop: asyncio.AbstractEventLoop, base_url: str, key: str, tmp_path: Path, sandbox: bool = True
+) -> Composer:
+    target = Target("Sandbox" if sandbox else "Test account", base_url, key, is_sandbox=sandbox)
+    client = OmniClient(base_url, Auth.app(key), http=httpx.AsyncClient())
+    presenter = ComposerPresenter(client, target)
+    window = MainWindow(presenter, recent=RecentFiles(tmp_path / "recent.json"))
+    return Composer(window, presenter, client)
+
+
+@pytest.fixture
+def composer(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
+) -> Iterator[Composer]:
+    """The main window on the sandbox, shown, with the scenarios loaded."""
+    made = _make_window(qloop, sandbox.url, sandbox.api_key, tmp_path)
+    made.window.show()
+    made.presenter.refresh_scenarios()
+    _run_until(qloop, lambda: made.presenter.scenarios)
+    yield made
+    close_window(qloop, made)
+
+
+def close_window(loop: asyncio.AbstractEventLoop, made: Composer) -> None:
+    """Wait for async work, close the client, then close the window without asking."""
+    loop.run_until_complete(made.presenter.shutdown())
+    loop.run_until_complete(made.client.aclose())
+    made.presenter.set_dirty(False)
+    made.window.close()
+    made.window.deleteLater()
+
+
+RunUntil = Callable[..., None]
+MakeWindow = Callable[..., Composer]
+
+
+@pytest.fixture
+def run_until(qloop: asyncio.AbstractEventLoop) -> RunUntil:
+    """`run_until(predicate, timeout=15)` runs the qasync loop until the predicate holds."""
+    return lambda predicate, timeout=15.0: _run_until(qloop, predicate, timeout)
+
+
+@pytest.fixture
+def make_window() -> Iterator[MakeWindow]:
+    """`make_window(loop, base_url, key, tmp_path, sandbox=True)` builds a composer window.
+
+    Windows made here are closed after the test, after their async work has ended.
+    """
+    made: list[tuple[asyncio.AbstractEventLoop, Composer]] = []
+
+    def make(loop: asyncio.AbstractEventLoop, *args: Any, **kwargs: Any) -> Composer:
+        window = _make_window(loop, *args, **kwargs)
+        made.append((loop, window))
+        return window
+
+    yield make
+    for loop, window in made:
+        close_window(loop, window)

@@ -1,0 +1,238 @@
+"""The composer window driven as an operator would, against a real sandbox over sockets."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from omni_desktop.sandbox import SandboxThread
+from omni_desktop.ui.send_dialog import ConfirmSendDialog
+from omni_desktop.ui.status_table import COLUMNS
+
+
+def _type(qtbot: QtBot, composer: Any, channel: str, field: str, text: str) -> None:
+    editor = composer.window.composers[channel].editor(field)
+    editor.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(editor, text)
+    else:  # QTest can only type Latin-1 keys; paste the rest as an input method would
+        editor.insertPlainText(text) if hasattr(editor, "insertPlainText") else editor.insert(text)
+
+
+def _confirm_dialog(composer: Any) -> ConfirmSendDialog:
+    dialogs = [d for d in composer.window._dialogs if isinstance(d, ConfirmSendDialog)]
+    assert dialogs, "the confirm step did not open"
+    return dialogs[-1]
+
+
+def _status_texts(composer: Any, column: str) -> list[str]:
+    model = composer.window.status_panel.model
+    col = COLUMNS.index(column)
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def _pick_scenario(composer: Any, name: str) -> str:
+    combo = composer.window.scenario_picker.combo
+    index = next(i for i in range(combo.count()) if combo.itemText(i).startswith(name))
+    combo.setCurrentIndex(index)
+    return str(combo.itemData(index))
+
+
+def test_compose_and_send_shows_pending_then_delivery_reports(
+    run_until: Any, composer: Any, qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    window = composer.window
+    window.recipients.model.add_lines("+41 79 302 67 27\n+385 91 234 5671; ana@example.com\n")
+    scenario = next(s for s in composer.presenter.scenarios if s.default)
+    key = _pick_scenario(composer, scenario.name)
+    _type(qtbot, composer, "sms", "text", "Your parcel is on its way.")
+    _type(qtbot, composer, "viber", "text", "Your parcel is on its way!")
+    window.composers["viber"].validity_period.setValue(1)  # minutes: Viber fails over quickly
+    run_until(lambda: composer.presenter.result and composer.presenter.result.ok)
+
+    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    dialog = _confirm_dialog(composer)
+    text = dialog.body.text()
+    assert "Sandbox" in text and "2" in text
+    assert text.index("VIBER") < text.index("SMS"), "channels are listed in flow order"
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+
+    model = window.status_panel.model
+    run_until(lambda: model.rowCount() == 2 and all(r.status for r in model.rows))
+    assert _status_texts(composer, "Status") == ["PENDING_ENROUTE", "PENDING_ENROUTE"]
+    assert _status_texts(composer, "To") == ["41793026727", "385912345671"]
+    assert model.bulk_id.startswith("b-")
+    sent = json.loads(json.dumps(composer.presenter.request_json()))
+    assert sent["scenarioKey"] == key
+
+    # Delivery reports arrive from the sandbox's simulated failover and update the rows.
+    run_until(lambda: all(r.status and r.status.is_final for r in model.rows), 40)
+    assert all(r.channel for r in model.rows), "each final row names the delivering channel"
+
+
+def test_invalid_number_blocks_send_with_its_reason(
+    run_until: Any,
+    composer: Any,
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    sandbox: SandboxThread,
+) -> None:
+    window = composer.window
+    window.recipients.model.add_lines("+41 79 302 67 27\n+41 12\n")
+    _type(qtbot, composer, "sms", "text", "Hello")
+    run_until(lambda: composer.presenter.result is not None)
+    assert "1 invalid" in window.recipients.count_text()
+
+    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    assert not [d for d in window._dialogs if isinstance(d, ConfirmSendDialog)]
+    reason = window.send_reason.text()
+    assert "⛔" in reason and "short" in reason.lower()
+    assert any("destinations[1]" in p.path for p in composer.presenter.result.errors)
+    assert window.status_panel.model.rowCount() == 0
+    assert sandbox.server.received_sends == []
+
+
+def test_wrong_key_shows_one_plain_sentence(
+    run_until: Any,
+    make_window: Any,
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    sandbox: SandboxThread,
+    tmp_path: Path,
+) -> None:
+    made = make_window(qloop, sandbox.url, "not-the-key", tmp_path, sandbox=False)
+    made.window.show()
+    made.presenter.refresh_scenarios()
+    picker = made.window.scenario_picker
+    run_until(lambda: "could not be loaded" in picker.flow.text())
+    assert "key" in picker.flow.text().lower()
+
+    made.window.recipients.model.add_lines("+41 79 302 67 27\n")
+    _type(qtbot, made, "sms", "text", "Hello")
+    qtbot.mouseClick(made.window.send_button, Qt.MouseButton.LeftButton)
+    dialog = _confirm_dialog(made)
+    assert "Test account" in dialog.body.text()
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    panel = made.window.status_panel
+    run_until(lambda: panel.error_text())
+    sentence = panel.error_text()
+    assert "Traceback" not in sentence and sentence.count("\n") == 0
+    assert "key" in sentence.lower()
+
+
+def test_tab_titles_follow_the_scenario_flow(composer: Any) -> None:
+    tabs = composer.window.tabs
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert titles[:2] == ["2 · SMS", "1 · Viber"]
+    assert "Parseco (not in flow)" in titles
+    assert "3 · Email" in titles
+    _pick_scenario(composer, "SMS only")
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert titles[0] == "1 · SMS" and titles[1] == "Viber (not in flow)"
+    note = composer.window.composers["viber"].flow_note.text()
+    assert "not sent" in note
+
+
+def test_preview_shows_the_exact_request_and_curl_hides_the_key(
+    run_until: Any, composer: Any, qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    window = composer.window
+    window.recipients.model.add_lines("0041 79 302 67 27\n")
+    _type(qtbot, composer, "sms", "text", "Price: 5€")
+    run_until(lambda: "5€" in window.preview.text.toPlainText())
+    body = json.loads(window.preview.text.toPlainText())
+    assert body["destinations"] == [{"to": {"phoneNumber": "41793026727"}}]
+    assert body["sms"] == {"text": "Price: 5€"}
+    assert "parseco" not in body
+    counter = window.composers["sms"].counter_text.text()
+    assert "GSM-7" in counter and "1 segment" in counter
+
+    window.preview.copy_curl.click()
+    curl = QGuiApplication.clipboard().text()
+    assert "$INFOBIP_API_KEY" in curl
+    assert "gui-test-key" not in curl
+    assert "/omni/1/advanced" in curl
+
+
+def test_unicode_sms_names_the_characters(composer: Any, qtbot: QtBot) -> None:
+    _type(qtbot, composer, "sms", "text", "Grüße 😀 ç")
+    counter = composer.window.composers["sms"].counter_text.text()
+    assert "UCS-2" in counter
+    assert "😀" in counter and "ç" in counter
+
+
+def test_save_then_open_restores_the_draft(
+    composer: Any, qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    window = composer.window
+    window.recipients.model.add_lines("+41 79 302 67 27, ana@example.com\n")
+    _type(qtbot, composer, "email", "subject", "Hello")
+    _type(qtbot, composer, "email", "text", "Body")
+    assert window.isWindowModified()
+    path = tmp_path / "order.omni.json"
+    assert window.save_draft_to(path)
+    assert not window.isWindowModified()
+    assert window.windowTitle().startswith("order.omni.json")
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["email"] == {"subject": "Hello", "text": "Body"}
+
+    window.new_draft()
+    assert window.composers["email"].editor("subject").text() == ""  # type: ignore[union-attr]
+    assert window.open_draft_path(path)
+    assert window.composers["email"].editor("subject").text() == "Hello"  # type: ignore[union-attr]
+    assert window.recipients.model.rowCount() == 1
+    assert [a.text() for a in window.recent_menu.actions()] == ["order.omni.json"]
+
+
+def test_failed_save_says_so_and_keeps_the_draft(
+    composer: Any, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = composer.window
+    _type(qtbot, composer, "sms", "text", "Keep me")
+    target = tmp_path / "missing-folder" / "x.omni.json"
+    assert not window.save_draft_to(target)
+    boxes = [d for d in window._dialogs if isinstance(d, QMessageBox)]
+    assert boxes and "could not be saved" in boxes[-1].text()
+    assert window.isWindowModified()
+    assert window.composers["sms"].editor("text").toPlainText() == "Keep me"  # type: ignore[union-attr]
+    boxes[-1].close()
+
+
+def test_schedule_in_the_past_is_refused_in_place(composer: Any) -> None:
+    schedule = composer.window.schedule
+    schedule.at_radio.setChecked(True)
+    schedule.zone.setCurrentText("UTC")
+    past = datetime.now(UTC) - timedelta(hours=2)
+    schedule.when.setDateTime(QDateTime(past.year, past.month, past.day, past.hour, past.minute, 0))
+    assert "passed" in schedule.shown.text()
+    future = datetime.now(UTC) + timedelta(days=2)
+    schedule.when.setDateTime(
+        QDateTime(future.year, future.month, future.day, future.hour, future.minute, 0)
+    )
+    assert "UTC" in schedule.shown.text() and "Local" in schedule.shown.text()
+    moment = schedule.send_at()
+    assert moment is not None and moment.utcoffset() == timedelta(0)
+    assert composer.presenter.message.send_at == moment
+
+
+def test_ctrl_enter_opens_the_confirm_step(
+    composer: Any, qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    window = composer.window
+    window.recipients.model.add_lines("+41 79 302 67 27\n")
+    _type(qtbot, composer, "sms", "text", "Hi")
+    _type(qtbot, composer, "viber", "text", "Hi")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    dialog = _confirm_dialog(composer)
+    dialog.reject()
+    assert window.status_panel.model.rowCount() == 0

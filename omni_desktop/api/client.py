@@ -1,0 +1,293 @@
+"""The OMNI HTTP client: send, scenarios, reports and logs over one `httpx.AsyncClient`.
+
+Every call has a total deadline. It is kept by cutting each attempt's httpx timeouts to the time
+left, never by cancelling a request in flight: a cancelled POST may already be on the wire, and
+cancelling inside httpx can leave its pool stuck. Only requests that never reached the server
+(`NotSent`) and 429s are retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from omni_desktop.core.i18n import tr
+from omni_desktop.core.message import format_send_at
+from omni_desktop.core.report import LogEntry, Report
+from omni_desktop.core.scenario import Scenario
+from omni_desktop.core.status import StatusGroup
+
+from omni_desktop.api.auth import Auth
+from omni_desktop.api.errors import OmniError, OutcomeUnknown, RateLimited
+from omni_desktop.api.responses import SendResponse
+from omni_desktop.api.transport import (
+    Call,
+    Query,
+    RetryPolicy,
+    Timeouts,
+    check_base_url,
+    error_for,
+    failure_reason,
+    parse_json,
+    retry_after,
+    scrub,
+    server_text,
+)
+
+from omni_desktop import __version__
+
+log = logging.getLogger("omni_desktop.api")
+
+USER_AGENT = f"omni-desktop/{__version__}"
+SENT = tr(
+    "the message may or may not have been sent; look it up in the logs by its messageId "
+    "before sending again"
+)
+SAVED = tr("the scenario may or may not have been saved; reload the scenarios before saving again")
+
+
+class OmniClient:
+    """One OMNI account at one base URL. Use `async with` or call `aclose()`."""
+
+    def __init__(
+        self,
+        base_url: str,
+        auth: Auth,
+        *,
+        http: httpx.AsyncClient | None = None,
+        timeouts: Timeouts | None = None,
+        deadline: float = 30.0,
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.base_url = check_base_url(base_url)
+        self._auth = auth
+        self._timeouts = timeouts or Timeouts()
+        self._deadline = deadline
+        self._retry = retry or RetryPolicy()
+        self._sleep, self._clock = sleep, clock
+        self._rng = rng or random.Random()
+        self._owns_http = http is None
+        self._http = http or httpx.AsyncClient(timeout=self._timeouts.within(deadline))
+
+    def __repr__(self) -> str:
+        return f"OmniClient({self.base_url!r}, {self._auth!r})"
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> OmniClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    # --- the operations -------------------------------------------------------------------
+
+    async def send_advanced(self, body: dict[str, Any]) -> SendResponse:
+        """POST /omni/1/advanced. Never resent once it may have reached the server."""
+        call = Call("POST", "/omni/1/advanced", effect=SENT)
+        data = await self._json(call, body=body)
+        try:
+            return SendResponse.from_json(data)
+        except ValueError as exc:
+            raise OutcomeUnknown(f"unreadable answer: {exc}", effect=SENT, status=200) from None
+
+    async def list_scenarios(
+        self, is_default: bool | None = None, limit: int | None = None, page: int | None = None
+    ) -> list[Scenario]:
+        params: Query = []
+        if is_default is not None:
+            params.append(("isDefault", "true" if is_default else "false"))
+        _add(params, "limit", limit)
+        _add(params, "page", page)
+        data = await self._json(Call("GET", "/omni/1/scenarios", params=params))
+        return [Scenario.from_json(s) for s in _items(data, "scenarios")]
+
+    async def get_scenario(self, key: str) -> Scenario:
+        data = await self._json(Call("GET", _scenario_path(key), what="scenario " + key))
+        return _scenario(data, None)
+
+    async def create_scenario(self, scenario: Scenario) -> Scenario:
+        call = Call("POST", "/omni/1/scenarios", effect=SAVED)
+        return _scenario(await self._json(call, body=scenario.to_json(with_key=False)), SAVED)
+
+    async def update_scenario(self, key: str, scenario: Scenario) -> Scenario:
+        call = Call("PUT", _scenario_path(key), effect=SAVED, what="scenario " + key)
+        return _scenario(await self._json(call, body=scenario.to_json(with_key=False)), SAVED)
+
+    async def reports(
+        self,
+        bulk_id: str | None = None,
+        message_id: str | None = None,
+        limit: int | None = None,
+        channel: str | None = None,
+    ) -> list[Report]:
+        """GET /omni/1/reports. Each report comes only once: keep what this returns."""
+        params: Query = []
+        _add(params, "bulkId", bulk_id)
+        _add(params, "messageId", message_id)
+        _add(params, "limit", limit)
+        _add(params, "channel", channel)
+        data = await self._json(Call("GET", "/omni/1/reports", params=params))
+        return [Report.from_json(r) for r in _items(data, "results")]
+
+    async def logs(
+        self,
+        bulk_id: list[str] | str | None = None,
+        message_id: list[str] | str | None = None,
+        general_status: StatusGroup | str | None = None,
+        channel: str | None = None,
+        sent_since: datetime | None = None,
+        sent_until: datetime | None = None,
+        limit: int | None = None,
+        mcc: str | None = None,
+        mnc: str | None = None,
+        *,
+        sender: str | None = None,
+        to: str | None = None,
+    ) -> list[LogEntry]:
+        """GET /omni/1/logs; several bulk or message IDs go as repeated keys."""
+        params: Query = []
+        for key, values in (("bulkId", bulk_id), ("messageId", message_id)):
+            for value in [values] if isinstance(values, str) else values or []:
+                params.append((key, value))
+        if isinstance(general_status, StatusGroup):
+            general_status = general_status.name
+        _add(params, "generalStatus", general_status)
+        _add(params, "channel", channel)
+        for key, moment in (("sentSince", sent_since), ("sentUntil", sent_until)):
+            if moment is not None:
+                if moment.tzinfo is None or moment.utcoffset() is None:
+                    raise ValueError(f"{key} needs a time zone, e.g. datetime.now(UTC).")
+                params.append((key, format_send_at(moment)))
+        _add(params, "limit", limit)
+        _add(params, "mcc", mcc)
+        _add(params, "mnc", mnc)
+        _add(params, "from", sender)
+        _add(params, "to", to)
+        data = await self._json(Call("GET", "/omni/1/logs", params=params))
+        return [LogEntry.from_json(r) for r in _items(data, "results")]
+
+    # --- one call, with its deadline and retries ------------------------------------------
+
+    async def _json(self, call: Call, body: Any = None) -> Any:
+        content = None
+        if body is not None:
+            text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            content = text.encode("utf-8")
+        response = await self._request(call, content)
+        if response.is_success:
+            try:
+                return parse_json(response)
+            except ValueError:
+                raise OutcomeUnknown(
+                    "unreadable answer", effect=call.effect, status=response.status_code
+                ) from None
+        raise scrub(error_for(call, response), self._auth.secrets())
+
+    async def _request(self, call: Call, content: bytes | None) -> httpx.Response:
+        headers = {
+            "Authorization": self._auth.header_value(),
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+        }
+        if content is not None:
+            headers["Content-Type"] = "application/json"
+        url = self.base_url + call.path
+        started = self._clock()
+        attempt = 0
+        while True:
+            attempt += 1
+            left = self._deadline - (self._clock() - started)
+            begun = self._clock()
+            try:
+                response = await self._http.request(
+                    call.method,
+                    url,
+                    params=call.params,
+                    content=content,
+                    headers=headers,
+                    timeout=self._timeouts.within(left),
+                )
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+                error: OmniError = call.not_sent(self.base_url, failure_reason(exc))
+                cause: BaseException | None = exc
+                wait = self._retry.backoff(attempt, self._rng)
+            except httpx.TransportError as exc:
+                log.warning("%s %s: no answer (%s)", call.method, call.path, type(exc).__name__)
+                raise OutcomeUnknown(failure_reason(exc), effect=call.effect) from exc
+            else:
+                elapsed = (self._clock() - begun) * 1000
+                log.debug(
+                    "%s %s -> %d in %.0f ms (attempt %d)",
+                    call.method,
+                    call.path,
+                    response.status_code,
+                    elapsed,
+                    attempt,
+                )
+                if response.status_code != 429:
+                    return response
+                after = retry_after(response)
+                error = scrub(RateLimited(after, server_text(response)), self._auth.secrets())
+                cause = None
+                wait = after if after is not None else self._retry.backoff(attempt, self._rng)
+                if after is not None and after > self._retry.max_retry_after:
+                    raise error
+            left = self._deadline - (self._clock() - started)
+            if attempt >= self._retry.attempts or wait >= left:
+                raise error from cause
+            log.warning(
+                "%s %s: %s; attempt %d of %d in %.2f s",
+                call.method,
+                call.path,
+                getattr(error, "reason", type(error).__name__),
+                attempt + 1,
+                self._retry.attempts,
+                wait,
+            )
+            await self._sleep(wait)
+
+
+def _add(params: Query, key: str, value: str | int | None) -> None:
+    if value is not None and value != "":
+        params.append((key, value))
+
+
+def _scenario_path(key: str) -> str:
+    return "/omni/1/scenarios/" + quote(key, safe="")
+
+
+def _items(data: Any, key: str) -> list[dict[str, Any]]:
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise OutcomeUnknown(f"unreadable answer: no {key!r} list", effect=None)
+    return [item for item in items if isinstance(item, dict)]
+
+
+def _scenario(data: Any, effect: str | None) -> Scenario:
+    if not isinstance(data, dict) or not isinstance(data.get("flow"), list):
+        raise OutcomeUnknown("unreadable answer: not a scenario", effect=effect)
+    return Scenario.from_json(data)
+
+
+__all__ = ["SAVED", "SENT", "USER_AGENT", "OmniClient", "SendResponse"]

@@ -1,0 +1,181 @@
+"""The sandbox's routes: the OMNI paths, and `/_sandbox/faults` to change faults in a demo."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+
+from omni_desktop.core.message import parse_send_at
+
+from omni_desktop.sandbox.rules import RULES
+from omni_desktop.sandbox.scenarios import BadRequest
+from omni_desktop.sandbox.send_request import parse_send_request
+from omni_desktop.sandbox.simulation import LogQuery
+
+if TYPE_CHECKING:
+    from omni_desktop.sandbox.server import SandboxServer
+
+UNREADABLE = object()  # a request body that is not JSON
+BODY: web.RequestKey[Any] = web.RequestKey("body")  # the JSON body, read once by the gate
+GENERAL_STATUSES = ("ACCEPTED", "PENDING", "UNDELIVERABLE", "DELIVERED", "EXPIRED", "REJECTED")
+
+
+def error_response(
+    status: int, message_id: str, text: str, headers: dict[str, str] | None = None
+) -> web.Response:
+    """The API's error envelope: `{"requestError": {"serviceException": {...}}}`."""
+    body = {"requestError": {"serviceException": {"messageId": message_id, "text": text}}}
+    return web.json_response(body, status=status, headers=headers)
+
+
+def json_response(obj: Any, status: int = 200) -> web.Response:
+    data = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
+    return web.Response(body=data, status=status, content_type="application/json")
+
+
+# --- query parameters ---------------------------------------------------------------------
+
+
+def _int(request: web.Request, name: str, default: int, lowest: int, cap: int | None) -> int:
+    raw = request.query.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadRequest(f"{name} must be a whole number, not {raw!r}.") from None
+    if value < lowest:
+        raise BadRequest(f"{name} must be at least {lowest}.")
+    return value if cap is None else min(value, cap)
+
+
+def _bool(request: web.Request, name: str) -> bool | None:
+    raw = request.query.get(name)
+    if raw is None or raw == "":
+        return None
+    if raw.lower() not in ("true", "false"):
+        raise BadRequest(f"{name} must be true or false, not {raw!r}.")
+    return raw.lower() == "true"
+
+
+def _time(request: web.Request, name: str) -> float | None:
+    raw = request.query.get(name)
+    if not raw:
+        return None
+    try:
+        # A raw '+' in a query string arrives as a space; put it back.
+        return parse_send_at(raw.replace(" ", "+")).timestamp()
+    except ValueError:
+        raise BadRequest(
+            f"{name} {raw!r} is not a date-time like 2026-06-01T10:45:00.000+00:00."
+        ) from None
+
+
+def _choice(request: web.Request, name: str, allowed: Any) -> str | None:
+    raw = request.query.get(name)
+    if not raw:
+        return None
+    if raw not in allowed:
+        raise BadRequest(f"{name} {raw!r} is not one of {', '.join(allowed)}.")
+    return raw
+
+
+def _body(request: web.Request) -> Any:
+    body = request.get(BODY)
+    if body is UNREADABLE:
+        raise BadRequest("The request body is not valid JSON.")
+    return body
+
+
+# --- routes -------------------------------------------------------------------------------
+
+
+def add_routes(app: web.Application, server: SandboxServer) -> None:
+    """Bind every route to `server`'s state."""
+
+    async def send(request: web.Request) -> web.StreamResponse:
+        now = server.now()
+        checked = parse_send_request(_body(request), server.scenarios, server.now_datetime())
+        return json_response(server.simulator.send(checked, now))
+
+    async def list_scenarios(request: web.Request) -> web.StreamResponse:
+        found = server.scenarios.list(
+            _bool(request, "isDefault"),
+            _int(request, "limit", 100, 0, None),
+            _int(request, "page", 0, 0, None),
+        )
+        return json_response({"scenarios": [s.to_json() for s in found]})
+
+    async def create_scenario(request: web.Request) -> web.StreamResponse:
+        return json_response(server.scenarios.create(_body(request)).to_json(), status=201)
+
+    async def get_scenario(request: web.Request) -> web.StreamResponse:
+        key = request.match_info["key"]
+        found = server.scenarios.get(key)
+        if found is None:
+            return error_response(404, "NOT_FOUND", f"Scenario {key} was not found.")
+        return json_response(found.to_json())
+
+    async def update_scenario(request: web.Request) -> web.StreamResponse:
+        key = request.match_info["key"]
+        updated = server.scenarios.update(key, _body(request))
+        if updated is None:
+            return error_response(404, "NOT_FOUND", f"Scenario {key} was not found.")
+        return json_response(updated.to_json())
+
+    async def reports(request: web.Request) -> web.StreamResponse:
+        results = server.simulator.reports(
+            server.now(),
+            bulk_id=request.query.get("bulkId") or None,
+            message_id=request.query.get("messageId") or None,
+            channel=_choice(request, "channel", RULES),
+            limit=_int(request, "limit", 50, 1, 1000),
+        )
+        return json_response({"results": results})
+
+    async def logs(request: web.Request) -> web.StreamResponse:
+        query = LogQuery(
+            bulk_ids=tuple(v for v in request.query.getall("bulkId", []) if v),
+            message_ids=tuple(v for v in request.query.getall("messageId", []) if v),
+            general_status=_choice(request, "generalStatus", GENERAL_STATUSES),
+            channel=_choice(request, "channel", RULES),
+            sent_since=_time(request, "sentSince"),
+            sent_until=_time(request, "sentUntil"),
+            sender=request.query.get("from") or None,
+            to=request.query.get("to") or None,
+            limit=_int(request, "limit", 50, 1, 1000),
+        )
+        return json_response({"results": server.simulator.logs(server.now(), query)})
+
+    async def get_faults(request: web.Request) -> web.StreamResponse:
+        return json_response(server.faults.to_json())
+
+    async def set_faults(request: web.Request) -> web.StreamResponse:
+        try:
+            changes = await request.json()
+        except ValueError:
+            raise BadRequest("The faults are not valid JSON.") from None
+        if not isinstance(changes, dict):
+            raise BadRequest('Send the faults as a JSON object, e.g. {"latency": 2}.')
+        try:
+            server.faults.update(changes)
+        except ValueError as exc:
+            raise BadRequest(str(exc)) from None
+        return json_response(server.faults.to_json())
+
+    async def clear_faults(request: web.Request) -> web.StreamResponse:
+        server.faults.clear()
+        return json_response(server.faults.to_json())
+
+    app.router.add_post("/omni/1/advanced", send)
+    app.router.add_get("/omni/1/scenarios", list_scenarios)
+    app.router.add_post("/omni/1/scenarios", create_scenario)
+    app.router.add_get("/omni/1/scenarios/{key}", get_scenario)
+    app.router.add_put("/omni/1/scenarios/{key}", update_scenario)
+    app.router.add_get("/omni/1/reports", reports)
+    app.router.add_get("/omni/1/logs", logs)
+    app.router.add_get("/_sandbox/faults", get_faults)
+    app.router.add_post("/_sandbox/faults", set_faults)
+    app.router.add_delete("/_sandbox/faults", clear_faults)

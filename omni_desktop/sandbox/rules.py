@@ -1,0 +1,131 @@
+"""The sandbox's fixed rules: channels, prices, and how each destination fares.
+
+Outcomes are deterministic so that demos and tests can rely on them. A step of the scenario is
+tried only when the request has content for its channel and the destination has the address
+that channel needs (EMAIL: `emailAddress`; SMS, VIBER, VOICE and the other phone channels:
+`phoneNumber`; PUSH: `pushRegistrationId`); otherwise it is skipped at once. A tried step:
+
+    phone number ending 9   undeliverable everywhere: every step expires after its validity
+    phone number ending 8   phone switched off: phone channels expire, EMAIL still delivers
+    phone number ending 7   Viber not read in time: VIBER expires, the other steps deliver
+    phone number ending 0   not on Viber: VIBER fails at once, the other steps deliver
+    e-mail starting bounce  EMAIL fails at once (the mailbox does not exist)
+    anything else           delivers DELIVERY_DELAY simulated seconds after the step starts
+
+Expiry waits the step's validity (`validityPeriod` x unit, default 48 h, capped at 48 h, or
+14 days for Viber), then the next step starts. The final status follows the last step tried:
+delivered -> DELIVERED_TO_HANDSET; expired -> EXPIRED_EXPIRED; failed at once ->
+UNDELIVERABLE_NOT_DELIVERED; no step could be tried -> UNDELIVERABLE_NOT_SENT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from omni_desktop.core.report import NO_ERROR, Error, Price
+from omni_desktop.core.status import (
+    DELIVERED_TO_HANDSET,
+    EXPIRED_EXPIRED,
+    UNDELIVERABLE_NOT_DELIVERED,
+    Status,
+)
+
+DELIVERY_DELAY = 5.0  # simulated seconds from a step's start to its delivery
+DEFAULT_VALIDITY = 48 * 3600
+CURRENCY = "EUR"
+PHONE = ("phoneNumber",)
+
+
+@dataclass(frozen=True)
+class ChannelRule:
+    flow: str  # the OmniChannel name in a scenario step
+    key: str  # the channel object's key in the request
+    addresses: tuple[str, ...]  # `to` keys that can reach it, in order of preference
+    price: float  # per message, EUR
+    max_validity: int = DEFAULT_VALIDITY
+
+    @property
+    def uses_phone(self) -> bool:
+        return "phoneNumber" in self.addresses
+
+
+RULES: dict[str, ChannelRule] = {
+    rule.flow: rule
+    for rule in (
+        ChannelRule("VIBER", "viber", PHONE, 0.0045, max_validity=14 * 24 * 3600),
+        ChannelRule("SMS", "sms", PHONE, 0.0075),
+        ChannelRule("VOICE", "voice", PHONE, 0.0250),
+        ChannelRule("EMAIL", "email", ("emailAddress",), 0.0009),
+        ChannelRule("PUSH", "push", ("pushRegistrationId",), 0.0010),
+        ChannelRule("WHATSAPP", "whatsApp", ("whatsAppUserId", "phoneNumber"), 0.0060),
+        ChannelRule("LINE", "line", ("lineUserKey",), 0.0050),
+        ChannelRule("VKONTAKTE", "vKontakte", PHONE, 0.0050),
+        ChannelRule("KAKAO_CHINGU", "kakaoChingu", PHONE, 0.0050),
+        ChannelRule("KAKAO_ALIM", "kakaoAlim", PHONE, 0.0050),
+        ChannelRule("FACEBOOK", "facebook", ("facebookUserKey",), 0.0020),
+        ChannelRule("PARSECO", "parseco", PHONE, 0.0020),
+    )
+}
+RULES_BY_KEY: dict[str, ChannelRule] = {rule.key: rule for rule in RULES.values()}
+ADDRESS_KEYS: frozenset[str] = frozenset(a for r in RULES.values() for a in r.addresses)
+
+TIME_UNITS: dict[str, float] = {
+    "NANOSECONDS": 1e-9,
+    "MICROSECONDS": 1e-6,
+    "MILLISECONDS": 1e-3,
+    "SECONDS": 1.0,
+    "MINUTES": 60.0,
+    "HOURS": 3600.0,
+    "DAYS": 86400.0,
+}
+
+
+class Outcome(Enum):
+    DELIVER = "deliver"
+    EXPIRE = "expire"
+    FAIL = "fail"
+
+
+def outcome(flow: str, phone: str | None, email: str | None) -> Outcome:
+    """How one tried step ends for a destination (see the module docstring)."""
+    last = phone[-1] if phone else ""
+    if last == "9":
+        return Outcome.EXPIRE
+    rule = RULES[flow]
+    if flow == "EMAIL":
+        local = (email or "").lower()
+        return Outcome.FAIL if local.startswith("bounce") else Outcome.DELIVER
+    if last == "8" and rule.uses_phone:
+        return Outcome.EXPIRE
+    if flow == "VIBER" and last == "7":
+        return Outcome.EXPIRE
+    if flow == "VIBER" and last == "0":
+        return Outcome.FAIL
+    return Outcome.DELIVER
+
+
+def price(flow: str) -> Price:
+    return Price(RULES[flow].price, CURRENCY)
+
+
+UNDELIVERABLE_NOT_SENT = Status(
+    2, "UNDELIVERABLE", 31, "UNDELIVERABLE_NOT_SENT", "Message not sent"
+)
+
+EC_UNKNOWN_SUBSCRIBER = Error(
+    1, "HANDSET_ERRORS", 1, "EC_UNKNOWN_SUBSCRIBER", "Unknown subscriber", True
+)
+EC_ABSENT_SUBSCRIBER_SM = Error(
+    1, "HANDSET_ERRORS", 6, "EC_ABSENT_SUBSCRIBER_SM", "Absent subscriber", False
+)
+EC_INVALID_DESTINATION_ADDRESS = Error(
+    2, "USER_ERRORS", 351, "EC_INVALID_DESTINATION_ADDRESS", "Invalid destination address", True
+)
+
+FINAL: dict[Outcome | None, tuple[Status, Error]] = {
+    Outcome.DELIVER: (DELIVERED_TO_HANDSET, NO_ERROR),
+    Outcome.EXPIRE: (EXPIRED_EXPIRED, EC_ABSENT_SUBSCRIBER_SM),
+    Outcome.FAIL: (UNDELIVERABLE_NOT_DELIVERED, EC_UNKNOWN_SUBSCRIBER),
+    None: (UNDELIVERABLE_NOT_SENT, EC_INVALID_DESTINATION_ADDRESS),
+}

@@ -13,10 +13,19 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from omni_desktop import __version__
+from omni_desktop.about import version_text
+
+if TYPE_CHECKING:
+    from omni_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("omni_desktop")
+
+
+class QWidgetLike(Protocol):
+    def close(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -40,29 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="send through this Infobip base URL (with INFOBIP_API_KEY) instead of the sandbox",
     )
     parser.add_argument("--sandbox-port", type=int, default=0, help=argparse.SUPPRESS)
-    parser.add_argument(
-        "--sandbox-time-scale", type=float, default=60.0, help=argparse.SUPPRESS
-    )
+    parser.add_argument("--sandbox-time-scale", type=float, default=60.0, help=argparse.SUPPRESS)
     parser.add_argument("--open", metavar="DRAFT", help="open this draft (*.omni.json)")
     sub = parser.add_subparsers(dest="command")
     from omni_desktop import cli
 
     cli.add_commands(sub)
     return parser
-
-
-def version_text() -> str:
-    """The version line with the Qt, PySide6 and Python versions beside it."""
-    import platform
-
-    try:
-        import PySide6
-        from PySide6.QtCore import qVersion
-
-        qt = f"Qt {qVersion()}, PySide6 {PySide6.__version__}"
-    except ImportError:  # pragma: no cover - PySide6 is a hard dependency
-        qt = "Qt not available"
-    return f"omni-desktop {__version__} ({qt}, Python {platform.python_version()})"
 
 
 def has_display() -> bool:
@@ -113,9 +106,8 @@ def resolve_target(args: argparse.Namespace) -> Target | None:
 def run_gui(args: argparse.Namespace) -> int:
     """Open the main window on a qasync loop and run until the last window closes."""
     # PySide6 must be imported before qasync, which picks its Qt binding from what is loaded.
-    from PySide6.QtWidgets import QApplication
-
     import qasync
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -128,45 +120,86 @@ def run_gui(args: argparse.Namespace) -> int:
     return int(qasync.run(_run_window(app, args)))
 
 
+class Services:
+    """Every long-lived part of a window session, built once and closed in reverse order."""
+
+    def __init__(self) -> None:
+        from omni_desktop.sandbox import SandboxThread
+
+        self.sandbox: SandboxThread | None = None
+        self.target: Target | None = None
+
+    async def open(self, args: argparse.Namespace) -> MainWindow:
+        """Start the sandbox (unless an account is given) and build the client and window."""
+        import httpx
+        import platformdirs
+
+        from omni_desktop.api.auth import Auth
+        from omni_desktop.api.client import OmniClient
+        from omni_desktop.sandbox import SandboxThread
+        from omni_desktop.storage.recent import RecentFiles
+
+        from omni_desktop.ui.main_window import MainWindow
+        from omni_desktop.ui.presenter import ComposerPresenter
+
+        target = resolve_target(args)
+        if target is None:
+            self.sandbox = SandboxThread(port=args.sandbox_port, time_scale=args.sandbox_time_scale)
+            await asyncio.to_thread(self.sandbox.start)
+            target = Target("Sandbox", self.sandbox.url, self.sandbox.api_key, is_sandbox=True)
+        self.target = target
+        self.client = OmniClient(
+            target.base_url, Auth.app(target.api_key), http=httpx.AsyncClient()
+        )
+        self.presenter = ComposerPresenter(self.client, target)
+        config_dir = platformdirs.user_config_path("omni-desktop", appauthor=False)
+        self.window = MainWindow(self.presenter, recent=RecentFiles(config_dir / "recent.json"))
+        return self.window
+
+    async def close(self) -> None:
+        """Let a send in flight finish, close the HTTP client inside the loop, stop the sandbox."""
+        await self.presenter.shutdown()
+        await self.client.aclose()
+        if self.sandbox is not None:
+            await asyncio.to_thread(self.sandbox.stop)
+
+
 async def _run_window(app: object, args: argparse.Namespace) -> int:
     """Build the services, show the window, wait for it to close, then close all in order."""
     from PySide6.QtWidgets import QApplication
 
-    import httpx
-
-    from omni_desktop.api.auth import Auth
-    from omni_desktop.api.client import OmniClient
-    from omni_desktop.sandbox import SandboxThread
     from omni_desktop.ui.errors import install_error_hooks
-    from omni_desktop.ui.main_window import MainWindow
-    from omni_desktop.ui.presenter import ComposerPresenter
 
     assert isinstance(app, QApplication)
-    loop = asyncio.get_running_loop()
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
-
-    target = resolve_target(args)
-    sandbox: SandboxThread | None = None
-    if target is None:
-        sandbox = SandboxThread(port=args.sandbox_port, time_scale=args.sandbox_time_scale)
-        await asyncio.to_thread(sandbox.start)
-        target = Target("Sandbox", sandbox.url, sandbox.api_key, is_sandbox=True)
-
-    http = httpx.AsyncClient()
-    client = OmniClient(target.base_url, Auth.app(target.api_key), http=http)
-    presenter = ComposerPresenter(client, target)
-    window = MainWindow(presenter)
-    install_error_hooks(loop, window)
+    services = Services()
+    window = await services.open(args)
+    install_error_hooks(asyncio.get_running_loop(), window)
+    _close_on_signals(window)
     window.show()
     if args.open:
         window.open_draft_path(args.open)
-    presenter.refresh_scenarios()
+    services.presenter.refresh_scenarios()
     try:
         await closed.wait()
     finally:
-        await presenter.shutdown()
-        await client.aclose()
-        if sandbox is not None:
-            await asyncio.to_thread(sandbox.stop)
+        await services.close()
     return 0
+
+
+def _close_on_signals(window: QWidgetLike) -> None:
+    """SIGINT and SIGTERM close the window as Ctrl+Q would (unsaved changes still ask)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def handler(_signum: int, _frame: object) -> None:
+        window.close()
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
+    # Python runs signal handlers only when it gets control; a light timer gives it that.
+    timer = QTimer(window)  # type: ignore[arg-type]
+    timer.start(250)
+    timer.timeout.connect(lambda: None)

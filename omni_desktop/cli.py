@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from omni_desktop.core.message import to_json, with_ids
 from omni_desktop.core.validation import validate
+
 from omni_desktop.api.auth import Auth
 from omni_desktop.api.client import OmniClient, SendResponse
 from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown
@@ -43,14 +44,13 @@ def add_commands(sub: Any) -> None:
     )
     send.add_argument("draft", type=Path, help="the draft file: the request body as JSON")
     send.add_argument(
-        "--base-url", help="the API base URL (default: $INFOBIP_BASE_URL); the key is $INFOBIP_API_KEY"
+        "--base-url",
+        help="the API base URL (default: $INFOBIP_BASE_URL); the key is $INFOBIP_API_KEY",
     )
     send.add_argument(
         "--timeout", type=float, default=30.0, help="total deadline in seconds (default 30)"
     )
-    send.add_argument(
-        "--json", action="store_true", help="print the API's response JSON on stdout"
-    )
+    send.add_argument("--json", action="store_true", help="print the API's response JSON on stdout")
     sandbox = sub.add_parser(
         "sandbox",
         help="run the built-in sandbox server (a local OMNI API)",

@@ -21,9 +21,7 @@ def show_unexpected(parent: QWidget | None, summary: str, details: str) -> QMess
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(tr("Unexpected error"))
-    box.setText(
-        tr("Something went wrong inside omni-desktop: {summary}").format(summary=summary)
-    )
+    box.setText(tr("Something went wrong inside omni-desktop: {summary}").format(summary=summary))
     box.setInformativeText(
         tr("Your draft is still here. Save it, and report this with the details below.")
     )

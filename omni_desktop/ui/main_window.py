@@ -5,6 +5,7 @@ It wires widgets to the `ComposerPresenter`; it holds no state of the draft itse
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.status_table import StatusPanel
 
 from omni_desktop import __version__
+from omni_desktop.about import version_text
 
 FILE_FILTER = "OMNI drafts (*.omni.json);;JSON files (*.json);;All files (*)"
 
@@ -75,9 +77,7 @@ class TargetBanner(QLabel):
                 " border-bottom: 2px solid #c68400; }"
             )
         else:
-            self.setText(
-                "<b>" + tr("Account: {name}").format(name=name) + "</b> — " + base_url
-            )
+            self.setText("<b>" + tr("Account: {name}").format(name=name) + "</b> — " + base_url)
             self.setStyleSheet(
                 "QLabel#target_banner { background: #1565c0; color: white; padding: 6px 10px; }"
             )
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
             self.tabs,
             self.send_button,
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     # --- the draft ----------------------------------------------------------------------------
@@ -511,7 +511,9 @@ class MainWindow(QMainWindow):
         self.status_panel.model.set_rows(rows)
         if rows:
             self.statusBar().showMessage(
-                tr("Sent: {n:,} message(s) accepted, bulk {bulk}.").format(n=len(rows), bulk=bulk_id),
+                tr("Sent: {n:,} message(s) accepted, bulk {bulk}.").format(
+                    n=len(rows), bulk=bulk_id
+                ),
                 8000,
             )
 
@@ -555,7 +557,9 @@ class MainWindow(QMainWindow):
             self.schedule.when.setFocus()
         elif path in ("callbackData", "notifyUrl"):
             self.advanced_group.setChecked(True)
-            getattr(self.advanced, "callback_data" if path == "callbackData" else "notify_url").setFocus()
+            getattr(
+                self.advanced, "callback_data" if path == "callbackData" else "notify_url"
+            ).setFocus()
 
     def _cycle_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
@@ -633,8 +637,6 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_about(self) -> None:
-        from omni_desktop.app import version_text
-
         box = QMessageBox(self)
         box.setWindowTitle(tr("About omni-desktop"))
         box.setText(f"<b>omni-desktop {__version__}</b>")
@@ -645,7 +647,9 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _warn(self, title: str, sentence: str) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, sentence, QMessageBox.StandardButton.Ok, self
+        )
         box.setObjectName("warning_box")
         self._keep_open(box)
         box.open()

@@ -39,9 +39,14 @@ UNKNOWN_STATUS = Status(
 
 
 class TargetLike(Protocol):
-    name: str
-    base_url: str
-    is_sandbox: bool
+    """Where sends go, as the window shows it."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def is_sandbox(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -195,7 +200,8 @@ class ComposerPresenter(QObject):
             local = prepared.send_at.astimezone()
             scheduled = f"{local:%Y-%m-%d %H:%M %Z} ({prepared.send_at.astimezone(UTC):%H:%M} UTC)"
         return SendSummary(
-            target=self.target.name + ("" if self.target.is_sandbox else f" ({self.target.base_url})"),
+            target=self.target.name
+            + ("" if self.target.is_sandbox else f" ({self.target.base_url})"),
             is_sandbox=self.target.is_sandbox,
             recipients=len(prepared.destinations),
             channels=channels,

@@ -35,7 +35,9 @@ class ScenarioPicker(QWidget):
         self.combo.setAccessibleName(tr("Scenario"))
         self.combo.setToolTip(tr("The failover flow this message follows, step by step."))
         self.combo.setMinimumContentsLength(24)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.refresh = QToolButton(self)
         self.refresh.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.refresh.setToolTip(tr("Reload the scenarios from the server"))
@@ -68,7 +70,9 @@ class ScenarioPicker(QWidget):
         for scenario in scenarios:
             self.combo.addItem(f"{scenario.name}  [{scenario.key}]", scenario.key)
             self.combo.setItemData(
-                self.combo.count() - 1, scenario.flow_label(), role=3  # Qt.ToolTipRole
+                self.combo.count() - 1,
+                scenario.flow_label(),
+                role=3,  # Qt.ToolTipRole
             )
         self.combo.blockSignals(False)
         self.select_key(key)

@@ -25,7 +25,9 @@ class ConfirmSendDialog(QDialog):
         ]
         if summary.channels:
             items = "".join(f"<li>{escape(c)}</li>" for c in summary.channels)
-            lines.append(f"<p><b>{escape(tr('Channels, in the order tried'))}:</b></p><ol>{items}</ol>")
+            lines.append(
+                f"<p><b>{escape(tr('Channels, in the order tried'))}:</b></p><ol>{items}</ol>"
+            )
         if summary.sms_segments is not None:
             lines.append(
                 f"<p><b>{escape(tr('SMS'))}:</b> "
@@ -42,9 +44,7 @@ class ConfirmSendDialog(QDialog):
                 items += f"<li>{escape(tr('… and {n} more').format(n=more))}</li>"
             lines.append(f"<p><b>⚠ {escape(tr('Warnings'))}:</b></p><ul>{items}</ul>")
         lines.append(
-            "<p>"
-            + escape(tr("Once the request is on its way it cannot be cancelled."))
-            + "</p>"
+            "<p>" + escape(tr("Once the request is on its way it cannot be cancelled.")) + "</p>"
         )
         self.body = QLabel("".join(lines), self)
         self.body.setObjectName("confirm_body")

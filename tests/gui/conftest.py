@@ -5,22 +5,24 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtWidgets import QApplication
 import qasync
+from PySide6.QtWidgets import QApplication
 
 from omni_desktop.api import Auth, OmniClient
-from omni_desktop.app import Target
 from omni_desktop.sandbox import SandboxThread
 from omni_desktop.storage.recent import RecentFiles
+
 from omni_desktop.ui.main_window import MainWindow
 from omni_desktop.ui.presenter import ComposerPresenter
+
+from omni_desktop.app import Target
 
 
 @pytest.fixture

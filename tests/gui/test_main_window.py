@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from omni_desktop.sandbox import SandboxThread
+
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.status_table import COLUMNS
 
@@ -62,7 +63,8 @@ def test_compose_and_send_shows_pending_then_delivery_reports(
     qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
     dialog = _confirm_dialog(composer)
     text = dialog.body.text()
-    assert "Sandbox" in text and "2" in text
+    assert "Sandbox" in text
+    assert "2" in text
     assert text.index("VIBER") < text.index("SMS"), "channels are listed in flow order"
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
 
@@ -95,7 +97,8 @@ def test_invalid_number_blocks_send_with_its_reason(
     qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
     assert not [d for d in window._dialogs if isinstance(d, ConfirmSendDialog)]
     reason = window.send_reason.text()
-    assert "⛔" in reason and "short" in reason.lower()
+    assert "⛔" in reason
+    assert "short" in reason.lower()
     assert any("destinations[1]" in p.path for p in composer.presenter.result.errors)
     assert window.status_panel.model.rowCount() == 0
     assert sandbox.server.received_sends == []
@@ -125,7 +128,8 @@ def test_wrong_key_shows_one_plain_sentence(
     panel = made.window.status_panel
     run_until(lambda: panel.error_text())
     sentence = panel.error_text()
-    assert "Traceback" not in sentence and sentence.count("\n") == 0
+    assert "Traceback" not in sentence
+    assert sentence.count("\n") == 0
     assert "key" in sentence.lower()
 
 
@@ -137,7 +141,8 @@ def test_tab_titles_follow_the_scenario_flow(composer: Any) -> None:
     assert "3 · Email" in titles
     _pick_scenario(composer, "SMS only")
     titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert titles[0] == "1 · SMS" and titles[1] == "Viber (not in flow)"
+    assert titles[0] == "1 · SMS"
+    assert titles[1] == "Viber (not in flow)"
     note = composer.window.composers["viber"].flow_note.text()
     assert "not sent" in note
 
@@ -154,7 +159,8 @@ def test_preview_shows_the_exact_request_and_curl_hides_the_key(
     assert body["sms"] == {"text": "Price: 5€"}
     assert "parseco" not in body
     counter = window.composers["sms"].counter_text.text()
-    assert "GSM-7" in counter and "1 segment" in counter
+    assert "GSM-7" in counter
+    assert "1 segment" in counter
 
     window.preview.copy_curl.click()
     curl = QGuiApplication.clipboard().text()
@@ -167,7 +173,8 @@ def test_unicode_sms_names_the_characters(composer: Any, qtbot: QtBot) -> None:
     _type(qtbot, composer, "sms", "text", "Grüße 😀 ç")
     counter = composer.window.composers["sms"].counter_text.text()
     assert "UCS-2" in counter
-    assert "😀" in counter and "ç" in counter
+    assert "😀" in counter
+    assert "ç" in counter
 
 
 def test_save_then_open_restores_the_draft(
@@ -201,7 +208,8 @@ def test_failed_save_says_so_and_keeps_the_draft(
     target = tmp_path / "missing-folder" / "x.omni.json"
     assert not window.save_draft_to(target)
     boxes = [d for d in window._dialogs if isinstance(d, QMessageBox)]
-    assert boxes and "could not be saved" in boxes[-1].text()
+    assert boxes
+    assert "could not be saved" in boxes[-1].text()
     assert window.isWindowModified()
     assert window.composers["sms"].editor("text").toPlainText() == "Keep me"  # type: ignore[union-attr]
     boxes[-1].close()
@@ -218,9 +226,11 @@ def test_schedule_in_the_past_is_refused_in_place(composer: Any) -> None:
     schedule.when.setDateTime(
         QDateTime(future.year, future.month, future.day, future.hour, future.minute, 0)
     )
-    assert "UTC" in schedule.shown.text() and "Local" in schedule.shown.text()
+    assert "UTC" in schedule.shown.text()
+    assert "Local" in schedule.shown.text()
     moment = schedule.send_at()
-    assert moment is not None and moment.utcoffset() == timedelta(0)
+    assert moment is not None
+    assert moment.utcoffset() == timedelta(0)
     assert composer.presenter.message.send_at == moment
 
 

@@ -113,7 +113,9 @@ CHANNELS: tuple[ChannelSpec, ...] = (
         text_limit=1000,
         fields=(
             FieldSpec("text", "Text", FieldKind.MULTILINE, _TEXT_HELP, max_length=1000),
-            FieldSpec("imageURL", "Image URL", FieldKind.URL, "An image shown with the text.", 1000),
+            FieldSpec(
+                "imageURL", "Image URL", FieldKind.URL, "An image shown with the text.", 1000
+            ),
             FieldSpec("buttonText", "Button text", FieldKind.TEXT, "At most 30 characters.", 30),
             FieldSpec("buttonURL", "Button URL", FieldKind.URL, "Opened by the button.", 1000),
             FieldSpec(
@@ -152,7 +154,9 @@ CHANNELS: tuple[ChannelSpec, ...] = (
                 choices=("", "TEXT", "IMAGE", "AUDIO", "VIDEO", "FILE"),
             ),
             FieldSpec("text", "Text", FieldKind.MULTILINE, _TEXT_HELP),
-            FieldSpec("url", "Media URL", FieldKind.URL, "The media for IMAGE, AUDIO, VIDEO, FILE."),
+            FieldSpec(
+                "url", "Media URL", FieldKind.URL, "The media for IMAGE, AUDIO, VIDEO, FILE."
+            ),
         ),
     ),
     ChannelSpec(

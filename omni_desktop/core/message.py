@@ -7,10 +7,11 @@ unchanged. Keys this model does not know (another channel, `notifyContentType`) 
 
 from __future__ import annotations
 
+import copy
 import re
 import secrets
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from omni_desktop.core.channels import CHANNELS, CHANNELS_BY_KEY, TimeUnit
@@ -28,6 +29,7 @@ class Destination:
     email: str | None = None
     message_id: str | None = None
     extra_to: JsonObject = field(default_factory=dict)  # other `to` keys, kept as they are
+    extra: JsonObject = field(default_factory=dict)  # other keys of the destination
 
 
 @dataclass
@@ -76,7 +78,9 @@ class OmniMessage:
     def used_channels(self) -> list[str]:
         """Keys of the channels that carry any content, in registry order."""
         return [
-            c.key for c in CHANNELS if c.key in self.channels and not self.channels[c.key].is_empty()
+            c.key
+            for c in CHANNELS
+            if c.key in self.channels and not self.channels[c.key].is_empty()
         ]
 
 
@@ -109,7 +113,7 @@ def parse_send_at(text: str) -> datetime:
     year, month, day, hour, minute, second, frac, zone = match.groups()
     micro = int((frac or "0").ljust(6, "0"))
     if zone == "Z":
-        tz = timezone.utc
+        tz = UTC
     else:
         digits = zone[1:].replace(":", "")
         delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
@@ -141,11 +145,10 @@ def new_id(now: datetime, prefix: str = "") -> str:
 def with_ids(message: OmniMessage, now: datetime) -> OmniMessage:
     """A copy with a `bulkId` and a `messageId` on every destination, made where missing."""
     destinations = [
-        d if d.message_id else replace(d, message_id=new_id(now, "m-")) for d in message.destinations
+        d if d.message_id else replace(d, message_id=new_id(now, "m-"))
+        for d in message.destinations
     ]
-    return replace(
-        message, bulk_id=message.bulk_id or new_id(now, "b-"), destinations=destinations
-    )
+    return replace(message, bulk_id=message.bulk_id or new_id(now, "b-"), destinations=destinations)
 
 
 # --- JSON --------------------------------------------------------------------------------------
@@ -178,12 +181,19 @@ def _channel_json(key: str, content: ChannelContent) -> JsonObject:
             _set_path(out, spec.keys, value)
     if content.validity_period is not None:
         out["validityPeriod"] = content.validity_period
-        if content.validity_unit is not None:
-            out["validityPeriodTimeUnit"] = content.validity_unit.value
-    for k, v in content.extra.items():
-        if _present(v) and k not in out:
-            out[k] = v
+    if content.validity_unit is not None:
+        out["validityPeriodTimeUnit"] = content.validity_unit.value
+    _merge(out, content.extra)
     return out
+
+
+def _merge(target: JsonObject, extra: JsonObject) -> None:
+    """Add `extra`'s keys to `target`, going into objects both have; `target` wins."""
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merge(target[key], value)
+        elif key not in target and _present(value):
+            target[key] = value
 
 
 def to_json(message: OmniMessage, channels: list[str] | None = None) -> JsonObject:
@@ -207,7 +217,9 @@ def to_json(message: OmniMessage, channels: list[str] | None = None) -> JsonObje
         entry: JsonObject = {}
         if dest.message_id:
             entry["messageId"] = dest.message_id
-        entry["to"] = to
+        if to or not dest.extra:
+            entry["to"] = to
+        _merge(entry, dest.extra)
         destinations.append(entry)
     body["destinations"] = destinations
     for spec in CHANNELS:
@@ -256,12 +268,12 @@ def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
 def _channel_from_json(key: str, obj: Any) -> ChannelContent:
     _expect(obj, dict, key)
     content = ChannelContent()
-    known: set[str] = {"validityPeriod", "validityPeriodTimeUnit"}
+    leftover = copy.deepcopy(obj)
     for spec in CHANNELS_BY_KEY[key].fields:
-        known.add(spec.keys[0])
         value = _get_path(obj, spec.keys)
-        if value is not None:
+        if value is not None and not isinstance(value, dict | list):
             content.values[spec.path] = value
+            _pop_path(leftover, spec.keys)
     period = obj.get("validityPeriod")
     if isinstance(period, str) and period.strip().isdigit():  # legacy docs show it as a string
         period = int(period)
@@ -276,8 +288,21 @@ def _channel_from_json(key: str, obj: Any) -> ChannelContent:
             raise MessageFormatError(
                 f"{key}.validityPeriodTimeUnit should be SECONDS, MINUTES or HOURS, not {unit!r}."
             ) from None
-    content.extra = {k: v for k, v in obj.items() if k not in known}
+    leftover.pop("validityPeriod", None)
+    leftover.pop("validityPeriodTimeUnit", None)
+    content.extra = leftover
     return content
+
+
+def _pop_path(source: JsonObject, keys: tuple[str, ...]) -> None:
+    """Remove the value at `keys`, and any object that this leaves empty."""
+    parents = [source]
+    for key in keys[:-1]:
+        parents.append(parents[-1][key])
+    parents[-1].pop(keys[-1], None)
+    for depth in range(len(keys) - 2, -1, -1):
+        if parents[depth + 1] == {}:
+            parents[depth].pop(keys[depth], None)
 
 
 def from_json(body: Any) -> OmniMessage:
@@ -299,6 +324,7 @@ def from_json(body: Any) -> OmniMessage:
                 email=_expect(to.get("emailAddress"), str, f"{where}.to.emailAddress"),
                 message_id=_expect(entry.get("messageId"), str, f"{where}.messageId"),
                 extra_to={k: v for k, v in to.items() if k not in ("phoneNumber", "emailAddress")},
+                extra={k: v for k, v in entry.items() if k not in ("to", "messageId")},
             )
         )
     channels = {
@@ -317,9 +343,5 @@ def from_json(body: Any) -> OmniMessage:
         notify=_expect(body.get("notify"), bool, "notify"),
         intermediate_report=_expect(body.get("intermediateReport"), bool, "intermediateReport"),
         notify_url=_expect(body.get("notifyUrl"), str, "notifyUrl"),
-        extra={
-            k: v
-            for k, v in body.items()
-            if k not in _TOP_KEYS and k not in CHANNELS_BY_KEY
-        },
+        extra={k: v for k, v in body.items() if k not in _TOP_KEYS and k not in CHANNELS_BY_KEY},
     )

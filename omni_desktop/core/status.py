@@ -73,7 +73,9 @@ class Status:
 
 
 PENDING_ENROUTE = Status(1, "PENDING", 7, "PENDING_ENROUTE", "Message sent to next instance")
-DELIVERED_TO_HANDSET = Status(3, "DELIVERED", 5, "DELIVERED_TO_HANDSET", "Message delivered to handset")
+DELIVERED_TO_HANDSET = Status(
+    3, "DELIVERED", 5, "DELIVERED_TO_HANDSET", "Message delivered to handset"
+)
 EXPIRED_EXPIRED = Status(4, "EXPIRED", 15, "EXPIRED_EXPIRED", "Message expired")
 UNDELIVERABLE_NOT_DELIVERED = Status(
     2, "UNDELIVERABLE", 9, "UNDELIVERABLE_NOT_DELIVERED", "Message sent not delivered"

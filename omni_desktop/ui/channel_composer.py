@@ -6,6 +6,8 @@ follow; live counters sit under the text (SMS encoding and segments, Viber limit
 
 from __future__ import annotations
 
+import unicodedata
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -95,7 +97,9 @@ class ChannelComposer(QWidget):
         self.validity_period = QSpinBox(self)
         self.validity_period.setRange(0, 1_000_000)
         self.validity_period.setSpecialValueText(tr("Platform default (48 h)"))
-        self.validity_period.setAccessibleName(tr(f"{spec.label} validity period"))
+        self.validity_period.setAccessibleName(
+            tr("{channel} validity period").format(channel=spec.label)
+        )
         self.validity_period.setToolTip(
             tr(
                 "How long the platform tries this channel before it fails over to the next "
@@ -106,7 +110,9 @@ class ChannelComposer(QWidget):
         for unit in TimeUnit:
             self.validity_unit.addItem(tr(unit.value.capitalize()), unit)
         self.validity_unit.setCurrentIndex(list(TimeUnit).index(TimeUnit.MINUTES))
-        self.validity_unit.setAccessibleName(tr(f"{spec.label} validity unit"))
+        self.validity_unit.setAccessibleName(
+            tr("{channel} validity unit").format(channel=spec.label)
+        )
         validity_row = QHBoxLayout()
         validity_row.addWidget(self.validity_period, 1)
         validity_row.addWidget(self.validity_unit)
@@ -130,13 +136,13 @@ class ChannelComposer(QWidget):
     # --- building ----------------------------------------------------------------------------
 
     def _make_editor(self, field: FieldSpec) -> Editor:
-        name = tr(f"{self.spec.label} {field.label.lower()}")
+        name = tr("{channel} {field}").format(channel=self.spec.label, field=field.label.lower())
         editor: Editor
         if field.kind is FieldKind.MULTILINE:
             editor = QPlainTextEdit(self)
             editor.setTabChangesFocus(True)
             editor.setMinimumHeight(90)
-            editor.setPlaceholderText(tr(f"{self.spec.label} message text"))
+            editor.setPlaceholderText(tr("{channel} message text").format(channel=self.spec.label))
             editor.textChanged.connect(self._on_editor_changed)
         elif field.kind is FieldKind.BOOL:
             editor = QCheckBox(tr(field.help) if field.help else "", self)
@@ -223,14 +229,17 @@ class ChannelComposer(QWidget):
         elif step is None:
             self.flow_note.setText(
                 tr(
-                    f"{self.spec.label} is not in the chosen scenario's flow: "
+                    "{channel} is not in the chosen scenario's flow: "
                     "what you write here is kept in the draft but not sent."
-                )
+                ).format(channel=self.spec.label)
             )
             self.flow_note.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
         else:
-            who = tr(f" from {sender}") if sender else ""
-            self.flow_note.setText(tr(f"Step {step} of the scenario's flow{who}."))
+            if sender:
+                note = tr("Step {n} of the scenario's flow, sent from {sender}.")
+            else:
+                note = tr("Step {n} of the scenario's flow.")
+            self.flow_note.setText(note.format(n=step, sender=sender))
             self.flow_note.setStyleSheet("")
 
     def show_problems(self, problems: list[Problem]) -> None:
@@ -265,7 +274,7 @@ class ChannelComposer(QWidget):
             elif self.spec.text_limit:
                 counter.setText(_limit_text(len(text), self.spec.text_limit))
             else:
-                counter.setText(tr(f"{len(text)} characters"))
+                counter.setText(tr("{n:,} characters").format(n=len(text)))
         for field in self.spec.fields:
             if field.path == "text" or not field.max_length:
                 continue
@@ -276,23 +285,31 @@ class ChannelComposer(QWidget):
 
 
 def _limit_text(used: int, limit: int) -> str:
-    text = tr(f"{used:,} / {limit:,} characters")
+    text = tr("{used:,} / {limit:,} characters").format(used=used, limit=limit)
     if used > limit:
-        return f"<span style='color:#d32f2f'>{text} — {tr(f'{used - limit:,} too many')}</span>"
+        over = tr("{n:,} too many").format(n=used - limit)
+        return f"<span style='color:#d32f2f'>{text} — {over}</span>"
     return text
+
+
+def describe_char(char: str) -> str:
+    """`“—” (em dash)`: the character and its Unicode name, so invisible ones can be found."""
+    name = unicodedata.name(char, f"U+{ord(char):04X}").lower()
+    shown = char if char.isprintable() and not char.isspace() else " "
+    return f"“{escape(shown)}” ({name})"
 
 
 def _sms_counter_text(text: str) -> str:
     count = count_sms(text)
-    parts = tr("1 segment") if count.segments == 1 else tr(f"{count.segments} segments")
-    line = tr(
-        f"{count.encoding} · {count.characters:,} characters · {parts} "
-        f"· {count.remaining} left in this segment"
+    parts = tr("1 segment") if count.segments == 1 else tr("{n} segments").format(n=count.segments)
+    line = tr("{encoding} · {chars:,} characters · {parts} · {left} left in this segment").format(
+        encoding=count.encoding, chars=count.characters, parts=parts, left=count.remaining
     )
     if count.unicode_chars:
-        shown = " ".join(repr(c)[1:-1] if c.isspace() else c for c in count.unicode_chars[:12])
-        more = "…" if len(count.unicode_chars) > 12 else ""
-        line += "<br>" + tr(f"Unicode (UCS-2) because of: {shown}{more}")
-    if count.segments > 25 or count.bytes > 4000:
+        shown = ", ".join(describe_char(c) for c in count.unicode_chars[:6])
+        if len(count.unicode_chars) > 6:
+            shown += " " + tr("and {n} more").format(n=len(count.unicode_chars) - 6)
+        line += "<br>" + tr("Sent as Unicode (UCS-2) because of {chars}.").format(chars=shown)
+    if count.too_long:
         line = f"<span style='color:#d32f2f'>{line}</span>"
     return line

@@ -117,11 +117,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(_group(tr("Recipients"), self.recipients), 3)
         left_layout.addWidget(_group(tr("Scenario"), self.scenario_picker))
         left_layout.addWidget(_group(tr("Schedule"), self.schedule))
-        self.advanced_group = _group(tr("Advanced"), self.advanced)
-        self.advanced_group.setCheckable(True)
-        self.advanced_group.setChecked(False)
-        self.advanced.setVisible(False)
-        self.advanced_group.toggled.connect(self.advanced.setVisible)
+        self.advanced_group = _group(tr("Delivery reports"), self.advanced)
         left_layout.addWidget(self.advanced_group)
 
         # right column: channel tabs and the send bar
@@ -329,11 +325,6 @@ class MainWindow(QMainWindow):
             self.scenario_picker.select_key(message.scenario_key)
             self.schedule.set_send_at(message.send_at)
             self.advanced.load(message)
-            self.advanced_group.setChecked(
-                bool(message.callback_data or message.notify_url)
-                or message.notify is not None
-                or message.intermediate_report is not None
-            )
         finally:
             self._loading = False
         self.presenter.load(message)
@@ -447,11 +438,10 @@ class MainWindow(QMainWindow):
             self.send_reason.setStyleSheet("color: #d32f2f;")
         else:
             n = len(result.prepared.destinations)
-            channels = ", ".join(
-                self.composers[k].spec.label
-                for k in result.prepared.used_channels()
-                if self.presenter.flow_keys() is None or k in (self.presenter.flow_keys() or [])
-            )
+            used = result.prepared.used_channels()
+            flow = self.presenter.flow_keys()
+            order = [k for k in flow if k in used] if flow is not None else used
+            channels = ", ".join(self.composers[k].spec.label for k in order)
             text = tr("Ready to send to {n:,} recipient(s) via {channels}.").format(
                 n=n, channels=channels or "—"
             )

@@ -178,12 +178,11 @@ class ComposerPresenter(QObject):
         scenario = self.scenario
         channels: list[str] = []
         if scenario is not None:
-            for index, item in enumerate(timeline(scenario, prepared), start=1):
+            for item in timeline(scenario, prepared):
                 key = item.step.channel_key
                 if key and key in prepared.used_channels():
                     channels.append(
-                        tr("{n}. {channel} from {sender}, tried for {time}").format(
-                            n=index,
+                        tr("{channel} from {sender}, tried for {time}").format(
                             channel=item.step.channel,
                             sender=item.step.sender or tr("the scenario's sender"),
                             time=describe_seconds(item.lasts),

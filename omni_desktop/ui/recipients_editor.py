@@ -455,9 +455,11 @@ class RecipientsEditor(QWidget):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         metrics = self.fontMetrics()
-        for column, sample in enumerate(("+385 91 234 5678", "firstname.lastname@example.com")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
-        header.resizeSection(COL_MESSAGE_ID, metrics.horizontalAdvance("m-01JZ8K3Q4X5Y6Z7A") + 24)
+        # Room for typical values; the check column takes the rest, so the reason stays readable.
+        for column, sample in enumerate(
+            ("+385 91 234 5678", "name.surname@example.com", "order-1234")
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
 
         self.paste_action = self._view_action(
             tr("Paste"), QKeySequence.StandardKey.Paste, self._on_paste_action_triggered

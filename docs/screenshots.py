@@ -1,0 +1,148 @@
+"""Make the screenshots in docs/images: the real window on a real X server (Xvfb), on the sandbox.
+
+Run from the repository root: `.venv/bin/python docs/screenshots.py`. Without a DISPLAY it
+starts its own Xvfb. Each picture is the window's own rendering (`QWidget.grab()`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+IMAGES = Path(__file__).resolve().parent / "images"
+
+DEMO_RECIPIENTS = """\
++41 79 302 67 27
++385 91 234 5670, ana@example.com
++44 7700 900 123; lee@example.com
++1 415 555 0199
++41 12
+"""
+
+
+def start_xvfb() -> subprocess.Popen[bytes] | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    if shutil.which("Xvfb") is None:
+        sys.exit("Xvfb is not installed: run .ci/setup first.")
+    number = next(n for n in range(140, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    server = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        time.sleep(0.05)
+    os.environ["DISPLAY"] = f":{number}"
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    return server
+
+
+async def until(predicate: Callable[[], object], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not reach the expected state")
+        await asyncio.sleep(0.05)
+
+
+async def settle() -> None:
+    """Let Qt lay out and paint before a grab."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        QApplication.processEvents()
+        await asyncio.sleep(0.05)
+
+
+async def make_shots() -> None:
+    from omni_desktop.ui.send_dialog import ConfirmSendDialog
+
+    from omni_desktop.app import Services, build_parser
+
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    args = build_parser().parse_args(["--sandbox-time-scale", "3600"])
+    services = Services()
+    window = await services.open(args)
+    window.resize(1360, 900)
+    window.show()
+    presenter = services.presenter
+    presenter.refresh_scenarios()
+    await until(lambda: presenter.scenarios)
+
+    window.recipients.model.add_lines(DEMO_RECIPIENTS)
+    sms = window.composers["sms"]
+    sms.editor("text").setPlainText(  # type: ignore[union-attr]
+        "Your order #1234 has shipped and arrives Friday. "
+        "Track it: https://example.com/t/1234 — €4.90 paid"
+    )
+    sms.validity_period.setValue(2)
+    viber = window.composers["viber"]
+    viber.editor("text").setPlainText(  # type: ignore[union-attr]
+        "Your order #1234 has shipped 📦 It arrives on Friday."
+    )
+    viber.editor("buttonText").setText("Track parcel")  # type: ignore[union-attr]
+    viber.editor("buttonURL").setText("https://example.com/t/1234")  # type: ignore[union-attr]
+    viber.validity_period.setValue(1)
+    email = window.composers["email"]
+    email.editor("subject").setText("Your order #1234 has shipped")  # type: ignore[union-attr]
+    email.editor("text").setPlainText("Hello,\n\nyour order #1234 is on its way.")  # type: ignore[union-attr]
+    window.tabs.setCurrentWidget(sms)
+    presenter.validate_now()
+    window.bottom_tabs.setCurrentWidget(window.problems)
+    await settle()
+    window.grab().save(str(IMAGES / "main-window.png"))
+
+    # Take the invalid number out, then open the confirm step.
+    window.recipients.model.remove_row_numbers([4])
+    window.tabs.setCurrentWidget(viber)
+    presenter.validate_now()
+    window.bottom_tabs.setCurrentWidget(window.preview)
+    await settle()
+    window.grab().save(str(IMAGES / "viber-and-request.png"))
+    window.send_button.click()
+    dialog = next(d for d in window._dialogs if isinstance(d, ConfirmSendDialog))
+    await settle()
+    dialog.grab().save(str(IMAGES / "confirm-send.png"))
+    dialog.accept()
+
+    model = window.status_panel.model
+    await until(lambda: model.rowCount() == 4 and all(r.status for r in model.rows))
+    await until(lambda: all(r.status and r.status.is_final for r in model.rows), 90)
+    await settle()
+    window.grab().save(str(IMAGES / "status-delivered.png"))
+    presenter.set_dirty(False)
+    window.close()
+    await services.close()
+
+
+def main() -> int:
+    server = start_xvfb()
+    try:
+        # PySide6 first: qasync picks its Qt binding from what is already imported.
+        from PySide6.QtWidgets import QApplication  # noqa: I001
+
+        import qasync
+
+        app = QApplication(sys.argv)
+        app.setQuitOnLastWindowClosed(False)
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        with loop:
+            loop.run_until_complete(make_shots())
+        for png in sorted(IMAGES.glob("*.png")):
+            print(png.relative_to(Path.cwd()) if png.is_relative_to(Path.cwd()) else png)
+    finally:
+        if server is not None:
+            server.terminate()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -78,7 +78,14 @@ def sandbox_command(args: argparse.Namespace) -> int:
     from omni_desktop.sandbox import serve_forever
 
     try:
-        asyncio.run(serve_forever(port=args.port, api_key=args.key, time_scale=args.time_scale))
+        asyncio.run(
+            serve_forever(
+                port=args.port,
+                api_key=args.key,
+                time_scale=args.time_scale,
+                print_fn=lambda line: print(line, flush=True),
+            )
+        )
     except KeyboardInterrupt:
         pass
     except OSError as exc:

@@ -30,6 +30,7 @@ from omni_desktop.core.sms import count_sms
 from omni_desktop.core.validation import Problem, Severity
 
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.theme import error_colour, warning_colour
 
 Editor = QPlainTextEdit | QLineEdit | QCheckBox | QComboBox
 
@@ -49,7 +50,7 @@ class ProblemLabel(QLabel):
             self.setVisible(False)
             return
         error = any(p.severity is Severity.ERROR for p in problems)
-        colour = "#d32f2f" if error else "#b26a00"
+        colour = error_colour() if error else warning_colour()
         self.setStyleSheet(f"color: {colour};")
         self.setText("\n".join(("⛔ " if error else "⚠ ") + p.message for p in problems))
         self.setAccessibleDescription(self.text())
@@ -264,6 +265,9 @@ class ChannelComposer(QWidget):
 
     # --- counters ------------------------------------------------------------------------------
 
+    def refresh_counters(self) -> None:
+        self._update_counters()
+
     def _update_counters(self) -> None:
         text_editor = self._editors.get("text")
         counter = getattr(self, "counter_text", None)
@@ -288,7 +292,7 @@ def _limit_text(used: int, limit: int) -> str:
     text = tr("{used:,} / {limit:,} characters").format(used=used, limit=limit)
     if used > limit:
         over = tr("{n:,} too many").format(n=used - limit)
-        return f"<span style='color:#d32f2f'>{text} — {over}</span>"
+        return f"<span style='color:{error_colour()}'>{text} — {over}</span>"
     return text
 
 
@@ -311,5 +315,5 @@ def _sms_counter_text(text: str) -> str:
             shown += " " + tr("and {n} more").format(n=len(count.unicode_chars) - 6)
         line += "<br>" + tr("Sent as Unicode (UCS-2) because of {chars}.").format(chars=shown)
     if count.too_long:
-        line = f"<span style='color:#d32f2f'>{line}</span>"
+        line = f"<span style='color:{error_colour()}'>{line}</span>"
     return line

@@ -9,7 +9,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -46,6 +46,7 @@ from omni_desktop.ui.scenario_picker import ScenarioPicker
 from omni_desktop.ui.schedule_editor import ScheduleEditor
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.status_table import StatusPanel
+from omni_desktop.ui.theme import error_css
 
 from omni_desktop import __version__
 from omni_desktop.about import version_text
@@ -435,7 +436,7 @@ class MainWindow(QMainWindow):
             if more:
                 text += " " + tr("(+{n} more in Problems)").format(n=more)
             self.send_reason.setText(text)
-            self.send_reason.setStyleSheet("color: #d32f2f;")
+            self.send_reason.setStyleSheet(error_css())
         else:
             n = len(result.prepared.destinations)
             used = result.prepared.used_channels()
@@ -517,7 +518,7 @@ class MainWindow(QMainWindow):
         refusal = self.schedule.refusal() or self.presenter.send_refusal()
         if refusal is not None:
             self.send_reason.setText("⛔ " + refusal)
-            self.send_reason.setStyleSheet("color: #d32f2f;")
+            self.send_reason.setStyleSheet(error_css())
             result = self.presenter.result
             if result and result.errors:
                 self.focus_path(result.errors[0].path)
@@ -655,6 +656,16 @@ class MainWindow(QMainWindow):
         if widget in self._dialogs:
             self._dialogs.remove(widget)
             widget.deleteLater()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Follow the OS light/dark scheme: our own colours are re-picked from the new palette."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._on_presenter_scenario_changed(self.presenter.scenario)
+            for composer in self.composers.values():
+                composer.refresh_counters()
+            if self.presenter.result is not None:
+                self._on_presenter_validation_changed(self.presenter.result)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing_confirmed or not self.presenter.dirty:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from omni_desktop.core.scenario import Scenario
 
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.theme import error_css
 
 DEFAULT_ITEM = ""  # item data for "the account's default scenario" (no scenarioKey sent)
 
@@ -90,7 +91,7 @@ class ScenarioPicker(QWidget):
 
     def show_failure(self, sentence: str) -> None:
         self.flow.setText(tr("Scenarios could not be loaded: {reason}").format(reason=sentence))
-        self.flow.setStyleSheet("color: #d32f2f;")
+        self.flow.setStyleSheet(error_css())
 
     def _current_scenario(self) -> Scenario | None:
         key = self.combo.currentData()
@@ -106,7 +107,7 @@ class ScenarioPicker(QWidget):
             self.flow.setText(tr("Flow: {flow}").format(flow=scenario.flow_label()))
         elif self.combo.currentData():
             self.flow.setText(tr("This scenario is not on the account."))
-            self.flow.setStyleSheet("color: #d32f2f;")
+            self.flow.setStyleSheet(error_css())
         else:
             self.flow.setText(tr("The account's default scenario is used."))
 

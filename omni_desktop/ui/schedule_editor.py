@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from omni_desktop.core.channels import SEND_AT_MAX_DAYS
 
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.theme import error_css
 
 LOCAL_ZONE = "Local time"
 
@@ -143,7 +144,7 @@ class ScheduleEditor(QWidget):
         if refusal:
             text += "\n⛔ " + refusal
         self.shown.setText(text)
-        self.shown.setStyleSheet("color: #d32f2f;" if refusal else "")
+        self.shown.setStyleSheet(error_css() if refusal else "")
 
     def _on_changed(self, *_: object) -> None:
         self._refresh()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -11,8 +14,8 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from omni_desktop.sandbox import SandboxThread
 
@@ -246,3 +249,46 @@ def test_ctrl_enter_opens_the_confirm_step(
     dialog = _confirm_dialog(composer)
     dialog.reject()
     assert window.status_panel.model.rowCount() == 0
+
+
+def test_colours_follow_a_dark_palette(
+    composer: Any, qtbot: QtBot, run_until: Any, qapp: QApplication
+) -> None:
+    window = composer.window
+    _type(qtbot, composer, "viber", "buttonText", "A button text that is far too long for Viber")
+    run_until(lambda: composer.presenter.result and composer.presenter.result.errors)
+    light = window.send_reason.styleSheet()
+    original = qapp.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#171717"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e8eaed"))
+    try:
+        qapp.setPalette(dark)
+        run_until(lambda: window.send_reason.styleSheet() != light)
+        assert "#ff7b72" in window.send_reason.styleSheet()
+        counter = window.composers["viber"].counter_buttonText.text()
+        assert "#ff7b72" in counter
+    finally:
+        qapp.setPalette(original)
+    run_until(lambda: window.send_reason.styleSheet() == light)
+
+
+def test_no_display_gives_one_sentence(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "omni_desktop"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "needs a graphical display" in result.stderr
+    assert "Traceback" not in result.stderr and "qt.qpa" not in result.stderr

@@ -11,7 +11,7 @@ import gc
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
 from urllib.parse import urlsplit
@@ -64,6 +64,11 @@ class Problem:
 class ValidationResult:
     problems: list[Problem]
     prepared: OmniMessage  # the copy to send: addresses normalised, validity clamped
+    # What the recipients check was run on, so the next validate() can reuse it when the
+    # recipients list is the same object (edits elsewhere leave 100,000 rows alone).
+    checked: tuple[list[Destination], str | None, list[Problem]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def errors(self) -> list[Problem]:
@@ -109,18 +114,29 @@ def validate(
     now: datetime,
     flow: Sequence[str] | None = None,
     default_region: str | None = None,
+    previous: ValidationResult | None = None,
 ) -> ValidationResult:
     """List the problems of `message` and prepare the copy to send.
 
     `now` must be timezone-aware. `flow` holds the channel keys of the chosen scenario in
     order, or None when the scenario is unknown; channels outside the flow are not checked.
+    With `previous`, the recipients are not checked again when `message.destinations` is the
+    very list `previous` checked (replace the list, never change it in place, to re-check).
     """
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("validate() needs a timezone-aware `now`")
     check = _Checker()
     _check_top_level(check, message, now)
-    with _gc_paused():
-        destinations = _check_destinations(check, message.destinations, default_region)
+    reuse = previous.checked if previous is not None else None
+    if reuse is not None and reuse[0] is message.destinations and reuse[1] == default_region:
+        destinations = previous.prepared.destinations if previous is not None else []
+        destination_problems = reuse[2]
+    else:
+        recipients = _Checker()
+        with _gc_paused():
+            destinations = _check_destinations(recipients, message.destinations, default_region)
+        destination_problems = recipients.problems
+    check.problems.extend(destination_problems)
     channels = copy.deepcopy(message.channels)
     used = message.used_channels()
     # A draft may carry content for a channel this app cannot compose (push, whatsApp...).
@@ -135,7 +151,11 @@ def validate(
     prepared = replace(
         message, destinations=destinations, channels=channels, extra=copy.deepcopy(message.extra)
     )
-    return ValidationResult(check.problems, prepared)
+    return ValidationResult(
+        check.problems,
+        prepared,
+        checked=(message.destinations, default_region, destination_problems),
+    )
 
 
 @contextmanager
@@ -236,7 +256,8 @@ def _check_destinations(
                     ).format(row=index + 1, first=first + 1),
                 )
         extra_to = copy.deepcopy(dest.extra_to) if dest.extra_to else {}
-        append(new(phone or None, email or None, message_id, extra_to))
+        extra = copy.deepcopy(dest.extra) if dest.extra else {}
+        append(new(phone or None, email or None, message_id, extra_to, extra))
     return prepared
 
 
@@ -309,23 +330,23 @@ def _check_channel(check: _Checker, key: str, content: ChannelContent) -> None:
     spec = CHANNELS_BY_KEY[key]
     label = spec.label
     _check_validity(check, key, content)
-    for field in spec.fields:
-        value = _text(content, field.path)
-        path = f"{key}.{field.path}"
-        if field.max_length is not None and len(value) > field.max_length:
+    for item in spec.fields:
+        value = _text(content, item.path)
+        path = f"{key}.{item.path}"
+        if item.max_length is not None and len(value) > item.max_length:
             check.error(
                 path,
                 tr("The {channel} {field} has {n} characters; shorten it to {limit}.").format(
-                    channel=label, field=_lower(field.label), n=len(value), limit=field.max_length
+                    channel=label, field=_lower(item.label), n=len(value), limit=item.max_length
                 ),
             )
-        if field.kind is FieldKind.URL and value:
+        if item.kind is FieldKind.URL and value:
             reason = _url_problem(value, allow_tel=path == "viber.buttonURL")
             if reason:
                 check.error(
                     path,
                     tr("The {channel} {field} {reason}").format(
-                        channel=label, field=_lower(field.label), reason=reason
+                        channel=label, field=_lower(item.label), reason=reason
                     ),
                 )
     for path in _required_fields(key, content):

@@ -282,7 +282,6 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         p = self.presenter
-        p.message_changed.connect(self._on_presenter_message_changed)
         p.validation_changed.connect(self._on_presenter_validation_changed)
         p.scenarios_loaded.connect(self._on_presenter_scenarios_loaded)
         p.scenarios_failed.connect(self.scenario_picker.show_failure)
@@ -408,9 +407,6 @@ class MainWindow(QMainWindow):
         self.presenter.edited()
 
     # --- presenter -> widgets -------------------------------------------------------------------
-
-    def _on_presenter_message_changed(self) -> None:
-        self.preview.set_body(self.presenter.request_json())
 
     def _on_presenter_validation_changed(self, result: ValidationResult) -> None:
         for composer in self.composers.values():
@@ -657,7 +653,7 @@ class MainWindow(QMainWindow):
             self._dialogs.remove(widget)
             widget.deleteLater()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         """Follow the OS light/dark scheme: our own colours are re-picked from the new palette."""
         if event.type() == QEvent.Type.PaletteChange:
             self._on_presenter_scenario_changed(self.presenter.scenario)

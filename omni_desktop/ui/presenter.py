@@ -149,7 +149,9 @@ class ComposerPresenter(QObject):
 
     def validate_now(self) -> ValidationResult:
         self._validate_timer.stop()
-        self.result = validate(self.message, datetime.now(UTC), flow=self.flow_keys())
+        self.result = validate(
+            self.message, datetime.now(UTC), flow=self.flow_keys(), previous=self.result
+        )
         self.validation_changed.emit(self.result)
         return self.result
 

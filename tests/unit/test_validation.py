@@ -499,3 +499,24 @@ def test_every_message_is_one_plain_sentence() -> None:
         assert problem.message[0].isupper(), problem
         assert problem.message.endswith("."), problem
         assert "\n" not in problem.message
+
+
+def test_recipients_are_not_checked_again_when_the_list_is_unchanged() -> None:
+    from omni_desktop.core.message import ChannelContent, Destination, OmniMessage
+
+    now = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+    message = OmniMessage(
+        destinations=[Destination(phone="+41 79 302 67 27"), Destination(phone="+41 12")],
+        channels={"sms": ChannelContent(values={"text": "Hi"})},
+    )
+    first = validate(message, now)
+    message.channels["sms"] = ChannelContent(values={"text": "Hello"})
+    second = validate(message, now, previous=first)
+    assert second.prepared.destinations is first.prepared.destinations
+    assert [p.path for p in second.errors] == [p.path for p in first.errors]
+    assert second.prepared.channels["sms"].values["text"] == "Hello"
+    # A new recipients list is checked again.
+    message.destinations = [Destination(phone="+41 79 302 67 27")]
+    third = validate(message, now, previous=second)
+    assert third.ok
+    assert [d.phone for d in third.prepared.destinations] == ["41793026727"]

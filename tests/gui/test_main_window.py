@@ -292,3 +292,42 @@ def test_no_display_gives_one_sentence(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "needs a graphical display" in result.stderr
     assert "Traceback" not in result.stderr and "qt.qpa" not in result.stderr
+
+
+def test_server_error_shows_unknown_rows_and_is_not_resent(
+    composer: Any, qtbot: QtBot, run_until: Any, sandbox: SandboxThread
+) -> None:
+    window = composer.window
+    window.recipients.model.add_lines("+41 79 302 67 27\n+385 91 234 5671\n")
+    _pick_scenario(composer, "SMS only")
+    _type(qtbot, composer, "sms", "text", "Hello")
+    run_until(lambda: composer.presenter.result and composer.presenter.result.ok)
+    sandbox.faults.update({"fail_next": 1})
+    window.send_button.click()
+    _confirm_dialog(composer).accept()
+    panel = window.status_panel
+    run_until(lambda: panel.error_text())
+    assert "may or may not have been sent" in panel.error_text()
+    assert _status_texts(composer, "Group") == ["UNKNOWN", "UNKNOWN"]
+    assert len(sandbox.server.received_sends) == 1
+    assert window.send_button.isEnabled()  # the operator decides what happens next
+
+
+def test_unreachable_server_says_nothing_was_sent(
+    qtbot: QtBot, run_until: Any, make_window: Any, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    made = make_window(qloop, f"http://127.0.0.1:{port}", "k", tmp_path, sandbox=False)
+    made.window.show()
+    made.window.recipients.model.add_lines("+41 79 302 67 27\n")
+    _type(qtbot, made, "sms", "text", "Hello")
+    made.window.send_button.click()
+    _confirm_dialog(made).accept()
+    panel = made.window.status_panel
+    run_until(lambda: panel.error_text(), 30)
+    assert "not" in panel.error_text().lower() and "sent" in panel.error_text().lower()
+    assert panel.model.rowCount() == 0

@@ -1,0 +1,161 @@
+"""The outbox's SQLite file: opening it (WAL), its schema by version, its errors in words.
+
+The schema version is SQLite's `user_version`; `SCHEMA[n]` brings version n to n+1, so a
+future change is one more step at the end, run once by whichever process opens the file first.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from omni_desktop.core.i18n import tr
+
+from omni_desktop.storage.errors import StorageError
+from omni_desktop.storage.paths import ensure_folder
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT = 5.0  # seconds to wait for another process's write before "database is locked"
+IN_BATCH = 500  # values per SQL `IN (...)`, well under SQLite's variable limit
+
+# Append a step for each change; never edit a released one.
+SCHEMA: list[list[str]] = [
+    [
+        """CREATE TABLE IF NOT EXISTS sends (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            profile TEXT,
+            base_url TEXT NOT NULL,
+            scenario_key TEXT,
+            bulk_id TEXT NOT NULL,
+            request_json TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN
+                ('sending', 'accepted', 'rejected', 'unknown', 'not_sent')),
+            answered_at TEXT,
+            response_json TEXT,
+            error_sentence TEXT,
+            recipients_count INTEGER NOT NULL,
+            settled_at TEXT,
+            checked_at TEXT)""",
+        "CREATE INDEX IF NOT EXISTS sends_created ON sends (created_at)",
+        "CREATE INDEX IF NOT EXISTS sends_bulk ON sends (bulk_id)",
+        "CREATE INDEX IF NOT EXISTS sends_state ON sends (state)",
+        """CREATE TABLE IF NOT EXISTS messages (
+            send_id INTEGER NOT NULL REFERENCES sends (id) ON DELETE CASCADE,
+            message_id TEXT NOT NULL,
+            to_address TEXT NOT NULL,
+            status_group TEXT NOT NULL,
+            status_name TEXT NOT NULL,
+            status_description TEXT NOT NULL DEFAULT '',
+            channel TEXT,
+            price REAL,
+            currency TEXT,
+            error TEXT,
+            updated_at TEXT,
+            PRIMARY KEY (send_id, message_id))""",
+        "CREATE INDEX IF NOT EXISTS messages_id ON messages (message_id)",
+        "CREATE INDEX IF NOT EXISTS messages_to ON messages (to_address)",
+    ],
+]
+SCHEMA_VERSION = len(SCHEMA)
+
+_LOCKED = "another program is using the history file (database is locked)"
+_REASONS = (  # by SQLite error name, prefix match (extended codes such as SQLITE_IOERR_WRITE)
+    ("SQLITE_BUSY", _LOCKED),
+    ("SQLITE_LOCKED", _LOCKED),
+    ("SQLITE_FULL", "the disk is full"),
+    ("SQLITE_READONLY", "the history file or its folder is read-only"),
+    ("SQLITE_CANTOPEN", "the file cannot be opened there"),
+    ("SQLITE_PERM", "permission was denied"),
+    ("SQLITE_IOERR", "the disk could not be read or written"),
+    ("SQLITE_NOTADB", "the history file is damaged (it is not a database)"),
+    ("SQLITE_CORRUPT", "the history file is damaged"),
+)
+
+
+def reason(exc: sqlite3.Error) -> str:
+    """A short cause for an sqlite3 error, fit to go inside a sentence."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    for prefix, text in _REASONS:
+        if name.startswith(prefix):
+            return tr(text)
+    message = str(exc)
+    if "locked" in message:
+        return tr(_LOCKED)
+    return message or type(exc).__name__
+
+
+def storage_error(path: Path, exc: sqlite3.Error, action: str) -> StorageError:
+    return StorageError(
+        tr("The history at {path} could not {action}: {reason}.").format(
+            path=path, action=action, reason=reason(exc)
+        )
+    )
+
+
+def chunks(items: Sequence[T], size: int = IN_BATCH) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def marks(count: int) -> str:
+    """`?,?,?` for an `IN (...)` of `count` values."""
+    return ",".join("?" * count)
+
+
+def open_database(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
+    """The file opened in WAL mode and brought to SCHEMA_VERSION; StorageError if it cannot."""
+    ensure_folder(path.parent)
+    try:
+        db = sqlite3.connect(
+            path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise storage_error(path, exc, tr("be opened")) from None
+    try:
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        _migrate(db, path)
+    except sqlite3.Error as exc:
+        db.close()
+        raise storage_error(path, exc, tr("be opened")) from None
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def user_version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    for step, statements in enumerate(SCHEMA):
+        if user_version(db) > step:
+            continue
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if user_version(db) == step:  # another process may have done it meanwhile
+                for statement in statements:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {step + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+    found = user_version(db)
+    if found > SCHEMA_VERSION:
+        raise StorageError(
+            tr(
+                "The history at {path} was written by a newer omni-desktop (schema {found}, "
+                "this one knows {known}); update omni-desktop to use it."
+            ).format(path=path, found=found, known=SCHEMA_VERSION)
+        )
+
+
+__all__ = ["SCHEMA", "SCHEMA_VERSION", "open_database", "storage_error"]

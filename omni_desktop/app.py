@@ -12,13 +12,17 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from omni_desktop import __version__
 from omni_desktop.about import version_text
 
 if TYPE_CHECKING:
+    from omni_desktop.api.client import OmniClient
+    from omni_desktop.sandbox import SandboxThread
+    from omni_desktop.storage.paths import AppPaths
+
     from omni_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("omni_desktop")
@@ -34,8 +38,11 @@ class Target:
 
     name: str
     base_url: str
-    api_key: str
+    api_key: str = field(repr=False)
     is_sandbox: bool
+    profile: str | None = None  # the settings profile this target comes from, if any
+    auth_scheme: str = "App"  # App, Basic, IBSSO or Bearer; `api_key` holds the secret
+    username: str = ""  # Basic only
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,7 +112,8 @@ def resolve_target(args: argparse.Namespace) -> Target | None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the main window on a qasync loop and run until the last window closes."""
-    # PySide6 must be imported before qasync, which picks its Qt binding from what is loaded.
+    # qasync picks its Qt binding from QT_API (or from the first it can import): say which.
+    os.environ["QT_API"] = "pyside6"
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -123,45 +131,155 @@ def run_gui(args: argparse.Namespace) -> int:
 class Services:
     """Every long-lived part of a window session, built once and closed in reverse order."""
 
-    def __init__(self) -> None:
-        from omni_desktop.sandbox import SandboxThread
-
+    def __init__(self, paths: AppPaths | None = None) -> None:
+        self.paths = paths
         self.sandbox: SandboxThread | None = None
         self.target: Target | None = None
+        self.clients: dict[str | None, OmniClient] = {}
 
     async def open(self, args: argparse.Namespace) -> MainWindow:
-        """Start the sandbox (unless an account is given) and build the client and window."""
-        import httpx
-        import platformdirs
-
-        from omni_desktop.api.auth import Auth
-        from omni_desktop.api.client import OmniClient
-        from omni_desktop.sandbox import SandboxThread
+        """Set up storage and logging, pick the target, build the client, presenter and window."""
+        from omni_desktop.storage.autosave import Autosave
+        from omni_desktop.storage.logging_setup import configure_logging
+        from omni_desktop.storage.outbox import Outbox
+        from omni_desktop.storage.paths import AppPaths
         from omni_desktop.storage.recent import RecentFiles
+        from omni_desktop.storage.secrets import SecretStore
+        from omni_desktop.storage.settings import SettingsFile
 
         from omni_desktop.ui.main_window import MainWindow
         from omni_desktop.ui.presenter import ComposerPresenter
+        from omni_desktop.ui.session import Session
+
+        self.args = args
+        paths = (self.paths or AppPaths.default()).ensure()
+        self.paths = paths
+        configure_logging(paths.log)
+        loaded = SettingsFile(paths.settings_file).load()
+        notices = list(loaded.notices)
+        self.settings_file = SettingsFile(paths.settings_file)
+        self.secrets = SecretStore()
+        self.outbox = Outbox(paths.history_file)
+        recovered = self.outbox.recover_unanswered()
+        for record in recovered:
+            log.warning("Send %s (bulk %s): no answer, outcome unknown", record.id, record.bulk_id)
 
         target = resolve_target(args)
+        if target is None and loaded.settings.active() is not None:
+            target, problem = self._profile_target(loaded.settings.active_profile)
+            if problem:
+                notices.append(problem)
         if target is None:
-            self.sandbox = SandboxThread(port=args.sandbox_port, time_scale=args.sandbox_time_scale)
-            await asyncio.to_thread(self.sandbox.start)
-            target = Target("Sandbox", self.sandbox.url, self.sandbox.api_key, is_sandbox=True)
+            target = await self._sandbox_target()
         self.target = target
-        self.client = OmniClient(
-            target.base_url, Auth.app(target.api_key), http=httpx.AsyncClient()
+        self.client = self._client(target)
+        self.presenter = ComposerPresenter(self.client, target, outbox=self.outbox)
+        session = Session(
+            paths=paths,
+            settings_file=self.settings_file,
+            secrets=self.secrets,
+            outbox=self.outbox,
+            autosave=Autosave(paths.autosave_folder),
+            switch_target=self.switch_target,
+            client_for=self.client_for,
+            notices=notices,
+            recovered=recovered,
         )
-        self.presenter = ComposerPresenter(self.client, target)
-        config_dir = platformdirs.user_config_path("omni-desktop", appauthor=False)
-        self.window = MainWindow(self.presenter, recent=RecentFiles(config_dir / "recent.json"))
+        self.session = session
+        self.window = MainWindow(
+            self.presenter, recent=RecentFiles(paths.recent_file), session=session
+        )
         return self.window
 
+    async def _sandbox_target(self) -> Target:
+        from omni_desktop.sandbox import SandboxThread
+
+        if self.sandbox is None:
+            self.sandbox = SandboxThread(
+                port=self.args.sandbox_port, time_scale=self.args.sandbox_time_scale
+            )
+            await asyncio.to_thread(self.sandbox.start)
+        return Target("Sandbox", self.sandbox.url, self.sandbox.api_key, is_sandbox=True)
+
+    def _profile_target(self, name: str | None) -> tuple[Target | None, str | None]:
+        """The target of a settings profile with its secret, or None and the plain reason."""
+        from omni_desktop.storage.secrets import NoKeyring
+
+        profile = self.settings_file.load().settings.profile(name)
+        if profile is None:
+            return None, f"There is no account named {name!r} any more."
+        try:
+            secret = self.secrets.get(profile.name)
+        except NoKeyring as exc:
+            return None, (
+                f"{exc.sentence} The key of {profile.name} cannot be read, so the sandbox is "
+                "used; enter the key in Account > Accounts… to keep it for this session."
+            )
+        if not secret:
+            return None, (
+                f"No key is stored for {profile.name}, so the sandbox is used; "
+                "enter it in Account > Accounts…."
+            )
+        target = Target(
+            profile.name,
+            profile.base_url,
+            secret,
+            is_sandbox=False,
+            profile=profile.name,
+            auth_scheme=profile.auth_scheme,
+            username=profile.username or "",
+        )
+        return target, None
+
+    def _client(self, target: Target) -> OmniClient:
+        import httpx
+
+        from omni_desktop.api.auth import Auth, AuthScheme
+        from omni_desktop.api.client import OmniClient
+        from omni_desktop.storage.logging_setup import redact_secret
+
+        auth = Auth(AuthScheme(target.auth_scheme), target.api_key, target.username)
+        if not target.is_sandbox:
+            redact_secret(*auth.secrets())
+        client = self.clients.get(target.profile)
+        if client is None or client.base_url != target.base_url.rstrip("/"):
+            client = OmniClient(target.base_url, auth, http=httpx.AsyncClient())
+            self.clients[target.profile] = client
+        return client
+
+    def client_for(self, profile: str | None) -> OmniClient | None:
+        """The client for a send's account: the current one, or the sandbox while it runs."""
+        if self.target is not None and profile == self.target.profile:
+            return self.client
+        return self.clients.get(profile)
+
+    async def switch_target(self, name: str | None) -> str | None:
+        """Send through profile `name` (None: the sandbox) from now on; a sentence if not."""
+        if name is None:
+            target: Target | None = await self._sandbox_target()
+        else:
+            target, problem = self._profile_target(name)
+            if target is None:
+                return problem
+        assert target is not None
+        try:
+            client = self._client(target)
+        except ValueError as exc:
+            return str(exc)
+        self.target = target
+        self.client = client
+        self.presenter.set_target(target, client)
+        return None
+
     async def close(self) -> None:
-        """Let a send in flight finish, close the HTTP client inside the loop, stop the sandbox."""
+        """Let a send in flight finish, close the HTTP clients inside the loop, stop the sandbox."""
         await self.presenter.shutdown()
-        await self.client.aclose()
+        for client in self.clients.values():
+            await client.aclose()
         if self.sandbox is not None:
             await asyncio.to_thread(self.sandbox.stop)
+        self.session.autosave.mark_clean_exit()
+        self.outbox.close()
 
 
 async def _run_window(app: object, args: argparse.Namespace) -> int:
@@ -181,6 +299,7 @@ async def _run_window(app: object, args: argparse.Namespace) -> int:
     if args.open:
         window.open_draft_path(args.open)
     services.presenter.refresh_scenarios()
+    window.start_session()
     try:
         await closed.wait()
     finally:

@@ -5,12 +5,21 @@ It wires widgets to the `ComposerPresenter`; it holds no state of the draft itse
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -33,6 +42,7 @@ from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.validation import ValidationResult
 
 from omni_desktop.storage.drafts import DRAFT_SUFFIX, DraftError, load_draft, save_draft
+from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.recent import RecentFiles
 
 from omni_desktop.ui.advanced_editor import AdvancedEditor
@@ -45,12 +55,17 @@ from omni_desktop.ui.request_preview import RequestPreview
 from omni_desktop.ui.scenario_picker import ScenarioPicker
 from omni_desktop.ui.schedule_editor import ScheduleEditor
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
+from omni_desktop.ui.session import Session
 from omni_desktop.ui.status_table import StatusPanel
 from omni_desktop.ui.theme import error_css
 
 from omni_desktop import __version__
 from omni_desktop.about import version_text
 
+if TYPE_CHECKING:
+    from omni_desktop.ui.history_view import HistoryDialog
+
+AUTOSAVE_DELAY_MS = 3000
 FILE_FILTER = "OMNI drafts (*.omni.json);;JSON files (*.json);;All files (*)"
 
 
@@ -63,6 +78,10 @@ class TargetBanner(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAccessibleName(tr("Active target"))
+        self.set_target(name, base_url, is_sandbox)
+
+    def set_target(self, name: str, base_url: str, is_sandbox: bool) -> None:
         if is_sandbox:
             self.setText(
                 "<b>"
@@ -82,7 +101,6 @@ class TargetBanner(QLabel):
             self.setStyleSheet(
                 "QLabel#target_banner { background: #1565c0; color: white; padding: 6px 10px; }"
             )
-        self.setAccessibleName(tr("Active target"))
 
 
 class MainWindow(QMainWindow):
@@ -92,11 +110,15 @@ class MainWindow(QMainWindow):
         self,
         presenter: ComposerPresenter,
         recent: RecentFiles | None = None,
+        session: Session | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.presenter = presenter
         self.recent = recent
+        self.session = session
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.history: HistoryDialog | None = None
         self.draft_path: Path | None = None
         self._loading = False
         self._dialogs: list[QWidget] = []  # open non-modal dialogs, kept alive
@@ -196,6 +218,14 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addPermanentWidget(self.target_status)
 
+        self.autosave_status = QLabel(self)
+        self.autosave_status.setObjectName("autosave_status")
+        self.statusBar().addWidget(self.autosave_status)
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self.autosave_now)
+
         self._build_actions()
         self._connect()
         self._set_tab_order()
@@ -254,6 +284,20 @@ class MainWindow(QMainWindow):
             tr("Previous channel tab"), QKeySequence("Ctrl+Shift+Tab"), lambda: self._cycle_tab(-1)
         )
         self.about_action = action(tr("&About omni-desktop"), None, self._on_about)
+        self.history_action = action(
+            tr("&History…"), QKeySequence("Ctrl+H"), self.open_history, None,
+            tr("Every send with its outcome; check status, open or send again"),
+        )  # fmt: skip
+        self.accounts_action = action(
+            tr("&Accounts…"), None, self.open_accounts, None,
+            tr("Add or change Infobip accounts and their keys"),
+        )  # fmt: skip
+        self.log_folder_action = action(
+            tr("Open &log folder"), None, self._on_open_log_folder, None,
+            tr("Show the folder with omni-desktop's log files"),
+        )  # fmt: skip
+        for session_action in (self.history_action, self.accounts_action, self.log_folder_action):
+            session_action.setEnabled(self.session is not None)
 
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
@@ -261,12 +305,20 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
+        file_menu.addAction(self.history_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         message_menu = menu.addMenu(tr("&Message"))
         message_menu.addActions([self.send_action, self.refresh_action])
         message_menu.addSeparator()
         message_menu.addActions([self.next_tab_action, self.prev_tab_action])
+        self.account_menu = menu.addMenu(tr("A&ccount"))
+        self.account_group = QActionGroup(self)
+        self.account_group.setExclusive(True)
+        self._fill_account_menu()
         help_menu = menu.addMenu(tr("&Help"))
+        help_menu.addAction(self.log_folder_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self._fill_recent_menu()
 
@@ -292,6 +344,9 @@ class MainWindow(QMainWindow):
         p.send_failed.connect(self._on_presenter_send_failed)
         p.reports_arrived.connect(self.status_panel.model.update_from_reports)
         p.dirty_changed.connect(lambda _dirty: self._update_title())
+        p.message_changed.connect(self._on_presenter_message_changed)
+        p.notice.connect(self._on_presenter_notice)
+        p.target_changed.connect(self._on_presenter_target_changed)
         self.recipients.recipients_changed.connect(self._on_recipients_changed)
         self.scenario_picker.scenario_key_chosen.connect(p.set_scenario_key)
         self.scenario_picker.refresh_requested.connect(self._on_refresh_scenarios)
@@ -652,6 +707,200 @@ class MainWindow(QMainWindow):
         if widget in self._dialogs:
             self._dialogs.remove(widget)
             widget.deleteLater()
+
+    # --- accounts -------------------------------------------------------------------------------
+
+    def _fill_account_menu(self) -> None:
+        self.account_menu.clear()
+        for act in self.account_group.actions():
+            self.account_group.removeAction(act)
+        current = self.presenter.target.profile
+        names: list[str | None] = [None]
+        if self.session is not None:
+            names += [p.name for p in self.session.settings_file.load().settings.profiles]
+        for name in names:
+            label = tr("Sandbox (built-in, nothing is delivered)") if name is None else name
+            act = self.account_menu.addAction(label)
+            act.setCheckable(True)
+            act.setChecked(name == current)
+            act.setEnabled(self.session is not None)
+            act.triggered.connect(lambda _=False, n=name: self.switch_account(n))
+            self.account_group.addAction(act)
+        self.account_menu.addSeparator()
+        self.account_menu.addAction(self.accounts_action)
+
+    def switch_account(self, name: str | None) -> asyncio.Task[Any] | None:
+        """Send through profile `name` (None: the sandbox) from now on; explicit, never silent."""
+        if self.session is None or name == self.presenter.target.profile:
+            return None
+        if self.presenter.busy:
+            self._warn(tr("Not now"), tr("A send is in progress; switch after its answer."))
+            self._fill_account_menu()
+            return None
+        task = asyncio.get_event_loop().create_task(self._switch(name))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _switch(self, name: str | None) -> None:
+        assert self.session is not None
+        problem = await self.session.switch_target(name)
+        if problem is not None:
+            self._warn(tr("The account could not be used"), problem)
+        self._fill_account_menu()
+
+    def _on_presenter_target_changed(self) -> None:
+        target = self.presenter.target
+        self.banner.set_target(target.name, target.base_url, target.is_sandbox)
+        self.preview.base_url = target.base_url
+        self.target_status.setText(
+            tr("Sandbox") if target.is_sandbox else f"{target.name} · {target.base_url}"
+        )
+        self.status_panel.clear_error()
+        self.statusBar().showMessage(
+            tr("Now sending through {name}.").format(name=target.name), 6000
+        )
+        self._fill_account_menu()
+
+    def open_accounts(self) -> QWidget | None:
+        if self.session is None:
+            return None
+        from omni_desktop.ui.accounts_dialog import AccountsDialog, check_connection
+
+        dialog = AccountsDialog(
+            self.session.settings_file, self.session.secrets, check_connection, self
+        )
+        dialog.profiles_changed.connect(self._fill_account_menu)
+        self._keep_open(dialog)
+        dialog.open()
+        return dialog
+
+    # --- history ----------------------------------------------------------------------------------
+
+    def open_history(self) -> HistoryDialog | None:
+        if self.session is None:
+            return None
+        if self.history is None:
+            from omni_desktop.ui.history_view import HistoryDialog
+
+            self.history = HistoryDialog(self.session.outbox, self.session.client_for, self)
+            self.history.draft_requested.connect(self._on_history_draft_requested)
+            self.history.resend_requested.connect(self._on_history_resend_requested)
+        self.history.refresh()
+        self.history.show()
+        self.history.raise_()
+        return self.history
+
+    def _on_history_draft_requested(self, message: OmniMessage) -> None:
+        def load() -> None:
+            self.draft_path = None
+            self._load_message(message)
+            self.presenter.set_dirty(True)
+            self.statusBar().showMessage(
+                tr("Opened a copy of the earlier send as a new draft."), 8000
+            )
+
+        self._after_unsaved_check(load)
+
+    def _on_history_resend_requested(self, message: OmniMessage) -> None:
+        def load() -> None:
+            self.draft_path = None
+            self._load_message(message)
+            self.presenter.set_dirty(True)
+            self.send_reason.setText(
+                tr(
+                    "Loaded for sending again: new message IDs are made when you send; "
+                    "the earlier send keeps its own."
+                )
+            )
+            self.activateWindow()
+
+        self._after_unsaved_check(load)
+
+    # --- autosave and start-up ------------------------------------------------------------------
+
+    def _on_presenter_message_changed(self) -> None:
+        if self.session is not None and self.presenter.dirty:
+            self._autosave_timer.start()
+
+    def autosave_now(self) -> bool:
+        """Write the draft to the autosave copy; a failure is shown and the draft stays here."""
+        if self.session is None:
+            return False
+        try:
+            saved = self.session.autosave.save(self.presenter.message, self.draft_path)
+        except StorageError as exc:
+            self.autosave_status.setText("⚠ " + tr("Not autosaved: {reason}").format(reason=exc))
+            self.autosave_status.setStyleSheet(error_css())
+            self.autosave_status.setToolTip(str(exc))
+            return False
+        self.autosave_status.setStyleSheet("")
+        self.autosave_status.setToolTip("")
+        self.autosave_status.setText(
+            tr("Autosaved {time}").format(time=saved.astimezone().strftime("%H:%M:%S"))
+        )
+        return True
+
+    def start_session(self) -> None:
+        """After the window is shown: say what start-up found, and offer a crash restore."""
+        if self.session is None:
+            return
+        if self.session.recovered:
+            n = len(self.session.recovered)
+            self.status_panel.show_error(
+                tr(
+                    "{n} send(s) from an earlier session never got an answer, so their outcome "
+                    "is unknown. They were not sent again: open File > History and use "
+                    "Check status before sending anything twice."
+                ).format(n=n)
+            )
+            self.bottom_tabs.setCurrentWidget(self.status_panel)
+        if self.session.notices:
+            box = self._warn(tr("Settings"), "\n\n".join(self.session.notices))
+            box.setIcon(QMessageBox.Icon.Information)
+        self.offer_restore()
+
+    def offer_restore(self) -> QMessageBox | None:
+        if self.session is None:
+            return None
+        point = self.session.autosave.pending_restore()
+        if point is None:
+            return None
+        box = QMessageBox(self)
+        box.setObjectName("restore_box")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Restore draft?"))
+        box.setText(tr("omni-desktop did not close normally last time."))
+        box.setInformativeText(
+            tr("Restore the draft autosaved at {time}?").format(
+                time=point.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+
+        def on_finished(_code: int) -> None:
+            assert self.session is not None
+            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+                self.draft_path = point.original_path
+                self._load_message(point.message)
+                self.presenter.set_dirty(True)
+                self.statusBar().showMessage(tr("The autosaved draft is back."), 8000)
+            else:
+                self.session.autosave.discard()
+
+        box.finished.connect(on_finished)
+        self._keep_open(box)
+        box.open()
+        return box
+
+    def _on_presenter_notice(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, 15000)
+        self.status_panel.show_error(sentence)
+
+    def _on_open_log_folder(self) -> None:
+        if self.session is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.paths.log)))
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow the OS light/dark scheme: our own colours are re-picked from the new palette."""

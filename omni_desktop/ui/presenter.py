@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -21,7 +21,10 @@ from omni_desktop.core.status import Status
 from omni_desktop.core.validation import ValidationResult, validate
 
 from omni_desktop.api.client import OmniClient
-from omni_desktop.api.errors import OmniError, OutcomeUnknown
+from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown
+from omni_desktop.storage.errors import StorageError
+from omni_desktop.storage.outbox import Outbox
+from omni_desktop.storage.sends import SendState
 
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.status_table import StatusRow
@@ -39,8 +42,10 @@ UNKNOWN_STATUS = Status(
 
 
 class TargetLike(Protocol):
-    """Where sends go, as the window shows it."""
+    """Where sends go, as the window shows it; `profile` is None for the sandbox."""
 
+    @property
+    def profile(self) -> str | None: ...
     @property
     def name(self) -> str: ...
     @property
@@ -60,6 +65,7 @@ class SendSummary:
     sms_segments: int | None
     scheduled: str | None
     warnings: list[str]
+    account: str = ""  # the account name the operator types to confirm a real send
 
 
 class ComposerPresenter(QObject):
@@ -76,15 +82,24 @@ class ComposerPresenter(QObject):
     send_failed = Signal(str)  # one plain sentence
     reports_arrived = Signal(list)  # list[Report]
     dirty_changed = Signal(bool)
+    notice = Signal(str)  # something the operator should know that is not a send failure
+    target_changed = Signal()
 
     VALIDATION_DELAY_MS = 150
     REPORT_POLL_SECONDS = 2.0
     REPORT_POLL_LIMIT_SECONDS = 30 * 60
 
-    def __init__(self, client: OmniClient, target: TargetLike, parent: QObject | None = None):
+    def __init__(
+        self,
+        client: OmniClient,
+        target: TargetLike,
+        outbox: Outbox | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.client = client
         self.target = target
+        self.outbox = outbox
         self.message = OmniMessage()
         self.scenarios: list[Scenario] = []
         self.result: ValidationResult | None = None
@@ -209,6 +224,7 @@ class ComposerPresenter(QObject):
             sms_segments=segments,
             scheduled=scheduled,
             warnings=[p.message for p in result.warnings],
+            account="" if self.target.is_sandbox else self.target.name,
         )
 
     # --- async work ------------------------------------------------------------------------------
@@ -234,47 +250,61 @@ class ComposerPresenter(QObject):
         self._validate_timer.start()
 
     def send(self) -> asyncio.Task[Any] | None:
-        """Post the draft (the caller has confirmed). Returns None when it may not go."""
+        """Post the draft (the caller has confirmed). Returns None when it may not go.
+
+        The request is recorded in the outbox, durably, before it goes out; when that record
+        cannot be written nothing is sent.
+        """
         if self.send_refusal() is not None or self.result is None:
             return None
         outgoing = with_ids(self.result.prepared, datetime.now(UTC))
         body = to_json(outgoing, channels=self.flow_keys())
         bulk_id = outgoing.bulk_id or ""
+        send_id: int | None = None
+        if self.outbox is not None:
+            try:
+                send_id = self.outbox.record_before_send(
+                    self.target.profile, self.target.base_url, body
+                )
+            except StorageError as exc:
+                self.send_failed.emit(str(exc))
+                return None
         rows = [
-            StatusRow(
-                to=d.phone or d.email or "",
-                message_id=d.message_id or "",
-                status=None,
-                channel="",
-                price="",
-                error="",
-                updated_at=None,
-            )
+            StatusRow(to=d.phone or d.email or "", message_id=d.message_id or "")
             for d in outgoing.destinations
         ]
         self._set_busy(True)
         self.send_started.emit(bulk_id, rows)
-        return self._start(self._send(body, bulk_id, rows), "send")
+        return self._start(self._send(body, bulk_id, rows, send_id), "send")
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.busy_changed.emit(busy)
 
-    async def _send(self, body: dict[str, Any], bulk_id: str, rows: list[StatusRow]) -> None:
+    async def _send(
+        self, body: dict[str, Any], bulk_id: str, rows: list[StatusRow], send_id: int | None
+    ) -> None:
         now = datetime.now(UTC)
         try:
             response = await self.client.send_advanced(body)
-        except OutcomeUnknown as exc:
-            unknown = [replace(r, status=UNKNOWN_STATUS, updated_at=now) for r in rows]
-            self.send_finished.emit(bulk_id, unknown)
-            self.send_failed.emit(exc.sentence)
-            return
         except OmniError as exc:
-            self.send_failed.emit(exc.sentence)
-            self.send_finished.emit(bulk_id, [])
-            return
-        finally:
             self._set_busy(False)
+            state = SendState.REJECTED
+            if isinstance(exc, OutcomeUnknown):
+                state = SendState.UNKNOWN
+            elif isinstance(exc, NotSent):
+                state = SendState.NOT_SENT
+            sentence = exc.sentence
+            self._record(lambda outbox, sid: outbox.record_failure(sid, state, sentence), send_id)
+            if state is SendState.UNKNOWN:
+                unknown = [replace(r, status=UNKNOWN_STATUS, updated_at=now) for r in rows]
+                self.send_finished.emit(bulk_id, unknown)
+            else:
+                self.send_finished.emit(bulk_id, [])
+            self.send_failed.emit(sentence)
+            return
+        self._set_busy(False)
+        self._record(lambda outbox, sid: outbox.record_answer(sid, response.raw), send_id)
         by_id = {m.message_id: m for m in response.messages}
         answered = []
         for row in rows:
@@ -284,6 +314,16 @@ class ComposerPresenter(QObject):
             )
         self.send_finished.emit(response.bulk_id or bulk_id, answered)
         self._start(self._poll_reports(bulk_id, {r.message_id for r in rows}), "poll reports")
+
+    def _record(self, write: Callable[[Outbox, int], object], send_id: int | None) -> None:
+        """Write an answer to the outbox; a failure there is told, the send's outcome stands."""
+        if self.outbox is None or send_id is None:
+            return
+        try:
+            write(self.outbox, send_id)
+        except StorageError as exc:
+            log.warning("The send's outcome could not be recorded: %s", exc)
+            self.notice.emit(str(exc))
 
     async def _poll_reports(self, bulk_id: str, pending: set[str]) -> None:
         """Fetch delivery reports for this bulk until every message is final (or long enough)."""
@@ -297,10 +337,24 @@ class ComposerPresenter(QObject):
                 log.info("Reports could not be fetched: %s", exc.sentence)
                 continue
             if reports:
+                if self.outbox is not None:
+                    try:
+                        self.outbox.apply_reports(reports)
+                    except StorageError as exc:
+                        self.notice.emit(str(exc))
                 for report in reports:
                     if report.status.is_final:
                         pending.discard(report.message_id)
                 self.reports_arrived.emit(reports)
+
+    def set_target(self, target: TargetLike, client: OmniClient) -> None:
+        """Send through another account from now on (the caller closes the old client)."""
+        self.target = target
+        self.client = client
+        self.scenarios = []
+        self.target_changed.emit()
+        self.scenario_changed.emit(None)
+        self.refresh_scenarios()
 
     async def shutdown(self) -> None:
         """Wait for a send in flight (never cancelled), stop polling, before the client closes."""

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.presenter import SendSummary
@@ -60,5 +67,31 @@ class ConfirmSendDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.body)
+        self.account_name = summary.account
+        self.account_edit: QLineEdit | None = None
+        if summary.account:
+            # A real account sends real messages: the operator types its name to go on.
+            prompt = QLabel(
+                tr("This goes to real people. Type the account name <b>{name}</b> to send:").format(
+                    name=escape(summary.account)
+                ),
+                self,
+            )
+            prompt.setWordWrap(True)
+            self.account_edit = QLineEdit(self)
+            self.account_edit.setObjectName("confirm_account")
+            self.account_edit.setAccessibleName(tr("Account name to confirm the send"))
+            self.account_edit.setPlaceholderText(summary.account)
+            prompt.setBuddy(self.account_edit)
+            self.account_edit.textChanged.connect(self._on_account_edit_changed)
+            layout.addWidget(prompt)
+            layout.addWidget(self.account_edit)
+            self.send_button.setEnabled(False)
+            self.send_button.setDefault(False)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+
+    def _on_account_edit_changed(self, text: str) -> None:
+        matches = text.strip() == self.account_name
+        self.send_button.setEnabled(matches)
+        self.send_button.setDefault(matches)

@@ -127,6 +127,13 @@ def test_wrong_key_shows_one_plain_sentence(
     qtbot.mouseClick(made.window.send_button, Qt.MouseButton.LeftButton)
     dialog = _confirm_dialog(made)
     assert "Test account" in dialog.body.text()
+    # A real account: the send waits until the operator types the account's name.
+    assert not dialog.send_button.isEnabled()
+    assert dialog.account_edit is not None
+    qtbot.keyClicks(dialog.account_edit, "Test acc")
+    assert not dialog.send_button.isEnabled()
+    qtbot.keyClicks(dialog.account_edit, "ount")
+    assert dialog.send_button.isEnabled()
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     panel = made.window.status_panel
     run_until(lambda: panel.error_text())
@@ -326,7 +333,10 @@ def test_unreachable_server_says_nothing_was_sent(
     made.window.recipients.model.add_lines("+41 79 302 67 27\n")
     _type(qtbot, made, "sms", "text", "Hello")
     made.window.send_button.click()
-    _confirm_dialog(made).accept()
+    dialog = _confirm_dialog(made)
+    assert dialog.account_edit is not None
+    dialog.account_edit.setText("Test account")
+    dialog.send_button.click()
     panel = made.window.status_panel
     run_until(lambda: panel.error_text(), 30)
     assert "not" in panel.error_text().lower() and "sent" in panel.error_text().lower()

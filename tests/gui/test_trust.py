@@ -1,0 +1,175 @@
+"""The whole app session (storage, accounts, outbox) on real files, against a real sandbox."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtGui import QGuiApplication
+
+from omni_desktop.app import Services, build_parser
+from omni_desktop.sandbox import SandboxThread
+from omni_desktop.storage.paths import AppPaths
+from omni_desktop.storage.profiles import Profile
+from omni_desktop.storage.settings import Settings, SettingsFile
+from omni_desktop.ui.send_dialog import ConfirmSendDialog
+
+SECRET = "leak-canary-" + "9c1e5d7a3b"
+
+
+class DictKeyring(KeyringBackend):
+    """A stand-in for the OS keyring: secrets in a dict, for this test process only."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture
+def os_keyring() -> Iterator[DictKeyring]:
+    before = keyring.get_keyring()
+    store = DictKeyring()
+    keyring.set_keyring(store)
+    try:
+        yield store
+    finally:
+        keyring.set_keyring(before)
+
+
+@pytest.fixture
+def canary_sandbox() -> Iterator[SandboxThread]:
+    with SandboxThread(api_key=SECRET, time_scale=36_000.0) as running:
+        yield running
+
+
+def _open(qloop: asyncio.AbstractEventLoop, root: Path) -> Services:
+    services = Services(AppPaths.under(root))
+    args = build_parser().parse_args([])
+    window = qloop.run_until_complete(services.open(args))
+    window.show()
+    services.presenter.refresh_scenarios()  # as app._run_window does after show()
+    return services
+
+
+def _close(qloop: asyncio.AbstractEventLoop, services: Services) -> None:
+    services.presenter.set_dirty(False)
+    services.window.close()
+    qloop.run_until_complete(services.close())
+    services.window.deleteLater()
+
+
+def _compose(services: Services) -> None:
+    window = services.window
+    window.recipients.model.add_lines("+41 79 302 67 27\n+385 91 234 5671\n")
+    window.composers["sms"].editor("text").setPlainText("Your parcel is on its way.")  # type: ignore[union-attr]
+    services.presenter.validate_now()
+
+
+def _send(services: Services, account: str) -> None:
+    window = services.window
+    window.send_button.click()
+    dialog = next(d for d in window._dialogs if isinstance(d, ConfirmSendDialog))
+    assert dialog.account_edit is not None
+    dialog.account_edit.setText(account)
+    dialog.send_button.click()
+
+
+def test_the_key_is_nowhere_in_the_app_files(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    run_until: Any,
+    tmp_path: Path,
+    os_keyring: DictKeyring,
+    canary_sandbox: SandboxThread,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("INFOBIP_BASE_URL", "INFOBIP_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    paths = AppPaths.under(tmp_path / "app").ensure()
+    profile = Profile(name="Shop", base_url=canary_sandbox.url, auth_scheme="App")
+    SettingsFile(paths.settings_file).save(Settings(profiles=(profile,), active_profile="Shop"))
+    os_keyring.set_password("omni-desktop", "Shop", SECRET)
+
+    services = _open(qloop, tmp_path / "app")
+    try:
+        assert services.presenter.target.name == "Shop"
+        assert "Account: Shop" in services.window.banner.text()
+        run_until(lambda: services.presenter.scenarios)
+        _compose(services)
+        _send(services, "Shop")
+        model = services.window.status_panel.model
+        run_until(lambda: model.rowCount() == 2 and all(r.status for r in model.rows))
+
+        # an export, a cURL copy and an error
+        assert services.window.status_panel.export_csv(paths.cache / "status.csv")
+        services.window.preview.copy_curl.click()
+        curl = QGuiApplication.clipboard().text()
+        assert "$INFOBIP_API_KEY" in curl and SECRET not in curl
+        canary_sandbox.faults.update({"fail_next": 1})
+        _send(services, "Shop")
+        run_until(lambda: services.window.status_panel.error_text())
+        assert SECRET not in services.window.status_panel.error_text()
+        services.window.save_draft_to(paths.data / "draft.omni.json")
+        assert services.window.autosave_now()
+        history = services.outbox.history()
+        assert [r.state for r in history] == ["unknown", "accepted"]
+    finally:
+        _close(qloop, services)
+
+    forms = {SECRET, base64.b64encode(SECRET.encode()).decode()}
+    scanned = 0
+    for folder in paths.folders():
+        for path in folder.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                scanned += 1
+                for form in forms:
+                    assert form.encode() not in data, f"the key is in {path}"
+    assert scanned >= 5  # settings, history (+WAL), log, export, draft, autosave
+    log_text = paths.log_file.read_text(encoding="utf-8")
+    assert "POST" in log_text or "advanced" in log_text  # the log saw the sends
+
+
+def test_no_keyring_falls_back_to_the_sandbox_and_says_why(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("INFOBIP_BASE_URL", "INFOBIP_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    assert os.environ["PYTHON_KEYRING_BACKEND"].endswith("null.Keyring")
+    paths = AppPaths.under(tmp_path / "app").ensure()
+    profile = Profile(name="Shop", base_url="https://shop.api.infobip.com")
+    SettingsFile(paths.settings_file).save(Settings(profiles=(profile,), active_profile="Shop"))
+    services = _open(qloop, tmp_path / "app")
+    try:
+        assert services.presenter.target.is_sandbox
+        notices = " ".join(services.session.notices)
+        assert "keyring" in notices.lower() and "Shop" in notices
+        assert not any(p.is_file() and "settings" in p.name for p in paths.data.rglob("*"))
+        saved = json.loads(paths.settings_file.read_text(encoding="utf-8"))
+        assert "key" not in json.dumps(saved).lower().replace("api_key_name", "")
+    finally:
+        _close(qloop, services)

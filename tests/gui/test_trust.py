@@ -17,12 +17,14 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtGui import QGuiApplication
 
-from omni_desktop.app import Services, build_parser
 from omni_desktop.sandbox import SandboxThread
 from omni_desktop.storage.paths import AppPaths
 from omni_desktop.storage.profiles import Profile
 from omni_desktop.storage.settings import Settings, SettingsFile
+
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
+
+from omni_desktop.app import Services, build_parser
 
 SECRET = "leak-canary-" + "9c1e5d7a3b"
 

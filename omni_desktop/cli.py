@@ -12,6 +12,8 @@ import asyncio
 import json
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -19,10 +21,17 @@ from typing import Any, TextIO
 from omni_desktop.core.message import to_json, with_ids
 from omni_desktop.core.validation import validate
 
-from omni_desktop.api.auth import Auth
+from omni_desktop.api.auth import Auth, AuthScheme
 from omni_desktop.api.client import OmniClient, SendResponse
 from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown
 from omni_desktop.storage.drafts import DraftError, load_draft
+from omni_desktop.storage.errors import StorageError
+from omni_desktop.storage.logging_setup import configure_logging, redact_secret
+from omni_desktop.storage.outbox import Outbox
+from omni_desktop.storage.paths import AppPaths
+from omni_desktop.storage.secrets import NoKeyring, SecretStore
+from omni_desktop.storage.sends import SendState
+from omni_desktop.storage.settings import SettingsFile
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -46,6 +55,9 @@ def add_commands(sub: Any) -> None:
     send.add_argument(
         "--base-url",
         help="the API base URL (default: $INFOBIP_BASE_URL); the key is $INFOBIP_API_KEY",
+    )
+    send.add_argument(
+        "--profile", help="send through this account of the app's settings (key from the keyring)"
     )
     send.add_argument(
         "--timeout", type=float, default=30.0, help="total deadline in seconds (default 30)"
@@ -96,28 +108,42 @@ def sandbox_command(args: argparse.Namespace) -> int:
 
 def send_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
-        base_url, key = _credentials(args)
-        client_body = _prepare(args.draft, err)
+        account = _account(args)
+        body = _prepare(args.draft, err)
     except UsageError as exc:
         print(str(exc), file=err)
         return EXIT_USAGE
     try:
-        client = OmniClient(base_url, Auth.app(key), deadline=args.timeout)
+        auth = Auth(AuthScheme(account.scheme), account.secret, account.username)
+        client = OmniClient(account.base_url, auth, deadline=args.timeout)
     except ValueError as exc:
         print(str(exc), file=err)
         return EXIT_USAGE
+    redact_secret(*auth.secrets())
+    # Recorded in the same outbox as the window's sends, durably, before the request goes out.
     try:
-        response = asyncio.run(_send(client, client_body))
-    except OutcomeUnknown as exc:
-        print(exc.sentence, file=err)
-        _print_ids(client_body, err)
-        return EXIT_UNKNOWN
-    except NotSent as exc:
-        print(exc.sentence, file=err)
-        return EXIT_NOT_SENT
-    except OmniError as exc:
-        print(exc.sentence, file=err)
-        return EXIT_REJECTED
+        paths = AppPaths.default().ensure()
+        configure_logging(paths.log)
+        outbox = Outbox(paths.history_file)
+        send_id = outbox.record_before_send(account.profile, account.base_url, body)
+    except StorageError as exc:
+        print(str(exc), file=err)
+        return EXIT_USAGE
+    with outbox:
+        try:
+            response = asyncio.run(_send(client, body))
+        except OmniError as exc:
+            print(exc.sentence, file=err)
+            state, code = SendState.REJECTED, EXIT_REJECTED
+            if isinstance(exc, OutcomeUnknown):
+                state, code = SendState.UNKNOWN, EXIT_UNKNOWN
+                _print_ids(body, err)
+            elif isinstance(exc, NotSent):
+                state, code = SendState.NOT_SENT, EXIT_NOT_SENT
+            sentence = exc.sentence
+            _record(lambda: outbox.record_failure(send_id, state, sentence), err)
+            return code
+        _record(lambda: outbox.record_answer(send_id, response.raw), err)
     if args.json:
         json.dump(response.raw, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -126,19 +152,60 @@ def send_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _credentials(args: argparse.Namespace) -> tuple[str, str]:
+def _record(write: Callable[[], object], err: TextIO) -> None:
+    try:
+        write()
+    except StorageError as exc:
+        print(f"warning: {exc}", file=err)
+
+
+@dataclass(frozen=True)
+class Account:
+    base_url: str
+    secret: str = field(repr=False)
+    scheme: str = "App"
+    username: str = ""
+    profile: str | None = None
+
+
+def _account(args: argparse.Namespace) -> Account:
+    """Where to send: a settings profile (--profile), else --base-url / the environment."""
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a number of seconds above zero.")
+    env_key = os.environ.get("INFOBIP_API_KEY", "")
+    if args.profile:
+        loaded = SettingsFile(AppPaths.default().settings_file).load()
+        profile = loaded.settings.profile(args.profile)
+        if profile is None:
+            names = ", ".join(p.name for p in loaded.settings.profiles) or "none yet"
+            raise UsageError(f"There is no account named {args.profile!r} (accounts: {names}).")
+        secret = env_key
+        if not secret:
+            try:
+                secret = SecretStore().get(profile.name) or ""
+            except NoKeyring as exc:
+                raise UsageError(f"{exc.sentence} Set INFOBIP_API_KEY instead.") from None
+        if not secret:
+            raise UsageError(
+                f"No key is stored for {profile.name}: add it in the app's Accounts dialog "
+                "or set INFOBIP_API_KEY."
+            )
+        return Account(
+            args.base_url or profile.base_url,
+            secret,
+            profile.auth_scheme,
+            profile.username or "",
+            profile.name,
+        )
     base_url = args.base_url or os.environ.get("INFOBIP_BASE_URL")
     if not base_url:
         raise UsageError(
-            "No API base URL: pass --base-url or set INFOBIP_BASE_URL "
+            "No API base URL: pass --base-url or --profile, or set INFOBIP_BASE_URL "
             "(run 'omni-desktop sandbox' for a local one)."
         )
-    key = os.environ.get("INFOBIP_API_KEY", "")
-    if not key:
+    if not env_key:
         raise UsageError("No API key: set INFOBIP_API_KEY to the account's API key.")
-    if args.timeout <= 0:
-        raise UsageError("--timeout must be a number of seconds above zero.")
-    return base_url, key
+    return Account(base_url, env_key)
 
 
 def _prepare(path: Path, err: TextIO) -> dict[str, Any]:

@@ -16,6 +16,10 @@ import httpx
 import pytest
 
 from omni_desktop.sandbox import SandboxThread
+from omni_desktop.storage.outbox import Outbox
+from omni_desktop.storage.paths import AppPaths
+from omni_desktop.storage.profiles import Profile
+from omni_desktop.storage.settings import Settings, SettingsFile
 
 GOOD_DRAFT: dict[str, Any] = {
     "destinations": [
@@ -28,6 +32,14 @@ GOOD_DRAFT: dict[str, Any] = {
         "validityPeriodTimeUnit": "HOURS",
     },
 }
+
+
+@pytest.fixture(autouse=True)
+def app_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
+    """The CLI's settings, history and logs go to this test's own folders."""
+    for kind in ("CONFIG", "DATA", "STATE", "CACHE"):
+        monkeypatch.setenv(f"XDG_{kind}_HOME", str(tmp_path / "xdg" / kind.lower()))
+    return AppPaths.default()
 
 
 def run_cli(
@@ -227,3 +239,44 @@ def test_sandbox_command_prints_url_and_key_and_serves(tmp_path: Path) -> None:
         _, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_headless_sends_are_in_the_history(
+    sandbox: SandboxThread, tmp_path: Path, app_folders: AppPaths
+) -> None:
+    ok = run_cli(
+        "send", str(write_draft(tmp_path, GOOD_DRAFT)), base_url=sandbox.url, key=sandbox.api_key
+    )
+    assert ok.returncode == 0
+    sandbox.faults.update({"fail_next": 1})
+    lost = run_cli(
+        "send", str(write_draft(tmp_path, GOOD_DRAFT)), base_url=sandbox.url, key=sandbox.api_key
+    )
+    assert lost.returncode == 4
+    with Outbox(app_folders.history_file) as outbox:
+        history = outbox.history()
+    assert [r.state for r in history] == ["unknown", "accepted"]
+    sent = sandbox.server.received_sends
+    assert [r.bulk_id for r in reversed(history)] == [s["bulkId"] for s in sent]
+    log_text = (
+        app_folders.log_file.read_text(encoding="utf-8") if app_folders.log_file.exists() else ""
+    )
+    assert sandbox.api_key not in log_text
+
+
+def test_profile_gives_the_base_url_and_refuses_without_a_key(
+    sandbox: SandboxThread, tmp_path: Path, app_folders: AppPaths
+) -> None:
+    profile = Profile(name="Shop", base_url=sandbox.url)
+    SettingsFile(app_folders.ensure().settings_file).save(Settings(profiles=(profile,)))
+    draft = str(write_draft(tmp_path, GOOD_DRAFT))
+    # tests use the null keyring: no key can be read, and the CLI says what to do instead
+    refused = run_cli("send", draft, "--profile", "Shop", base_url=None, key=None)
+    assert refused.returncode == 2
+    assert "keyring" in refused.stderr.lower() and "INFOBIP_API_KEY" in refused.stderr
+    unknown = run_cli("send", draft, "--profile", "Nope", base_url=None, key=None)
+    assert unknown.returncode == 2 and "Shop" in unknown.stderr
+    sent = run_cli("send", draft, "--profile", "Shop", base_url=None, key=sandbox.api_key)
+    assert sent.returncode == 0, sent.stderr
+    with Outbox(app_folders.history_file) as outbox:
+        assert outbox.history()[0].profile == "Shop"

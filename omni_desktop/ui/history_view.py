@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.status import StatusGroup
 
 from omni_desktop.api.client import OmniClient
@@ -95,15 +96,15 @@ def local_time(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def utc_time(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+def utc_time(moment: datetime, short: bool = False) -> str:
+    return moment.astimezone(UTC).strftime("%H:%M UTC" if short else "%Y-%m-%d %H:%M UTC")
 
 
 def account_name(record: SendRecord) -> str:
     return record.profile or tr(SANDBOX_NAME)
 
 
-def _groups(counts: dict[str, int] | Any) -> list[tuple[StatusGroup, int]]:
+def _groups(counts: Mapping[str, int]) -> list[tuple[StatusGroup, int]]:
     totals: dict[StatusGroup, int] = {}
     for name, n in counts.items():
         group = StatusGroup.from_name(name)
@@ -340,7 +341,7 @@ def _pretty(text: str | None) -> str:
 def _json_view(name: str, parent: QWidget) -> QPlainTextEdit:
     view = QPlainTextEdit(parent)
     view.setReadOnly(True)
-    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
     view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
     view.setAccessibleName(name)
     return view
@@ -388,7 +389,8 @@ class HistoryDialog(QDialog):
         self._client_for = client_for
         self._tasks: set[asyncio.Task[Any]] = set()
         self._checking: int | None = None  # the send whose status is being asked for
-        self.confirm_box: QMessageBox | None = None
+        self.confirm_box: QMessageBox | None = None  # "Send again?" for an unknown outcome
+        self._confirm_send_id = 0
         self.setWindowTitle(tr("History"))
         self.setModal(False)
         self.setSizeGripEnabled(True)
@@ -427,7 +429,7 @@ class HistoryDialog(QDialog):
         )
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(tr("Number of sends shown"))
-        self.refresh_button = QPushButton(tr("Refresh"), self)
+        self.refresh_button = QPushButton(tr("&Refresh"), self)
         self.refresh_button.setToolTip(tr("Read the history again (F5)"))
         self.refresh_button.clicked.connect(self._on_refresh_shortcut_activated)
         top = QHBoxLayout()
@@ -442,13 +444,18 @@ class HistoryDialog(QDialog):
         self.table.setModel(self.proxy)
         self.table.sortByColumn(COL_TIME, Qt.SortOrder.DescendingOrder)
         metrics = self.table.fontMetrics()
-        for column, sample in enumerate(
-            ("2026-11-26 17:10", "Production EU", "9A8B7C6D5E4F3021", "Recipients", "", "", "")
-        ):
-            if sample:
-                self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
-        self.table.setColumnWidth(COL_OUTCOME, metrics.horizontalAdvance("Delivered 30 · X 1") + 40)
-        self.table.setColumnWidth(COL_BULK, metrics.horizontalAdvance("b-01KB2Z8K3Q4X5Y6Z7A8") + 24)
+        # Room for the usual text; long keys and IDs are cut (the tooltip has them whole).
+        samples = (
+            (COL_TIME, "2026-11-26 17:10"),
+            (COL_ACCOUNT, "Production EU"),
+            (COL_SCENARIO, "9A8B7C6D5E4F"),
+            (COL_RECIPIENTS, "Recipients"),
+            (COL_OUTCOME, "Delivered 10 · Undeliverable 2"),
+            (COL_BULK, "b-01KB2Z8K3Q4X5Y6"),
+        )
+        for column, sample in samples:
+            extra = 40 if column == COL_OUTCOME else 24  # room for the dot
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + extra)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("history_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -488,15 +495,15 @@ class HistoryDialog(QDialog):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([300, 260])
 
-        self.check_button = QPushButton(tr("Check status"), self)
+        self.check_button = QPushButton(tr("Check &status"), self)
         self.check_button.setToolTip(
             tr("Ask the server's logs what became of this send's messages")
         )
-        self.draft_button = QPushButton(tr("Open as new draft"), self)
+        self.draft_button = QPushButton(tr("Open as new &draft"), self)
         self.draft_button.setToolTip(
             tr("Open this send's content in the composer, without its IDs, to edit and send")
         )
-        self.resend_button = QPushButton(tr("Send again…"), self)
+        self.resend_button = QPushButton(tr("Send &again…"), self)
         self.resend_button.setToolTip(tr(RESEND_NOTE))
         self.message_label = QLabel(self)
         self.message_label.setObjectName("history_message")
@@ -536,25 +543,20 @@ class HistoryDialog(QDialog):
             return
         self.model.set_records(records)
         self._show_count(len(records), search)
-        if not (keep is not None and self.select_send(keep.id)) and records:
+        if not (keep is not None and self._select_listed(keep.id)) and records:
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         self._show_details()
 
     def select_send(self, send_id: int) -> bool:
         """Select the send (clearing a search that hides it); False if the history lacks it."""
-        row = self.model.row_of(send_id)
-        if row is None and self.search_edit.text():
+        if self._select_listed(send_id):
+            return True
+        if self.search_edit.text():
             self.search_edit.blockSignals(True)
             self.search_edit.clear()
             self.search_edit.blockSignals(False)
             self.refresh()
-            row = self.model.row_of(send_id)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        return True
+        return self._select_listed(send_id)
 
     def selected_record(self) -> SendRecord | None:
         index = self.table.currentIndex()
@@ -616,13 +618,16 @@ class HistoryDialog(QDialog):
         client = self._client_for(record.profile)
         if client is None:
             if record.profile is None:
-                sentence = tr("The built-in sandbox is not running now, so this send's status ")
+                sentence = tr(
+                    "The built-in sandbox is not running now, so this send's status cannot be "
+                    "checked."
+                )
             else:
                 sentence = tr(
-                    "The account “{name}” is not available now (it was removed, or its key "
-                    "is not at hand), so this send's status "
+                    "The account “{name}” is not available now (it was removed, or its key is "
+                    "not at hand), so this send's status cannot be checked."
                 ).format(name=record.profile)
-            self._say(sentence + tr("cannot be checked."), error=True)
+            self._say(sentence, error=True)
             return
         self._checking = record.id
         self._say(tr("Asking the server's logs about send #{id}…").format(id=record.id))
@@ -657,21 +662,22 @@ class HistoryDialog(QDialog):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setEscapeButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        send_id = record.id
-        box.finished.connect(lambda _result: self._on_confirm_box_finished(send_id))
-        self.confirm_box = box
+        box.finished.connect(self._on_confirm_box_finished)
+        self.confirm_box, self._confirm_send_id = box, record.id
         box.open()
 
-    def _on_confirm_box_finished(self, send_id: int) -> None:
+    def _on_confirm_box_finished(self, _result: int) -> None:
         box, self.confirm_box = self.confirm_box, None
         if box is None or box.clickedButton() is not box.button(QMessageBox.StandardButton.Yes):
             return
         try:
-            record = self.outbox.get(send_id)
-        except (KeyError, StorageError) as exc:
-            self._say(str(exc) if isinstance(exc, StorageError) else "", error=True)
-            return
-        self._resend(record)
+            record = self.outbox.get(self._confirm_send_id)
+        except StorageError as exc:
+            self._say(str(exc), error=True)
+        except KeyError:
+            self._say(tr("That send is no longer in the history."), error=True)
+        else:
+            self._resend(record)
 
     # --- internals -----------------------------------------------------------------------------
 
@@ -711,7 +717,7 @@ class HistoryDialog(QDialog):
             "Check again in a minute before sending again."
         )
 
-    def _draft(self, record: SendRecord | None) -> Any:
+    def _draft(self, record: SendRecord | None) -> OmniMessage | None:
         if record is None:
             return None
         try:
@@ -771,7 +777,7 @@ class HistoryDialog(QDialog):
         summary = tr("Send #{id} · {local} ({utc}) · {account} · {outcome}").format(
             id=record.id,
             local=local_time(record.created_at),
-            utc=utc_time(record.created_at),
+            utc=utc_time(record.created_at, short=True),
             account=account_name(record),
             outcome=outcome(record)[0],
         )
@@ -788,10 +794,19 @@ class HistoryDialog(QDialog):
     def _update_buttons(self) -> None:
         record = self.selected_record()
         busy = self._checking is not None
-        self.check_button.setText(tr("Checking…") if busy else tr("Check status"))
+        self.check_button.setText(tr("Checking…") if busy else tr("Check &status"))
         self.check_button.setEnabled(not busy and record is not None and can_check(record))
         self.draft_button.setEnabled(record is not None)
         self.resend_button.setEnabled(record is not None and record.state is not SendState.SENDING)
+
+    def _select_listed(self, send_id: int) -> bool:
+        row = self.model.row_of(send_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
 
     def _focus_details(self) -> None:
         if self.selected_record() is None:

@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.presenter = presenter
+        # Owned by the window from now on, so it is destroyed with it, on the GUI thread; a
+        # Python-owned QObject could be collected by the garbage collector on any thread.
+        if presenter.parent() is None:
+            presenter.setParent(self)
         self.recent = recent
         self.session = session
         self._tasks: set[asyncio.Task[Any]] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,14 @@ from omni_desktop.ui.main_window import MainWindow
 from omni_desktop.ui.presenter import ComposerPresenter
 
 from omni_desktop.app import Target
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> Iterator[None]:
+    """Collect each test's cyclic garbage here, not later on a server thread (Qt objects
+    must be destroyed on the thread they live in)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture

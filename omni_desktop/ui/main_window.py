@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        if session is not None:
+            seconds = session.settings_file.load().settings.autosave_seconds
+            self._autosave_timer.setInterval(int(seconds * 1000))
         self._autosave_timer.timeout.connect(self.autosave_now)
 
         self._build_actions()

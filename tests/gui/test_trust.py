@@ -16,6 +16,7 @@ from keyring.backend import KeyringBackend
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 
 from omni_desktop.sandbox import SandboxThread
 from omni_desktop.storage.paths import AppPaths
@@ -175,3 +176,50 @@ def test_no_keyring_falls_back_to_the_sandbox_and_says_why(
         assert "key" not in json.dumps(saved).lower().replace("api_key_name", "")
     finally:
         _close(qloop, services)
+
+
+def test_after_a_crash_the_next_start_offers_the_autosaved_draft(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    run_until: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("INFOBIP_BASE_URL", "INFOBIP_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    root = tmp_path / "app"
+    paths = AppPaths.under(root).ensure()
+    SettingsFile(paths.settings_file).save(Settings(autosave_seconds=1))
+    first = _open(qloop, root)
+    _compose(first)
+    window = first.window
+    window.composers["sms"].editor("text").setPlainText("Typed, never saved")  # type: ignore[union-attr]
+    run_until(lambda: "Autosaved" in window.autosave_status.text(), 10)
+    # The process dies here: no clean exit is recorded (only the HTTP side is closed).
+    first.presenter.set_dirty(False)
+    qloop.run_until_complete(first.presenter.shutdown())
+    for client in first.clients.values():
+        qloop.run_until_complete(client.aclose())
+    first.outbox.close()
+    window.hide()
+    window.deleteLater()
+    if first.sandbox is not None:
+        first.sandbox.stop()
+
+    second = _open(qloop, root)
+    try:
+        box = second.window.offer_restore()
+        assert box is not None and "did not close normally" in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+        text = second.window.composers["sms"].editor("text").toPlainText()  # type: ignore[union-attr]
+        assert text == "Typed, never saved"
+        assert second.window.recipients.model.rowCount() == 2
+        assert second.window.isWindowModified()
+    finally:
+        _close(qloop, second)
+    # A clean exit leaves nothing to restore.
+    third = _open(qloop, root)
+    try:
+        assert third.window.offer_restore() is None
+    finally:
+        _close(qloop, third)

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -62,13 +63,16 @@ async def settle() -> None:
 
 
 async def make_shots() -> None:
+    from omni_desktop.storage.paths import AppPaths
+
     from omni_desktop.ui.send_dialog import ConfirmSendDialog
 
     from omni_desktop.app import Services, build_parser
 
     IMAGES.mkdir(parents=True, exist_ok=True)
     args = build_parser().parse_args(["--sandbox-time-scale", "3600"])
-    services = Services()
+    # A throw-away profile folder: the pictures never touch the operator's own settings.
+    services = Services(AppPaths.under(Path(tempfile.mkdtemp(prefix="omni-shots-"))))
     window = await services.open(args)
     window.resize(1360, 900)
     window.show()
@@ -117,6 +121,19 @@ async def make_shots() -> None:
     await until(lambda: all(r.status and r.status.is_final for r in model.rows), 90)
     await settle()
     window.grab().save(str(IMAGES / "status-delivered.png"))
+
+    history = window.open_history()
+    assert history is not None
+    history.resize(1100, 640)
+    history.refresh()
+    await settle()
+    history.grab().save(str(IMAGES / "history.png"))
+    history.close()
+    accounts = window.open_accounts()
+    assert accounts is not None
+    await settle()
+    accounts.grab().save(str(IMAGES / "accounts.png"))
+    accounts.close()
     presenter.set_dirty(False)
     window.close()
     await services.close()

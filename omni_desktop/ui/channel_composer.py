@@ -52,7 +52,7 @@ class ProblemLabel(QLabel):
         error = any(p.severity is Severity.ERROR for p in problems)
         colour = error_colour() if error else warning_colour()
         self.setStyleSheet(f"color: {colour};")
-        self.setText("\n".join(("⛔ " if error else "⚠ ") + p.message for p in problems))
+        self.setText("\n".join(("✖ " if error else "⚠ ") + p.message for p in problems))
         self.setAccessibleDescription(self.text())
         self.setVisible(True)
 

@@ -490,7 +490,7 @@ class MainWindow(QMainWindow):
         if result.errors:
             first = result.errors[0]
             more = len(result.errors) - 1
-            text = "⛔ " + first.message
+            text = "✖ " + first.message
             if more:
                 text += " " + tr("(+{n} more in Problems)").format(n=more)
             self.send_reason.setText(text)
@@ -575,7 +575,7 @@ class MainWindow(QMainWindow):
     def _on_send_requested(self) -> None:
         refusal = self.schedule.refusal() or self.presenter.send_refusal()
         if refusal is not None:
-            self.send_reason.setText("⛔ " + refusal)
+            self.send_reason.setText("✖ " + refusal)
             self.send_reason.setStyleSheet(error_css())
             result = self.presenter.result
             if result and result.errors:

@@ -142,7 +142,7 @@ class ScheduleEditor(QWidget):
             utc=f"{moment.astimezone(UTC):%Y-%m-%d %H:%M}",
         )
         if refusal:
-            text += "\n⛔ " + refusal
+            text += "\n✖ " + refusal
         self.shown.setText(text)
         self.shown.setStyleSheet(error_css() if refusal else "")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from omni_desktop.core.urls import check_base_url
+
 from omni_desktop.api.auth import Auth, AuthScheme
 from omni_desktop.api.client import USER_AGENT, OmniClient
 from omni_desktop.api.errors import (
@@ -15,7 +17,7 @@ from omni_desktop.api.errors import (
     Unauthorized,
 )
 from omni_desktop.api.responses import SendResponse, SentMessage
-from omni_desktop.api.transport import NO_RETRY, RetryPolicy, Timeouts, check_base_url
+from omni_desktop.api.transport import NO_RETRY, RetryPolicy, Timeouts
 
 __all__ = [
     "NO_RETRY",

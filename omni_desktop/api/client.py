@@ -26,6 +26,7 @@ from omni_desktop.core.message import format_send_at
 from omni_desktop.core.report import LogEntry, Report
 from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.status import StatusGroup
+from omni_desktop.core.urls import check_base_url
 
 from omni_desktop.api.auth import Auth
 from omni_desktop.api.errors import OmniError, OutcomeUnknown, RateLimited
@@ -35,7 +36,6 @@ from omni_desktop.api.transport import (
     Query,
     RetryPolicy,
     Timeouts,
-    check_base_url,
     error_for,
     failure_reason,
     parse_json,

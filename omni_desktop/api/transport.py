@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import random
 from dataclasses import dataclass
@@ -11,8 +10,6 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
-
-from omni_desktop.core.i18n import tr
 
 from omni_desktop.api.errors import (
     Forbidden,
@@ -87,41 +84,6 @@ class Call:
 
     def not_sent(self, base_url: str, reason: str) -> NotSent:
         return NotSent(httpx.URL(base_url).host, reason)
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def check_base_url(base_url: str) -> str:
-    """The base URL without a trailing slash; ValueError with a plain sentence if unusable."""
-    try:
-        url = httpx.URL(base_url.strip())
-    except httpx.InvalidURL:
-        raise ValueError(
-            tr("{url!r} is not a web address; use e.g. https://xxxxx.api.infobip.com.").format(
-                url=base_url
-            )
-        ) from None
-    if url.scheme not in ("http", "https") or not url.host:
-        raise ValueError(
-            tr("The base URL must start with https://, e.g. https://xxxxx.api.infobip.com.")
-        )
-    if url.userinfo:
-        raise ValueError(tr("Put credentials in the profile, not in the base URL."))
-    if url.scheme == "http" and not _is_loopback(url.host):
-        raise ValueError(
-            tr(
-                "Plain http:// would send the API key unencrypted to {host}; use https:// "
-                "(http:// is allowed only for a local sandbox on 127.0.0.1, ::1 or localhost)."
-            ).format(host=url.host)
-        )
-    return str(url.copy_with(query=None, fragment=None)).rstrip("/")
 
 
 def parse_json(response: httpx.Response) -> Any:

@@ -91,16 +91,20 @@ _SEND_AT_RE = re.compile(
 )
 
 
-def format_send_at(moment: datetime) -> str:
-    """`yyyy-MM-ddTHH:mm:ss.SSS±hh:mm`, the form the API documents for `sendAt`."""
+def format_send_at(moment: datetime, colon: bool = True) -> str:
+    """`yyyy-MM-ddTHH:mm:ss.SSS±hh:mm`, the form the API documents for `sendAt`.
+
+    Reports and logs write the offset without the colon (`±hhmm`): `colon=False`.
+    """
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("sendAt must carry a time zone")
+        raise ValueError("the time must carry a time zone")
     offset = moment.utcoffset() or timedelta(0)
     total = int(offset.total_seconds())
     sign = "+" if total >= 0 else "-"
     hours, minutes = divmod(abs(total) // 60, 60)
     millis = moment.microsecond // 1000
-    return f"{moment:%Y-%m-%dT%H:%M:%S}.{millis:03d}{sign}{hours:02d}:{minutes:02d}"
+    separator = ":" if colon else ""
+    return f"{moment:%Y-%m-%dT%H:%M:%S}.{millis:03d}{sign}{hours:02d}{separator}{minutes:02d}"
 
 
 def parse_send_at(text: str) -> datetime:

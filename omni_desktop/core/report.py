@@ -8,10 +8,10 @@ fields over the years and an old report must still open.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from omni_desktop.core.message import parse_send_at
+from omni_desktop.core.message import format_send_at, parse_send_at
 from omni_desktop.core.status import Status
 
 JsonObject = dict[str, Any]
@@ -19,14 +19,7 @@ JsonObject = dict[str, Any]
 
 def format_api_time(moment: datetime) -> str:
     """`yyyy-MM-ddTHH:mm:ss.SSS±hhmm`, the form reports and logs carry (e.g. `...000+0000`)."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("a report time must carry a time zone")
-    offset = moment.utcoffset() or timedelta(0)
-    total = int(offset.total_seconds())
-    sign = "+" if total >= 0 else "-"
-    hours, minutes = divmod(abs(total) // 60, 60)
-    millis = moment.microsecond // 1000
-    return f"{moment:%Y-%m-%dT%H:%M:%S}.{millis:03d}{sign}{hours:02d}{minutes:02d}"
+    return format_send_at(moment, colon=False)
 
 
 def parse_api_time(value: Any) -> datetime | None:

@@ -7,13 +7,12 @@ profile is active.
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from omni_desktop.core.i18n import tr
+from omni_desktop.core.urls import check_base_url
 
 JsonObject = dict[str, Any]
 
@@ -21,34 +20,9 @@ AUTH_SCHEMES = ("App", "Basic", "IBSSO", "Bearer")
 SANDBOX_NAME = "Sandbox"  # the built-in sandbox's name, reserved
 
 
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def normalize_base_url(text: str) -> str:
     """The base URL without a trailing slash; ValueError with a plain sentence if unusable."""
-    parts = urlsplit(text.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(
-            tr("The base URL must start with https://, e.g. https://xxxxx.api.infobip.com.")
-        )
-    if parts.username is not None or parts.password is not None:
-        raise ValueError(tr("Put credentials in the profile, not in the base URL."))
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise ValueError(
-            tr(
-                "Plain http:// would send the API key unencrypted to {host}; use https:// "
-                "(http:// is allowed only for a local server on 127.0.0.1, ::1 or localhost)."
-            ).format(host=parts.hostname)
-        )
-    if parts.query or parts.fragment:
-        raise ValueError(tr("The base URL cannot have a query (?...) or a fragment (#...)."))
-    return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
+    return check_base_url(text)
 
 
 @dataclass(frozen=True)

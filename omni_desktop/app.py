@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import sys
@@ -189,6 +190,9 @@ class Services:
         self.window = MainWindow(
             self.presenter, recent=RecentFiles(paths.recent_file), session=session
         )
+        # What start-up built lives as long as the session: keep it out of every later full
+        # garbage collection, which otherwise walks it all during a big send (a visible stall).
+        gc.freeze()
         return self.window
 
     async def _sandbox_target(self) -> Target:

@@ -56,6 +56,12 @@ SENT = tr(
 SAVED = tr("the scenario may or may not have been saved; reload the scenarios before saving again")
 
 
+# Bodies and answers this big are encoded and parsed in a worker thread, so the event loop
+# that runs the client (a GUI's, above all) is not held up for tens of milliseconds.
+OFFLOAD_DESTINATIONS = 1000
+OFFLOAD_BYTES = 256 * 1024
+
+
 class OmniClient:
     """One OMNI account at one base URL. Use `async with` or call `aclose()`."""
 
@@ -107,6 +113,8 @@ class OmniClient:
         call = Call("POST", "/omni/1/advanced", effect=SENT)
         data = await self._json(call, body=body)
         try:
+            if len(body.get("destinations") or ()) >= OFFLOAD_DESTINATIONS:
+                return await asyncio.to_thread(SendResponse.from_json, data)
             return SendResponse.from_json(data)
         except ValueError as exc:
             raise OutcomeUnknown(f"unreadable answer: {exc}", effect=SENT, status=200) from None
@@ -192,11 +200,16 @@ class OmniClient:
     async def _json(self, call: Call, body: Any = None) -> Any:
         content = None
         if body is not None:
-            text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-            content = text.encode("utf-8")
+            big = (
+                isinstance(body, dict)
+                and len(body.get("destinations") or ()) >= OFFLOAD_DESTINATIONS
+            )
+            content = await asyncio.to_thread(_encode, body) if big else _encode(body)
         response = await self._request(call, content)
         if response.is_success:
             try:
+                if len(response.content) >= OFFLOAD_BYTES:
+                    return await asyncio.to_thread(parse_json, response)
                 return parse_json(response)
             except ValueError:
                 raise OutcomeUnknown(
@@ -266,6 +279,11 @@ class OmniClient:
                 wait,
             )
             await self._sleep(wait)
+
+
+def _encode(body: Any) -> bytes:
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.encode("utf-8")
 
 
 def _add(params: Query, key: str, value: str | int | None) -> None:

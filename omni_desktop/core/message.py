@@ -132,24 +132,27 @@ def parse_send_at(text: str) -> datetime:
 
 # --- IDs ---------------------------------------------------------------------------------------
 
-_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+def new_ids(now: datetime, count: int, prefix: str = "") -> list[str]:
+    """`count` unique IDs that sort by creation time: 48-bit milliseconds + 80 random bits,
+    as 32 hex digits (like a ULID, in hex so that 100,000 of them cost a few milliseconds)."""
+    millis = f"{int(now.timestamp() * 1000) & ((1 << 48) - 1):012x}"
+    noise = secrets.token_bytes(10 * count).hex()
+    return [f"{prefix}{millis}{noise[i : i + 20]}" for i in range(0, 20 * count, 20)]
 
 
 def new_id(now: datetime, prefix: str = "") -> str:
-    """A unique ID that sorts by creation time: 48-bit milliseconds + 80 random bits (ULID)."""
-    millis = int(now.timestamp() * 1000) & ((1 << 48) - 1)
-    value = (millis << 80) | int.from_bytes(secrets.token_bytes(10), "big")
-    chars = []
-    for _ in range(26):
-        value, rem = divmod(value, 32)
-        chars.append(_CROCKFORD[rem])
-    return prefix + "".join(reversed(chars))
+    """One ID as `new_ids` makes them."""
+    return new_ids(now, 1, prefix)[0]
 
 
 def with_ids(message: OmniMessage, now: datetime) -> OmniMessage:
     """A copy with a `bulkId` and a `messageId` on every destination, made where missing."""
+    missing = sum(1 for d in message.destinations if not d.message_id)
+    fresh = iter(new_ids(now, missing, "m-"))
+    made = Destination  # replace() costs 2 us a call; 100,000 recipients notice it
     destinations = [
-        d if d.message_id else replace(d, message_id=new_id(now, "m-"))
+        d if d.message_id else made(d.phone, d.email, next(fresh), d.extra_to, d.extra)
         for d in message.destinations
     ]
     return replace(message, bulk_id=message.bulk_id or new_id(now, "b-"), destinations=destinations)

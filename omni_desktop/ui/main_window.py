@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from omni_desktop.ui.history_view import HistoryDialog
 
 AUTOSAVE_DELAY_MS = 3000
+PREVIEW_DESTINATIONS = 50  # the preview shows this many; Copy gives all
 FILE_FILTER = "OMNI drafts (*.omni.json);;JSON files (*.json);;All files (*)"
 
 
@@ -481,7 +482,12 @@ class MainWindow(QMainWindow):
         if errors or warnings:
             label = tr("Problems ({n})").format(n=errors + warnings)
         self.bottom_tabs.setTabText(self.bottom_tabs.indexOf(self.problems), label)
-        self.preview.set_body(self.presenter.request_json())
+        total = len(result.prepared.destinations)
+        self.preview.set_body(
+            self.presenter.request_json(limit=PREVIEW_DESTINATIONS),
+            total,
+            self.presenter.request_json,
+        )
         self._show_send_state(result)
 
     def _show_send_state(self, result: ValidationResult) -> None:

@@ -20,7 +20,7 @@ from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.status import Status
 from omni_desktop.core.validation import ValidationResult, validate
 
-from omni_desktop.api.client import OmniClient
+from omni_desktop.api.client import OmniClient, SendResponse
 from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.outbox import Outbox
@@ -155,9 +155,12 @@ class ComposerPresenter(QObject):
             self.scenario_changed.emit(self.scenario)
             self.edited()
 
-    def request_json(self, now: datetime | None = None) -> dict[str, Any]:
-        """The body as it would be posted now (channels outside the flow left out)."""
+    def request_json(self, limit: int | None = None) -> dict[str, Any]:
+        """The body as it would be posted now (channels outside the flow left out); with
+        `limit`, only the first `limit` destinations (a preview of a big send)."""
         source = self.result.prepared if self.result else self.message
+        if limit is not None and len(source.destinations) > limit:
+            source = replace(source, destinations=source.destinations[:limit])
         return to_json(source, channels=self.flow_keys())
 
     # --- validation ------------------------------------------------------------------------------
@@ -253,38 +256,42 @@ class ComposerPresenter(QObject):
         """Post the draft (the caller has confirmed). Returns None when it may not go.
 
         The request is recorded in the outbox, durably, before it goes out; when that record
-        cannot be written nothing is sent.
+        cannot be written nothing is sent. The heavy parts of a big send (IDs, JSON, the
+        outbox, the answer's rows) run in a worker thread so the window keeps painting.
         """
         if self.send_refusal() is not None or self.result is None:
             return None
-        outgoing = with_ids(self.result.prepared, datetime.now(UTC))
-        body = to_json(outgoing, channels=self.flow_keys())
-        bulk_id = outgoing.bulk_id or ""
-        send_id: int | None = None
-        if self.outbox is not None:
-            try:
-                send_id = self.outbox.record_before_send(
-                    self.target.profile, self.target.base_url, body
-                )
-            except StorageError as exc:
-                self.send_failed.emit(str(exc))
-                return None
-        rows = [
-            StatusRow(to=d.phone or d.email or "", message_id=d.message_id or "")
-            for d in outgoing.destinations
-        ]
         self._set_busy(True)
-        self.send_started.emit(bulk_id, rows)
-        return self._start(self._send(body, bulk_id, rows, send_id), "send")
+        return self._start(self._send(self.result.prepared, self.flow_keys()), "send")
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.busy_changed.emit(busy)
 
-    async def _send(
-        self, body: dict[str, Any], bulk_id: str, rows: list[StatusRow], send_id: int | None
-    ) -> None:
-        now = datetime.now(UTC)
+    def _prepare(
+        self, prepared: OmniMessage, flow: list[str] | None
+    ) -> tuple[dict[str, Any], list[StatusRow], int | None]:
+        """IDs, the body and its outbox record; runs in a worker thread."""
+        outgoing = with_ids(prepared, datetime.now(UTC))
+        body = to_json(outgoing, channels=flow)
+        send_id = None
+        if self.outbox is not None:
+            send_id = self.outbox.record_before_send(
+                self.target.profile, self.target.base_url, body
+            )
+        row = StatusRow
+        rows = [row(d.phone or d.email or "", d.message_id or "") for d in outgoing.destinations]
+        return body, rows, send_id
+
+    async def _send(self, prepared: OmniMessage, flow: list[str] | None) -> None:
+        try:
+            body, rows, send_id = await asyncio.to_thread(self._prepare, prepared, flow)
+        except StorageError as exc:
+            self._set_busy(False)
+            self.send_failed.emit(str(exc))
+            return
+        bulk_id = str(body.get("bulkId", ""))
+        self.send_started.emit(bulk_id, rows)
         try:
             response = await self.client.send_advanced(body)
         except OmniError as exc:
@@ -297,23 +304,30 @@ class ComposerPresenter(QObject):
             sentence = exc.sentence
             self._record(lambda outbox, sid: outbox.record_failure(sid, state, sentence), send_id)
             if state is SendState.UNKNOWN:
+                now = datetime.now(UTC)
                 unknown = [replace(r, status=UNKNOWN_STATUS, updated_at=now) for r in rows]
                 self.send_finished.emit(bulk_id, unknown)
             else:
                 self.send_finished.emit(bulk_id, [])
             self.send_failed.emit(sentence)
             return
+        answered = await asyncio.to_thread(self._answered, response, rows, send_id)
         self._set_busy(False)
-        self._record(lambda outbox, sid: outbox.record_answer(sid, response.raw), send_id)
-        by_id = {m.message_id: m for m in response.messages}
-        answered = []
-        for row in rows:
-            sent = by_id.get(row.message_id)
-            answered.append(
-                replace(row, status=sent.status if sent else UNKNOWN_STATUS, updated_at=now)
-            )
         self.send_finished.emit(response.bulk_id or bulk_id, answered)
         self._start(self._poll_reports(bulk_id, {r.message_id for r in rows}), "poll reports")
+
+    def _answered(
+        self, response: SendResponse, rows: list[StatusRow], send_id: int | None
+    ) -> list[StatusRow]:
+        """Record the answer and give each row its status; runs in a worker thread."""
+        self._record(lambda outbox, sid: outbox.record_answer(sid, response.raw), send_id)
+        now = datetime.now(UTC)
+        by_id = {m.message_id: m.status for m in response.messages}
+        row = StatusRow
+        return [
+            row(r.to, r.message_id, by_id.get(r.message_id, UNKNOWN_STATUS), updated_at=now)
+            for r in rows
+        ]
 
     def _record(self, write: Callable[[Outbox, int], object], send_id: int | None) -> None:
         """Write an answer to the outbox; a failure there is told, the send's outcome stands."""
@@ -323,7 +337,7 @@ class ComposerPresenter(QObject):
             write(self.outbox, send_id)
         except StorageError as exc:
             log.warning("The send's outcome could not be recorded: %s", exc)
-            self.notice.emit(str(exc))
+            self.notice.emit(str(exc))  # queued to the GUI thread when called from a worker
 
     async def _poll_reports(self, bulk_id: str, pending: set[str]) -> None:
         """Fetch delivery reports for this bulk until every message is final (or long enough)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shlex
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -34,6 +35,7 @@ class RequestPreview(QWidget):
         super().__init__(parent)
         self.base_url = base_url
         self._body: dict[str, Any] = {}
+        self._full: Callable[[], dict[str, Any]] | None = None
         self.note = QLabel(
             tr("POST {path}: IDs are made at send time where you gave none.").format(
                 path=SEND_PATH
@@ -63,28 +65,36 @@ class RequestPreview(QWidget):
         self.copy_json.clicked.connect(self._on_copy_json_clicked)
         self.copy_curl.clicked.connect(self._on_copy_curl_clicked)
 
-    def set_body(self, body: dict[str, Any]) -> None:
+    def set_body(
+        self,
+        body: dict[str, Any],
+        total: int | None = None,
+        full: Callable[[], dict[str, Any]] | None = None,
+    ) -> None:
+        """Show `body`; when it holds only the first of `total` destinations, say so, and let
+        Copy ask `full()` for the whole body (built only when it is copied)."""
         self._body = body
-        if len(body.get("destinations", ())) > 2000:
-            # A preview of 100,000 destinations helps nobody and costs a second per keystroke.
-            shown = dict(body, destinations=body["destinations"][:20])
-            text = json.dumps(shown, ensure_ascii=False, indent=2)
-            text += "\n" + tr("… showing 20 of {n} destinations; Copy gives them all.").format(
-                n=len(body["destinations"])
-            )
-        else:
-            text = json.dumps(body, ensure_ascii=False, indent=2)
+        self._full = full
+        shown = len(body.get("destinations", ()))
+        text = json.dumps(body, ensure_ascii=False, indent=2)
+        if total is not None and total > shown:
+            text += "\n" + tr(
+                "… showing {shown} of {n:,} destinations; Copy gives them all."
+            ).format(shown=shown, n=total)
         if text != self.text.toPlainText():
             bar = self.text.verticalScrollBar()
             position = bar.value()
             self.text.setPlainText(text)
             bar.setValue(position)
 
+    def full_body(self) -> dict[str, Any]:
+        return self._full() if self._full is not None else self._body
+
     def json_text(self) -> str:
-        return json.dumps(self._body, ensure_ascii=False, indent=2)
+        return json.dumps(self.full_body(), ensure_ascii=False, indent=2)
 
     def _on_copy_json_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.json_text())
 
     def _on_copy_curl_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(curl_command(self.base_url, self._body))
+        QGuiApplication.clipboard().setText(curl_command(self.base_url, self.full_body()))

@@ -341,3 +341,15 @@ def test_unreachable_server_says_nothing_was_sent(
     run_until(lambda: panel.error_text(), 30)
     assert "not" in panel.error_text().lower() and "sent" in panel.error_text().lower()
     assert panel.model.rowCount() == 0
+
+
+def test_preview_of_a_big_send_shows_the_first_rows_and_copy_gives_all(
+    composer: Any, run_until: Any
+) -> None:
+    window = composer.window
+    window.recipients.model.add_lines("".join(f"+41 79 302 {6700 + i}\n" for i in range(60)))
+    window.composers["sms"].editor("text").setPlainText("Hello")
+    run_until(lambda: "showing 50 of 60" in window.preview.text.toPlainText())
+    window.preview.copy_json.click()
+    copied = json.loads(QGuiApplication.clipboard().text())
+    assert len(copied["destinations"]) == 60

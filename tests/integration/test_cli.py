@@ -78,7 +78,7 @@ def test_send_prints_a_table_of_accepted_messages(sandbox: SandboxThread, tmp_pa
     assert "PENDING/PENDING_ENROUTE" in result.stdout
     assert "41793026727" in result.stdout and "38591234567" in result.stdout
     assert "2 message(s) accepted" in result.stdout
-    assert re.search(r"bulkId: b-[0-9A-Z]{26}", result.stdout)
+    assert re.search(r"bulkId: b-[0-9a-f]{32}", result.stdout)
     posted = sandbox.server.received_sends
     assert len(posted) == 1
     sent = posted[0]

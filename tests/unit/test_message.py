@@ -223,11 +223,11 @@ def test_with_ids_fills_missing_ids_and_keeps_given_ones() -> None:
     )
     ready = with_ids(msg, NOW)
     assert ready.bulk_id is not None
-    assert re.fullmatch(r"b-[0-9A-HJKMNP-TV-Z]{26}", ready.bulk_id)
+    assert re.fullmatch(r"b-[0-9a-f]{32}", ready.bulk_id)
     assert ready.destinations[0].message_id == "mine"
     made = ready.destinations[1].message_id
     assert made is not None
-    assert re.fullmatch(r"m-[0-9A-HJKMNP-TV-Z]{26}", made)
+    assert re.fullmatch(r"m-[0-9a-f]{32}", made)
     assert msg.bulk_id is None  # the draft itself is not changed
     assert msg.destinations[1].message_id is None
     assert with_ids(ready, NOW).bulk_id == ready.bulk_id
@@ -243,7 +243,7 @@ def test_ids_sort_by_creation_time() -> None:
     moments = [NOW + timedelta(milliseconds=step) for step in (0, 1, 2, 1000, 86_400_000)]
     ids = [new_id(moment) for moment in moments]
     assert ids == sorted(ids)
-    assert all(len(i) == 26 for i in ids)
+    assert all(len(i) == 32 for i in ids)
 
 
 # --- format errors -----------------------------------------------------------------------------

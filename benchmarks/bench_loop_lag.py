@@ -95,6 +95,7 @@ def child(mode: str, destinations: int, idle: float, profile: str | None) -> Non
         window = await services.open(args)
         window.show()
         presenter = services.presenter
+        await services.start()
         await presenter.refresh_scenarios()
         message = OmniMessage(
             scenario_key=SMS_SCENARIO_KEY,

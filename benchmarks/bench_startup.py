@@ -118,7 +118,7 @@ def child(side: str, t0: float, breakdown: bool) -> None:
         presenter.scenarios_loaded.connect(
             lambda _s: marks.setdefault("scenarios", time.time() - t0)
         )
-        await presenter.refresh_scenarios()
+        await services.start()
         await done.wait()
         presenter.set_dirty(False)
         window.close()

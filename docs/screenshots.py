@@ -77,7 +77,7 @@ async def make_shots() -> None:
     window.resize(1360, 900)
     window.show()
     presenter = services.presenter
-    presenter.refresh_scenarios()
+    await services.start()
     await until(lambda: presenter.scenarios)
 
     window.recipients.model.add_lines(DEMO_RECIPIENTS)

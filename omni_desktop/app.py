@@ -22,6 +22,7 @@ from omni_desktop.about import version_text
 if TYPE_CHECKING:
     from omni_desktop.api.client import OmniClient
     from omni_desktop.sandbox import SandboxThread
+    from omni_desktop.sandbox.process import SandboxProcess
     from omni_desktop.storage.paths import AppPaths
 
     from omni_desktop.ui.main_window import MainWindow
@@ -60,9 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--sandbox-time-scale", type=float, default=60.0, help=argparse.SUPPRESS)
     parser.add_argument("--open", metavar="DRAFT", help="open this draft (*.omni.json)")
     sub = parser.add_subparsers(dest="command")
-    from omni_desktop import cli
+    from omni_desktop.cli_parser import add_commands
 
-    cli.add_commands(sub)
+    add_commands(sub)
     return parser
 
 
@@ -134,7 +135,7 @@ class Services:
 
     def __init__(self, paths: AppPaths | None = None) -> None:
         self.paths = paths
-        self.sandbox: SandboxThread | None = None
+        self.sandbox: SandboxThread | SandboxProcess | None = None
         self.target: Target | None = None
         self.clients: dict[str | None, OmniClient] = {}
 
@@ -155,8 +156,11 @@ class Services:
         self.args = args
         paths = (self.paths or AppPaths.default()).ensure()
         self.paths = paths
-        configure_logging(paths.log)
         loaded = SettingsFile(paths.settings_file).load()
+        if resolve_target(args) is None and loaded.settings.active() is None:
+            # The sandbox starts in its own process while the window is being built.
+            self._spawn_sandbox()
+        configure_logging(paths.log)
         notices = list(loaded.notices)
         self.settings_file = SettingsFile(paths.settings_file)
         self.secrets = SecretStore()
@@ -195,9 +199,28 @@ class Services:
         gc.freeze()
         return self.window
 
-    async def _sandbox_target(self) -> Target:
-        from omni_desktop.sandbox import SandboxThread
+    def _spawn_sandbox(self) -> None:
+        from omni_desktop.sandbox.process import SandboxProcess, SandboxStartError
 
+        assert self.paths is not None
+        process = SandboxProcess(
+            time_scale=self.args.sandbox_time_scale, log_file=self.paths.log / "sandbox.log"
+        )
+        try:
+            self.sandbox = process.spawn()
+        except SandboxStartError as exc:
+            log.warning("%s Running it inside the app instead.", exc)
+
+    async def _sandbox_target(self) -> Target:
+        """The built-in sandbox: its own process, or a thread here when that cannot start."""
+        from omni_desktop.sandbox import SandboxThread
+        from omni_desktop.sandbox.process import SandboxProcess
+
+        if self.sandbox is None and self.args.sandbox_port == 0:
+            self._spawn_sandbox()
+        if isinstance(self.sandbox, SandboxProcess):
+            # Its URL is known already; `start()` waits for it to listen.
+            return Target("Sandbox", self.sandbox.url, self.sandbox.api_key, is_sandbox=True)
         if self.sandbox is None:
             self.sandbox = SandboxThread(
                 port=self.args.sandbox_port, time_scale=self.args.sandbox_time_scale
@@ -275,6 +298,24 @@ class Services:
         self.presenter.set_target(target, client)
         return None
 
+    async def start(self) -> None:
+        """After the window is shown: wait for the sandbox process, then load the scenarios.
+
+        Should the sandbox process not come up, the sandbox runs inside the app instead.
+        """
+        from omni_desktop.sandbox.process import SandboxProcess, SandboxStartError
+
+        if isinstance(self.sandbox, SandboxProcess):
+            try:
+                await asyncio.to_thread(self.sandbox.wait_ready)
+            except SandboxStartError as exc:
+                log.warning("%s Running it inside the app instead.", exc)
+                self.sandbox = None
+                if self.target is not None and self.target.is_sandbox:
+                    await self.switch_target(None)  # loads the scenarios itself
+                    return
+        await self.presenter.refresh_scenarios()
+
     async def close(self) -> None:
         """Let a send in flight finish, close the HTTP clients inside the loop, stop the sandbox."""
         await self.presenter.shutdown()
@@ -302,11 +343,12 @@ async def _run_window(app: object, args: argparse.Namespace) -> int:
     window.show()
     if args.open:
         window.open_draft_path(args.open)
-    services.presenter.refresh_scenarios()
     window.start_session()
+    starting = asyncio.ensure_future(services.start())
     try:
         await closed.wait()
     finally:
+        await starting
         await services.close()
     return 0
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -44,40 +46,6 @@ class UsageError(Exception):
     """Wrong arguments or environment: nothing was sent."""
 
 
-def add_commands(sub: Any) -> None:
-    """Register `send` and `sandbox` on the main parser's subparsers."""
-    send = sub.add_parser(
-        "send",
-        help="send a draft (*.omni.json) without opening the window",
-        description="Validate a draft and post it to POST /omni/1/advanced.",
-    )
-    send.add_argument("draft", type=Path, help="the draft file: the request body as JSON")
-    send.add_argument(
-        "--base-url",
-        help="the API base URL (default: $INFOBIP_BASE_URL); the key is $INFOBIP_API_KEY",
-    )
-    send.add_argument(
-        "--profile", help="send through this account of the app's settings (key from the keyring)"
-    )
-    send.add_argument(
-        "--timeout", type=float, default=30.0, help="total deadline in seconds (default 30)"
-    )
-    send.add_argument("--json", action="store_true", help="print the API's response JSON on stdout")
-    sandbox = sub.add_parser(
-        "sandbox",
-        help="run the built-in sandbox server (a local OMNI API)",
-        description="Run a local server that behaves like the OMNI API, until Ctrl+C.",
-    )
-    sandbox.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: any)")
-    sandbox.add_argument("--key", help="the API key it accepts (default: made up and printed)")
-    sandbox.add_argument(
-        "--time-scale",
-        type=float,
-        default=60.0,
-        help="simulated seconds per real second for failover (default 60)",
-    )
-
-
 def run(args: argparse.Namespace) -> int:
     if args.command == "send":
         return send_command(args, sys.stdout, sys.stderr)
@@ -89,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
 def sandbox_command(args: argparse.Namespace) -> int:
     from omni_desktop.sandbox import serve_forever
 
-    try:
-        asyncio.run(
+    async def serve() -> None:
+        task = asyncio.ensure_future(
             serve_forever(
                 port=args.port,
                 api_key=args.key,
@@ -98,12 +66,29 @@ def sandbox_command(args: argparse.Namespace) -> int:
                 print_fn=lambda line: print(line, flush=True),
             )
         )
+        if args.exit_with_parent:
+            loop = asyncio.get_running_loop()
+            threading.Thread(
+                target=_cancel_at_eof, args=(loop, task), name="parent-watch", daemon=True
+            ).start()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    try:
+        asyncio.run(serve())
     except KeyboardInterrupt:
         pass
     except OSError as exc:
         print(f"The sandbox could not start: {exc.strerror or exc}.", file=sys.stderr)
         return 1
     return 0
+
+
+def _cancel_at_eof(loop: asyncio.AbstractEventLoop, task: asyncio.Future[None]) -> None:
+    """Stop the server when standard input closes: the parent app quit or was killed."""
+    while sys.stdin.buffer.read(1024):
+        pass
+    loop.call_soon_threadsafe(task.cancel)
 
 
 def send_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -10,13 +10,11 @@ anywhere. Every secret this store sees is registered with the log filter.
 from __future__ import annotations
 
 import threading
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.backends.chainer
-import keyring.backends.fail
-import keyring.backends.null
-import keyring.errors
-from keyring.backend import KeyringBackend
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 from omni_desktop.core.i18n import tr
 
@@ -24,6 +22,18 @@ from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.logging_setup import redact, redact_secret
 
 SERVICE = "omni-desktop"
+
+
+def _keyring() -> ModuleType:
+    """keyring, imported on first use: finding its backends takes ~70 ms, which a start on
+    the sandbox need not pay."""
+    import keyring
+    import keyring.backends.chainer
+    import keyring.backends.fail
+    import keyring.backends.null
+    import keyring.errors
+
+    return keyring
 
 
 class NoKeyring(Exception):
@@ -40,11 +50,11 @@ class NoKeyring(Exception):
 
 def unusable_reason(backend: KeyringBackend) -> str | None:
     """Why `backend` cannot keep a secret, or None when it can."""
-    if isinstance(backend, keyring.backends.fail.Keyring):
+    if isinstance(backend, _keyring().backends.fail.Keyring):
         return tr("no keyring service was found on this system")
-    if isinstance(backend, keyring.backends.null.Keyring):
+    if isinstance(backend, _keyring().backends.null.Keyring):
         return tr("the keyring is switched off")
-    if isinstance(backend, keyring.backends.chainer.ChainerBackend) and not backend.backends:
+    if isinstance(backend, _keyring().backends.chainer.ChainerBackend) and not backend.backends:
         return tr("no keyring service was found on this system")
     return None
 
@@ -66,7 +76,7 @@ class SecretStore:
 
     @property
     def backend(self) -> KeyringBackend:
-        return self._backend or keyring.get_keyring()
+        return self._backend or _keyring().get_keyring()
 
     def problem(self) -> NoKeyring | None:
         """The NoKeyring a keyring call would raise now, or None when the keyring is usable."""
@@ -86,7 +96,7 @@ class SecretStore:
                 raise problem
             try:
                 secret = self.backend.get_password(self.service, profile)
-            except keyring.errors.KeyringError as exc:
+            except _keyring().errors.KeyringError as exc:
                 raise NoKeyring(_failure(exc)) from None
         if secret:
             redact_secret(secret)
@@ -102,7 +112,7 @@ class SecretStore:
             raise problem
         try:
             self.backend.set_password(self.service, profile, secret)
-        except keyring.errors.KeyringError as exc:
+        except _keyring().errors.KeyringError as exc:
             raise NoKeyring(_failure(exc)) from None
         with self._lock:
             self._memory.pop(profile, None)
@@ -128,9 +138,9 @@ class SecretStore:
             return
         try:
             self.backend.delete_password(self.service, profile)
-        except keyring.errors.PasswordDeleteError:
+        except _keyring().errors.PasswordDeleteError:
             pass  # there was none
-        except keyring.errors.KeyringError as exc:
+        except _keyring().errors.KeyringError as exc:
             raise StorageError(
                 tr(
                     "The secret of profile “{profile}” could not be removed from the system "

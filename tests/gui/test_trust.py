@@ -71,7 +71,7 @@ def _open(qloop: asyncio.AbstractEventLoop, root: Path) -> Services:
     args = build_parser().parse_args([])
     window = qloop.run_until_complete(services.open(args))
     window.show()
-    services.presenter.refresh_scenarios()  # as app._run_window does after show()
+    qloop.run_until_complete(services.start())  # as app._run_window does after show()
     return services
 
 

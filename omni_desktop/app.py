@@ -14,12 +14,15 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from omni_desktop import __version__
 from omni_desktop.about import version_text
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from omni_desktop.api.client import OmniClient
     from omni_desktop.sandbox import SandboxThread
     from omni_desktop.sandbox.process import SandboxProcess
@@ -82,6 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.version:
         print(version_text())
         return 0
+    try:
+        return _run(args)
+    except Exception as exc:  # the last line of defence: one sentence, the details in the log
+        log.exception("omni-desktop stopped")
+        print(f"omni-desktop stopped: {exc}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command:
         from omni_desktop import cli
 
@@ -124,10 +136,23 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName("omni-desktop")
     app.setOrganizationName("omni-desktop")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("omni-desktop")  # matches resources/omni-desktop.desktop
+    app.setWindowIcon(_app_icon())
     app.setQuitOnLastWindowClosed(False)
     if sys.version_info >= (3, 12):
         return asyncio.run(_run_window(app, args), loop_factory=qasync.QEventLoop)
     return int(qasync.run(_run_window(app, args)))
+
+
+def _app_icon() -> QIcon:
+    """The app's icon from resources/ (beside the package, or inside the frozen bundle)."""
+    from PySide6.QtGui import QIcon
+
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    icon = QIcon()
+    for path in sorted((base / "resources" / "icons").glob("omni-desktop-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 class Services:
@@ -259,8 +284,6 @@ class Services:
         return target, None
 
     def _client(self, target: Target) -> OmniClient:
-        import httpx
-
         from omni_desktop.api.auth import Auth, AuthScheme
         from omni_desktop.api.client import OmniClient
         from omni_desktop.storage.logging_setup import redact_secret
@@ -270,7 +293,7 @@ class Services:
             redact_secret(*auth.secrets())
         client = self.clients.get(target.profile)
         if client is None or client.base_url != target.base_url.rstrip("/"):
-            client = OmniClient(target.base_url, auth, http=httpx.AsyncClient())
+            client = OmniClient(target.base_url, auth)
             self.clients[target.profile] = client
         return client
 

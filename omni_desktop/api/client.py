@@ -11,7 +11,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import random
+import ssl
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -86,7 +88,7 @@ class OmniClient:
         self._sleep, self._clock = sleep, clock
         self._rng = rng or random.Random()
         self._owns_http = http is None
-        self._http = http or httpx.AsyncClient(timeout=self._timeouts.within(deadline))
+        self._http = http or _http_client(self._timeouts.within(deadline))
 
     def __repr__(self) -> str:
         return f"OmniClient({self.base_url!r}, {self._auth!r})"
@@ -279,6 +281,20 @@ class OmniClient:
                 wait,
             )
             await self._sleep(wait)
+
+
+def _http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
+    """The HTTP client; a broken TLS set-up (SSL_CERT_FILE naming a missing file, say) is a
+    ValueError with a plain sentence instead of a traceback."""
+    try:
+        return httpx.AsyncClient(timeout=timeout)
+    except (OSError, ssl.SSLError) as exc:
+        where = os.environ.get("SSL_CERT_FILE") or os.environ.get("SSL_CERT_DIR")
+        hint = f" (SSL_CERT_FILE/SSL_CERT_DIR is {where!r}; fix or unset it)" if where else ""
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ValueError(
+            f"The certificates for secure connections could not be loaded: {reason}{hint}."
+        ) from None
 
 
 def _encode(body: Any) -> bytes:

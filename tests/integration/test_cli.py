@@ -280,3 +280,15 @@ def test_profile_gives_the_base_url_and_refuses_without_a_key(
     assert sent.returncode == 0, sent.stderr
     with Outbox(app_folders.history_file) as outbox:
         assert outbox.history()[0].profile == "Shop"
+
+
+def test_broken_certificate_setting_is_one_sentence(tmp_path: Path) -> None:
+    env_draft = str(write_draft(tmp_path, GOOD_DRAFT))
+    os.environ["SSL_CERT_FILE"] = str(tmp_path / "missing.pem")
+    try:
+        result = run_cli("send", env_draft, base_url="https://api.example.com", key="k")
+    finally:
+        del os.environ["SSL_CERT_FILE"]
+    assert result.returncode == 2
+    assert "certificates" in result.stderr and "SSL_CERT_FILE" in result.stderr
+    assert_plain(result)

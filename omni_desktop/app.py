@@ -238,7 +238,6 @@ class Services:
 
     async def _sandbox_target(self) -> Target:
         """The built-in sandbox: its own process, or a thread here when that cannot start."""
-        from omni_desktop.sandbox import SandboxThread
         from omni_desktop.sandbox.process import SandboxProcess
 
         if self.sandbox is None and self.args.sandbox_port == 0:
@@ -247,6 +246,8 @@ class Services:
             # Its URL is known already; `start()` waits for it to listen.
             return Target("Sandbox", self.sandbox.url, self.sandbox.api_key, is_sandbox=True)
         if self.sandbox is None:
+            from omni_desktop.sandbox import SandboxThread  # imports aiohttp: only as a fallback
+
             self.sandbox = SandboxThread(
                 port=self.args.sandbox_port, time_scale=self.args.sandbox_time_scale
             )

@@ -9,9 +9,32 @@ Faults (latency, 5xx, 429, dropped connections, garbled bodies, held sends) are 
 
 from __future__ import annotations
 
-from omni_desktop.sandbox.faults import Faults
-from omni_desktop.sandbox.scenarios import DEFAULT_SCENARIO_KEY, SMS_SCENARIO_KEY
-from omni_desktop.sandbox.server import SEND_PATH, SandboxServer, SandboxThread, serve_forever
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from omni_desktop.sandbox.faults import Faults
+    from omni_desktop.sandbox.scenarios import DEFAULT_SCENARIO_KEY, SMS_SCENARIO_KEY
+    from omni_desktop.sandbox.server import SEND_PATH, SandboxServer, SandboxThread, serve_forever
+
+# Loaded on first use, so that `omni_desktop.sandbox.process` (what the window imports to
+# start the sandbox in a child process) does not pull aiohttp into the window's start-up.
+_WHERE = {
+    "Faults": "faults",
+    "DEFAULT_SCENARIO_KEY": "scenarios",
+    "SMS_SCENARIO_KEY": "scenarios",
+    "SEND_PATH": "server",
+    "SandboxServer": "server",
+    "SandboxThread": "server",
+    "serve_forever": "server",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
 
 __all__ = [
     "DEFAULT_SCENARIO_KEY",

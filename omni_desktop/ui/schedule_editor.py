@@ -55,7 +55,8 @@ class ScheduleEditor(QWidget):
         self.zone.setObjectName("send_at_zone")
         self.zone.setEditable(True)
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zone.addItems(_zone_names())
+        self.zone.addItems([LOCAL_ZONE, "UTC"])  # the rest when scheduling: listing takes 30 ms
+        self._zones_listed = False
         self.zone.setAccessibleName(tr("Time zone of the send time"))
         self.zone.setToolTip(tr("The time zone the date and time above are in."))
         self.shown = QLabel(self)
@@ -126,8 +127,19 @@ class ScheduleEditor(QWidget):
             return tr("Unknown time zone: pick one from the list.")
         return None
 
+    def _list_zones(self) -> None:
+        if not self._zones_listed:
+            self._zones_listed = True
+            current = self.zone.currentText()
+            self.zone.blockSignals(True)
+            self.zone.addItems(_zone_names()[2:])
+            self.zone.setCurrentText(current)
+            self.zone.blockSignals(False)
+
     def _refresh(self) -> None:
         scheduled = self.at_radio.isChecked()
+        if scheduled:
+            self._list_zones()
         self.when.setEnabled(scheduled)
         self.zone.setEnabled(scheduled)
         moment = self.send_at()

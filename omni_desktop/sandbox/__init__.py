@@ -36,6 +36,7 @@ def __getattr__(name: str) -> Any:
 
     return getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
 
+
 __all__ = [
     "DEFAULT_SCENARIO_KEY",
     "SEND_PATH",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import random
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -33,6 +35,7 @@ from omni_desktop.ui.status_table import (
     StatusPanel,
     StatusRow,
     StatusTableModel,
+    group_of,
 )
 
 # The offscreen platform warns whenever a top-level widget with a layout is shown.
@@ -80,6 +83,10 @@ def column_texts(panel: StatusPanel, column: int) -> list[str]:
 def test_models_pass_the_model_tester(qtmodeltester: ModelTester, panel: StatusPanel) -> None:
     panel.model.mark_outcome_unknown(["m-1"])
     qtmodeltester.check(panel.model)
+    qtmodeltester.check(panel.proxy)
+    panel.filter_edit.setText("eur")  # the proxy is given its model again, filtered
+    qtmodeltester.check(panel.proxy)
+    panel.filter_edit.clear()
     qtmodeltester.check(panel.proxy)
 
 
@@ -347,7 +354,7 @@ def test_ctrl_c_copies_selected_rows_as_tsv(qtbot: QtBot, panel: StatusPanel) ->
     qtbot.waitExposed(panel)
     panel.table.selectRow(0)
     panel.table.selectionModel().select(
-        panel.proxy.index(2, 0),
+        panel.table.model().index(2, 0),
         panel.table.selectionModel().SelectionFlag.Select
         | panel.table.selectionModel().SelectionFlag.Rows,
     )
@@ -495,3 +502,237 @@ def test_hundred_thousand_rows(qtbot: QtBot) -> None:
     assert panel.model.counts()[StatusGroup.DELIVERED] == n // 2
     panel.table.sortByColumn(COL_GROUP, Qt.SortOrder.DescendingOrder)
     assert panel.proxy.index(0, COL_GROUP).data() == "DELIVERED"
+
+
+def recount(model: StatusTableModel) -> dict[StatusGroup, int]:
+    counted = Counter(group_of(row.status) for row in model.rows)
+    return {group: counted[group] for group in StatusGroup}
+
+
+def test_counts_stay_right_after_reports_and_unknown_marks(qtbot: QtBot) -> None:
+    model = StatusTableModel()
+    rows = [*make_rows(), StatusRow("385917777777", "m-7"), StatusRow("385918888888", "m-8")]
+    model.set_rows(rows)
+    assert model.counts() == recount(model)
+    assert model.counts()[StatusGroup.UNKNOWN] == 2  # no status yet
+    steps: list[list[FakeReport] | list[str]] = [
+        [FakeReport("m-1", st.DELIVERED_TO_HANDSET), FakeReport("m-7", st.PENDING_ENROUTE)],
+        [FakeReport("m-2", st.PENDING_ENROUTE)],  # late: a final status stays
+        [FakeReport("nope", st.DELIVERED_TO_HANDSET)],  # not ours
+        ["m-6", "m-7", "m-2", "nope"],  # accepted and pending become unknown; m-2 is final
+        [FakeReport("m-6", st.EXPIRED_EXPIRED), FakeReport("m-6", st.EXPIRED_EXPIRED)],
+        ["m-8"],  # no status to unknown: stays in the same group
+        [FakeReport("m-8", st.UNDELIVERABLE_NOT_DELIVERED)],
+    ]
+    expected_unknown = [1, 1, 1, 3, 2, 2, 1]
+    for step, unknown in zip(steps, expected_unknown, strict=True):
+        ids = [item for item in step if isinstance(item, str)]
+        if ids:
+            model.mark_outcome_unknown(ids)
+        else:
+            model.update_from_reports([item for item in step if isinstance(item, FakeReport)])
+        assert model.counts() == recount(model)
+        assert model.counts()[StatusGroup.UNKNOWN] == unknown
+        assert sum(model.counts().values()) == 8
+    model.sort(COL_GROUP, Qt.SortOrder.DescendingOrder)
+    assert model.counts() == recount(model)
+    copy = model.counts()
+    copy[StatusGroup.DELIVERED] = 99
+    assert model.counts() == recount(model)  # a copy: the caller cannot change the model's
+    model.set_rows(make_rows()[:2])
+    assert model.counts() == recount(model)
+    assert sum(model.counts().values()) == 2
+
+
+def test_counts_before_the_first_count_and_after_clear(qtbot: QtBot) -> None:
+    model = StatusTableModel()
+    model.set_rows(make_rows())
+    # Reports before anyone asked for the counts: the first count sees the updated rows.
+    model.update_from_reports([FakeReport("m-1", st.DELIVERED_TO_HANDSET)])
+    model.mark_outcome_unknown(["m-6"])
+    assert model.counts() == recount(model)
+    assert model.counts()[StatusGroup.DELIVERED] == 2
+    model.clear()
+    assert model.counts() == dict.fromkeys(StatusGroup, 0)
+
+
+def test_the_view_shows_the_model_itself_until_a_filter_is_set(panel: StatusPanel) -> None:
+    assert panel.table.model() is panel.model
+    assert not panel.is_filtered()
+    panel.filter_edit.setText("   ")  # nothing to match: still no filter
+    assert panel.table.model() is panel.model
+    panel.filter_edit.setText("eur")
+    assert panel.table.model() is panel.proxy
+    assert panel.is_filtered()
+    assert [panel.source_row(r) for r in range(2)] == [1, 3]
+    panel.filter_edit.setText("eu")  # another filter: the proxy stays
+    assert panel.table.model() is panel.proxy
+    panel.filter_edit.clear()
+    assert panel.table.model() is panel.model
+    combo = panel.group_combo
+    combo.setCurrentIndex(combo.findData(StatusGroup.EXPIRED))
+    assert panel.table.model() is panel.proxy
+    assert panel.visible_source_rows() == [3]
+    combo.setCurrentIndex(0)
+    assert panel.table.model() is panel.model
+    # The proxy's own API switches the view too.
+    panel.proxy.set_filter("viber")
+    assert panel.table.model() is panel.proxy
+    assert panel.visible_source_rows() == [1]
+    panel.proxy.set_filter("")
+    assert panel.table.model() is panel.model
+    assert panel.visible_source_rows() == list(range(6))
+
+
+def test_selection_and_current_row_follow_the_switch(qtbot: QtBot, panel: StatusPanel) -> None:
+    panel.show()
+    qtbot.waitExposed(panel)
+    table = panel.table
+    selection = table.selectionModel()
+    flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+    for row in (1, 2, 3):  # m-2, m-3, m-4
+        selection.select(panel.model.index(row, 0), flags)
+    selection.setCurrentIndex(panel.model.index(3, COL_STATUS), selection.SelectionFlag.NoUpdate)
+    assert panel.copy_action.isEnabled()
+
+    panel.filter_edit.setText("eur")  # m-2 and m-4
+    selection = table.selectionModel()
+    assert selection.model() is panel.proxy
+    assert panel.selected_source_rows() == [1, 3]
+    assert sorted(i.row() for i in selection.selectedRows()) == [0, 1]
+    assert selection.currentIndex().row() == 1
+    assert selection.currentIndex().column() == COL_STATUS
+    assert panel.copy_action.isEnabled()
+    # The copy action follows the selection model of the proxy too.
+    selection.clearSelection()
+    assert not panel.copy_action.isEnabled()
+    selection.select(panel.proxy.index(0, 0), flags)
+    assert panel.copy_action.isEnabled()
+
+    panel.filter_edit.clear()
+    selection = table.selectionModel()
+    assert selection.model() is panel.model
+    assert panel.selected_source_rows() == [1]
+    assert selection.currentIndex().row() == 3  # m-4, still current
+    assert panel.copy_action.isEnabled()
+
+    panel.filter_edit.setText("m-6")  # the current row is filtered out: no current row
+    assert panel.selected_source_rows() == []
+    assert not table.selectionModel().currentIndex().isValid()
+    assert not panel.copy_action.isEnabled()
+    panel.filter_edit.clear()
+    assert panel.selected_source_rows() == []
+
+
+def test_copy_and_export_in_both_modes(tmp_path: Path, panel: StatusPanel) -> None:
+    def copied_ids() -> list[str]:
+        return [line.split("\t")[1] for line in panel.copy_selection().splitlines()[1:]]
+
+    def exported_ids(only_visible: bool = True) -> list[str]:
+        path = tmp_path / "status.csv"
+        assert panel.export_csv(path, only_visible=only_visible)
+        with path.open(encoding="utf-8", newline="") as handle:
+            return [row[1] for row in csv.reader(handle)][1:]
+
+    everything = ["m-1", "m-2", "m-3", "m-4", "m-5", "m-6"]
+    panel.table.sortByColumn(COL_TO, Qt.SortOrder.DescendingOrder)  # sorted in direct mode
+    by_to_descending = ["m-3", "m-6", "m-5", "m-4", "m-2", "m-1"]  # letters after digits
+    assert column_texts(panel, COL_MESSAGE_ID) == by_to_descending
+    panel.table.selectRow(1)
+    assert copied_ids() == ["m-6"]
+    assert exported_ids() == by_to_descending
+    assert panel.visible_source_rows() == list(range(6))
+
+    panel.filter_edit.setText("38591")  # phone numbers only: m-3 is an e-mail address
+    assert panel.table.model() is panel.proxy
+    assert panel.selected_source_rows() == [1]
+    assert copied_ids() == ["m-6"]
+    assert exported_ids() == ["m-6", "m-5", "m-4", "m-2", "m-1"]
+    assert exported_ids(only_visible=False) == by_to_descending
+    panel.table.selectAll()
+    assert copied_ids() == ["m-6", "m-5", "m-4", "m-2", "m-1"]
+    panel.table.sortByColumn(COL_MESSAGE_ID, Qt.SortOrder.AscendingOrder)  # sorted via the proxy
+    view = panel.table.model()
+    assert [view.index(r, COL_MESSAGE_ID).data() for r in range(view.rowCount())] == [
+        "m-1",
+        "m-2",
+        "m-4",
+        "m-5",
+        "m-6",
+    ]
+    assert exported_ids() == ["m-1", "m-2", "m-4", "m-5", "m-6"]
+    assert copied_ids() == ["m-1", "m-2", "m-4", "m-5", "m-6"]  # the selection followed
+
+    panel.filter_edit.clear()
+    assert panel.table.model() is panel.model
+    assert copied_ids() == ["m-1", "m-2", "m-4", "m-5", "m-6"]
+    assert exported_ids() == everything
+    assert panel.visible_source_rows() == list(range(6))
+
+
+def test_a_large_selection_maps_through_runs(qtbot: QtBot) -> None:
+    panel = StatusPanel()
+    qtbot.addWidget(panel)
+    n = 3000
+    statuses = (st.PENDING_ENROUTE, st.DELIVERED_TO_HANDSET, st.DELIVERED_TO_HANDSET)
+    panel.model.set_rows([StatusRow(f"3859{i:08d}", f"m-{i}", statuses[i % 3]) for i in range(n)])
+    delivered = [i for i in range(n) if i % 3]
+    panel.table.selectAll()
+    panel.group_combo.setCurrentIndex(panel.group_combo.findData(StatusGroup.DELIVERED))
+    assert panel.visible_source_rows() == delivered
+    assert panel.selected_source_rows() == delivered
+    panel.table.clearSelection()
+    selection = panel.table.selectionModel()
+    flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+    selection.select(panel.proxy.index(5, 0), flags)
+    selection.select(panel.proxy.index(1000, 0), flags)
+    selection.setCurrentIndex(panel.proxy.index(1000, 0), selection.SelectionFlag.NoUpdate)
+    panel.group_combo.setCurrentIndex(0)
+    assert panel.selected_source_rows() == [delivered[5], delivered[1000]]
+    assert panel.table.currentIndex().row() == delivered[1000]
+    panel.table.selectAll()
+    panel.filter_edit.setText("m-1")  # m-1, m-10…m-19, m-100…, m-1000…m-1999
+    shown = [i for i in range(n) if str(i).startswith("1")]
+    assert panel.visible_source_rows() == shown
+    assert panel.selected_source_rows() == shown
+    panel.filter_edit.clear()
+    assert panel.selected_source_rows() == shown  # what was filtered out was deselected
+
+
+def test_sorting_again_after_reports_reorders_the_rows(panel: StatusPanel) -> None:
+    panel.table.sortByColumn(COL_GROUP, Qt.SortOrder.AscendingOrder)
+    assert column_texts(panel, COL_MESSAGE_ID)[:2] == ["m-6", "m-1"]  # accepted, pending
+    panel.model.update_from_reports([FakeReport("m-6", st.DELIVERED_TO_HANDSET)])
+    assert column_texts(panel, COL_MESSAGE_ID)[0] == "m-6"  # rows move only when sorted again
+    panel.table.sortByColumn(COL_GROUP, Qt.SortOrder.AscendingOrder)
+    assert column_texts(panel, COL_GROUP) == [
+        "PENDING",
+        "DELIVERED",
+        "DELIVERED",
+        "EXPIRED",
+        "UNDELIVERABLE",
+        "REJECTED",
+    ]
+
+
+def test_selection_survives_random_filters(qtbot: QtBot) -> None:
+    panel = StatusPanel()
+    qtbot.addWidget(panel)
+    n = 500
+    pick = random.Random(7)
+    channels = ["SMS", "VIBER", "EMAIL"]
+    panel.model.set_rows(
+        [StatusRow(f"3859{i:08d}", f"m-{i}", channel=pick.choice(channels)) for i in range(n)]
+    )
+    selection = panel.table.selectionModel()
+    flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+    chosen = set(pick.sample(range(n), 120))
+    for row in chosen:
+        selection.select(panel.model.index(row, 0), flags)
+    for channel in ["viber", "sms", "", "email", "viber", ""]:
+        panel.filter_edit.setText(channel)
+        shown = [i for i in range(n) if channel.upper() in panel.model.row_at(i).channel.upper()]
+        chosen &= set(shown)  # rows filtered out leave the selection
+        assert panel.visible_source_rows() == shown
+        assert panel.selected_source_rows() == sorted(chosen)
+        assert [panel.source_row(r) for r in range(len(shown))] == shown

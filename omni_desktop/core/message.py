@@ -213,21 +213,30 @@ def to_json(message: OmniMessage, channels: list[str] | None = None) -> JsonObje
         body["scenarioKey"] = message.scenario_key
     if message.bulk_id:
         body["bulkId"] = message.bulk_id
-    destinations = []
+    # Runs once per recipient, 100,000 of them: the common case (a phone, maybe an e-mail and an
+    # ID, nothing else) takes the short path.
+    destinations: list[JsonObject] = []
+    append = destinations.append
     for dest in message.destinations:
-        to: JsonObject = {}
-        if dest.phone:
-            to["phoneNumber"] = dest.phone
-        if dest.email:
-            to["emailAddress"] = dest.email
-        to.update({k: v for k, v in dest.extra_to.items() if _present(v)})
-        entry: JsonObject = {}
-        if dest.message_id:
-            entry["messageId"] = dest.message_id
-        if to or not dest.extra:
-            entry["to"] = to
-        _merge(entry, dest.extra)
-        destinations.append(entry)
+        phone, email, message_id = dest.phone, dest.email, dest.message_id
+        if phone and not email:
+            to: JsonObject = {"phoneNumber": phone}
+        elif phone:
+            to = {"phoneNumber": phone, "emailAddress": email}
+        else:
+            to = {"emailAddress": email} if email else {}
+        if dest.extra_to:
+            to.update({k: v for k, v in dest.extra_to.items() if _present(v)})
+        if dest.extra:
+            entry: JsonObject = {"messageId": message_id} if message_id else {}
+            if to:
+                entry["to"] = to
+            _merge(entry, dest.extra)
+        elif message_id:
+            entry = {"messageId": message_id, "to": to}
+        else:
+            entry = {"to": to}
+        append(entry)
     body["destinations"] = destinations
     for spec in CHANNELS:
         if channels is not None and spec.key not in channels:

@@ -7,6 +7,7 @@ task it starts is kept in `_tasks` until it ends, and a send is never cancelled 
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, replace
@@ -290,6 +291,9 @@ class ComposerPresenter(QObject):
             self._set_busy(False)
             self.send_failed.emit(str(exc))
             return
+        # The body and rows live until the answer: keep the collector from walking them (they
+        # hold no cycles, so reference counting still frees them).
+        gc.freeze()
         bulk_id = str(body.get("bulkId", ""))
         self.send_started.emit(bulk_id, rows)
         try:
@@ -312,6 +316,7 @@ class ComposerPresenter(QObject):
             self.send_failed.emit(sentence)
             return
         answered = await asyncio.to_thread(self._answered, response, rows, send_id)
+        gc.freeze()  # the answered rows live on in the status table
         self._set_busy(False)
         self.send_finished.emit(response.bulk_id or bulk_id, answered)
         self._start(self._poll_reports(bulk_id, {r.message_id for r in rows}), "poll reports")

@@ -10,11 +10,13 @@ from __future__ import annotations
 import copy
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from omni_desktop.core.channels import CHANNELS, CHANNELS_BY_KEY, TimeUnit
+from omni_desktop.core.gcpause import gc_paused
 
 JsonObject = dict[str, Any]
 
@@ -203,21 +205,12 @@ def _merge(target: JsonObject, extra: JsonObject) -> None:
             target[key] = value
 
 
-def to_json(message: OmniMessage, channels: list[str] | None = None) -> JsonObject:
-    """The request body. Null and empty values and empty channel objects are left out.
-
-    `channels`, when given, limits the channel objects to those keys (the scenario's flow).
-    """
-    body: JsonObject = {}
-    if message.scenario_key:
-        body["scenarioKey"] = message.scenario_key
-    if message.bulk_id:
-        body["bulkId"] = message.bulk_id
-    # Runs once per recipient, 100,000 of them: the common case (a phone, maybe an e-mail and an
-    # ID, nothing else) takes the short path.
-    destinations: list[JsonObject] = []
-    append = destinations.append
-    for dest in message.destinations:
+def _destinations_json(
+    destinations: list[Destination], append: Callable[[JsonObject], None]
+) -> None:
+    """Each destination's JSON, in order. Runs once per recipient, 100,000 of them: the common
+    case (a phone, maybe an e-mail and an ID, nothing else) takes the short path."""
+    for dest in destinations:
         phone, email, message_id = dest.phone, dest.email, dest.message_id
         if phone and not email:
             to: JsonObject = {"phoneNumber": phone}
@@ -237,6 +230,22 @@ def to_json(message: OmniMessage, channels: list[str] | None = None) -> JsonObje
         else:
             entry = {"to": to}
         append(entry)
+
+
+def to_json(message: OmniMessage, channels: list[str] | None = None) -> JsonObject:
+    """The request body. Null and empty values and empty channel objects are left out.
+
+    `channels`, when given, limits the channel objects to those keys (the scenario's flow).
+    """
+    body: JsonObject = {}
+    if message.scenario_key:
+        body["scenarioKey"] = message.scenario_key
+    if message.bulk_id:
+        body["bulkId"] = message.bulk_id
+    destinations: list[JsonObject] = []
+    append = destinations.append
+    with gc_paused():
+        _destinations_json(message.destinations, append)
     body["destinations"] = destinations
     for spec in CHANNELS:
         if channels is not None and spec.key not in channels:

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.message import OmniMessage, to_json, with_ids
 from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.status import Status
@@ -273,7 +274,8 @@ class ComposerPresenter(QObject):
         self, prepared: OmniMessage, flow: list[str] | None
     ) -> tuple[dict[str, Any], list[StatusRow], int | None]:
         """IDs, the body and its outbox record; runs in a worker thread."""
-        outgoing = with_ids(prepared, datetime.now(UTC))
+        with gc_paused():
+            outgoing = with_ids(prepared, datetime.now(UTC))
         body = to_json(outgoing, channels=flow)
         send_id = None
         if self.outbox is not None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -145,8 +146,20 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(_group(tr("Recipients"), self.recipients), 3)
         left_layout.addWidget(_group(tr("Scenario"), self.scenario_picker))
         left_layout.addWidget(_group(tr("Schedule"), self.schedule))
-        self.advanced_group = _group(tr("Delivery reports"), self.advanced)
-        left_layout.addWidget(self.advanced_group)
+        # Delivery-report options are rarely changed: folded under a disclosure button, so the
+        # status table keeps its room; opened by itself when a draft sets any of them.
+        self.advanced_toggle = QToolButton(self)
+        self.advanced_toggle.setObjectName("advanced_toggle")
+        self.advanced_toggle.setText(tr("Delivery reports and callback data"))
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setAutoRaise(True)
+        self.advanced_toggle.setAccessibleName(tr("Show delivery report options"))
+        self.advanced_toggle.toggled.connect(self._on_advanced_toggle_toggled)
+        self.advanced.setVisible(False)
+        left_layout.addWidget(self.advanced_toggle)
+        left_layout.addWidget(self.advanced)
 
         # right column: channel tabs and the send bar
         self.tabs = QTabWidget(self)
@@ -388,6 +401,8 @@ class MainWindow(QMainWindow):
             self.scenario_picker.select_key(message.scenario_key)
             self.schedule.set_send_at(message.send_at)
             self.advanced.load(message)
+            if message.callback_data or message.notify_url or message.notify is not None:
+                self.advanced_toggle.setChecked(True)
         finally:
             self._loading = False
         self.presenter.load(message)
@@ -611,10 +626,16 @@ class MainWindow(QMainWindow):
         elif path == "sendAt":
             self.schedule.when.setFocus()
         elif path in ("callbackData", "notifyUrl"):
-            self.advanced_group.setChecked(True)
+            self.advanced_toggle.setChecked(True)
             getattr(
                 self.advanced, "callback_data" if path == "callbackData" else "notify_url"
             ).setFocus()
+
+    def _on_advanced_toggle_toggled(self, shown: bool) -> None:
+        self.advanced.setVisible(shown)
+        self.advanced_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
 
     def _cycle_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())

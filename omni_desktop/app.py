@@ -48,6 +48,7 @@ class Target:
     profile: str | None = None  # the settings profile this target comes from, if any
     auth_scheme: str = "App"  # App, Basic, IBSSO or Bearer; `api_key` holds the secret
     username: str = ""  # Basic only
+    default_region: str | None = None  # country of numbers typed without their country code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -281,6 +282,7 @@ class Services:
             profile=profile.name,
             auth_scheme=profile.auth_scheme,
             username=profile.username or "",
+            default_region=profile.default_region,
         )
         return target, None
 

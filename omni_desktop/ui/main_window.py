@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
             self._autosave_timer.setInterval(int(seconds * 1000))
         self._autosave_timer.timeout.connect(self.autosave_now)
 
+        self.recipients.model.default_region = presenter.target.default_region
         self._build_actions()
         self._connect()
         self._set_tab_order()
@@ -785,6 +786,7 @@ class MainWindow(QMainWindow):
 
     def _on_presenter_target_changed(self) -> None:
         target = self.presenter.target
+        self.recipients.model.default_region = target.default_region
         self.banner.set_target(target.name, target.base_url, target.is_sandbox)
         self.preview.base_url = target.base_url
         self.target_status.setText(

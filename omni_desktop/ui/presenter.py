@@ -54,6 +54,8 @@ class TargetLike(Protocol):
     def base_url(self) -> str: ...
     @property
     def is_sandbox(self) -> bool: ...
+    @property
+    def default_region(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,11 @@ class ComposerPresenter(QObject):
     def validate_now(self) -> ValidationResult:
         self._validate_timer.stop()
         self.result = validate(
-            self.message, datetime.now(UTC), flow=self.flow_keys(), previous=self.result
+            self.message,
+            datetime.now(UTC),
+            flow=self.flow_keys(),
+            default_region=self.target.default_region,
+            previous=self.result,
         )
         self.validation_changed.emit(self.result)
         return self.result

@@ -223,3 +223,29 @@ def test_after_a_crash_the_next_start_offers_the_autosaved_draft(
         assert third.window.offer_restore() is None
     finally:
         _close(qloop, third)
+
+
+def test_an_accounts_default_region_reads_national_numbers(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
+    os_keyring: DictKeyring,
+    canary_sandbox: SandboxThread,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("INFOBIP_BASE_URL", "INFOBIP_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    paths = AppPaths.under(tmp_path / "app").ensure()
+    profile = Profile(name="Zurich", base_url=canary_sandbox.url, default_region="CH")
+    SettingsFile(paths.settings_file).save(Settings(profiles=(profile,), active_profile="Zurich"))
+    os_keyring.set_password("omni-desktop", "Zurich", SECRET)
+    services = _open(qloop, tmp_path / "app")
+    try:
+        window = services.window
+        window.recipients.model.add_lines("079 302 67 27\n")
+        assert window.recipients.model.counts() == (1, 0)
+        _compose(services)
+        result = services.presenter.validate_now()
+        assert result.prepared.destinations[0].phone == "41793026727"
+    finally:
+        _close(qloop, services)

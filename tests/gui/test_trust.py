@@ -12,8 +12,8 @@ from typing import Any
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from pytestqt.qtbot import QtBot
+from stand_ins import DictKeyring
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
@@ -28,25 +28,6 @@ from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.app import Services, build_parser
 
 SECRET = "leak-canary-" + "9c1e5d7a3b"
-
-
-class DictKeyring(KeyringBackend):
-    """A stand-in for the OS keyring: secrets in a dict, for this test process only."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 @pytest.fixture

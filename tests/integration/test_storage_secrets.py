@@ -10,7 +10,7 @@ import keyring.backends.fail
 import keyring.backends.null
 import keyring.errors
 import pytest
-from keyring.backend import KeyringBackend
+from stand_ins import DictKeyring
 
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.logging_setup import forget_secrets, redact
@@ -21,27 +21,6 @@ NO_KEYRING_NULL = (
     "No system keyring is available (the keyring is switched off); the key can be kept in "
     "memory for this session only."
 )
-
-
-class DictKeyring(KeyringBackend):
-    """A stand-in for the OS keyring: secrets in a dict, in this process."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.entries:
-            raise keyring.errors.PasswordDeleteError("not found")
-        del self.entries[(service, username)]
 
 
 class LockedKeyring(DictKeyring):

@@ -110,10 +110,15 @@ class OmniClient:
 
     # --- the operations -------------------------------------------------------------------
 
-    async def send_advanced(self, body: dict[str, Any]) -> SendResponse:
-        """POST /omni/1/advanced. Never resent once it may have reached the server."""
+    async def send_advanced(
+        self, body: dict[str, Any], encoded: bytes | None = None
+    ) -> SendResponse:
+        """POST /omni/1/advanced. Never resent once it may have reached the server.
+
+        `encoded` is `encode_body(body)` when the caller made it already (in a worker thread).
+        """
         call = Call("POST", "/omni/1/advanced", effect=SENT)
-        data = await self._json(call, body=body)
+        data = await self._json(call, body=body, encoded=encoded)
         try:
             if len(body.get("destinations") or ()) >= OFFLOAD_DESTINATIONS:
                 return await asyncio.to_thread(SendResponse.from_json, data)
@@ -199,14 +204,19 @@ class OmniClient:
 
     # --- one call, with its deadline and retries ------------------------------------------
 
-    async def _json(self, call: Call, body: Any = None) -> Any:
+    async def _json(self, call: Call, body: Any = None, encoded: bytes | None = None) -> Any:
         content = None
         if body is not None:
             big = (
                 isinstance(body, dict)
                 and len(body.get("destinations") or ()) >= OFFLOAD_DESTINATIONS
             )
-            content = await asyncio.to_thread(_encode, body) if big else _encode(body)
+            if encoded is not None:
+                content = encoded
+            elif big:
+                content = await asyncio.to_thread(encode_body, body)
+            else:
+                content = encode_body(body)
         response = await self._request(call, content)
         if response.is_success:
             try:
@@ -297,7 +307,8 @@ def _http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
         ) from None
 
 
-def _encode(body: Any) -> bytes:
+def encode_body(body: Any) -> bytes:
+    """The request body as the client sends it: compact UTF-8 JSON."""
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.encode("utf-8")
 

@@ -22,7 +22,7 @@ from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.status import Status
 from omni_desktop.core.validation import ValidationResult, validate
 
-from omni_desktop.api.client import OmniClient, SendResponse
+from omni_desktop.api.client import OmniClient, SendResponse, encode_body
 from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.outbox import Outbox
@@ -278,8 +278,8 @@ class ComposerPresenter(QObject):
 
     def _prepare(
         self, prepared: OmniMessage, flow: list[str] | None
-    ) -> tuple[dict[str, Any], list[StatusRow], int | None]:
-        """IDs, the body and its outbox record; runs in a worker thread."""
+    ) -> tuple[dict[str, Any], bytes, list[StatusRow], int | None]:
+        """IDs, the body (also encoded) and its outbox record; runs in a worker thread."""
         with gc_paused():
             outgoing = with_ids(prepared, datetime.now(UTC))
         body = to_json(outgoing, channels=flow)
@@ -290,11 +290,11 @@ class ComposerPresenter(QObject):
             )
         row = StatusRow
         rows = [row(d.phone or d.email or "", d.message_id or "") for d in outgoing.destinations]
-        return body, rows, send_id
+        return body, encode_body(body), rows, send_id
 
     async def _send(self, prepared: OmniMessage, flow: list[str] | None) -> None:
         try:
-            body, rows, send_id = await asyncio.to_thread(self._prepare, prepared, flow)
+            body, encoded, rows, send_id = await asyncio.to_thread(self._prepare, prepared, flow)
         except StorageError as exc:
             self._set_busy(False)
             self.send_failed.emit(str(exc))
@@ -305,7 +305,7 @@ class ComposerPresenter(QObject):
         bulk_id = str(body.get("bulkId", ""))
         self.send_started.emit(bulk_id, rows)
         try:
-            response = await self.client.send_advanced(body)
+            response = await self.client.send_advanced(body, encoded)
         except OmniError as exc:
             self._set_busy(False)
             state = SendState.REJECTED

@@ -5,11 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import keyring
-import keyring.errors
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -19,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from omni_desktop.sandbox import SandboxThread
-from omni_desktop.storage.logging_setup import forget_secrets
 from omni_desktop.storage.profiles import Profile
 from omni_desktop.storage.secrets import SERVICE, SecretStore
 from omni_desktop.storage.settings import Settings, SettingsFile
@@ -41,22 +38,6 @@ NO_KEYRING = (
     "No system keyring is available (the keyring is switched off); the key can be kept in "
     "memory for this session only."
 )
-
-
-@pytest.fixture(autouse=True)
-def _restore_keyring() -> Iterator[None]:
-    before = keyring.get_keyring()
-    forget_secrets()
-    yield
-    keyring.set_keyring(before)
-    forget_secrets()
-
-
-@pytest.fixture
-def os_keyring() -> DictKeyring:
-    backend = DictKeyring()
-    keyring.set_keyring(backend)
-    return backend
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 from pytestqt.qtbot import QtBot
 from stand_ins import DictKeyring
@@ -30,15 +29,21 @@ from omni_desktop.app import Services, build_parser
 SECRET = "leak-canary-" + "9c1e5d7a3b"
 
 
-@pytest.fixture
-def os_keyring() -> Iterator[DictKeyring]:
-    before = keyring.get_keyring()
-    store = DictKeyring()
-    keyring.set_keyring(store)
-    try:
-        yield store
-    finally:
-        keyring.set_keyring(before)
+@pytest.fixture(autouse=True)
+def _no_account_in_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("INFOBIP_BASE_URL", "INFOBIP_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def _active_account(root: Path, profile: Profile, keyring_: DictKeyring | None) -> AppPaths:
+    """App folders under `root` whose settings make `profile` active, its key in the keyring."""
+    paths = AppPaths.under(root).ensure()
+    SettingsFile(paths.settings_file).save(
+        Settings(profiles=(profile,), active_profile=profile.name)
+    )
+    if keyring_ is not None:
+        keyring_.set_password("omni-desktop", profile.name, SECRET)
+    return paths
 
 
 @pytest.fixture
@@ -86,14 +91,9 @@ def test_the_key_is_nowhere_in_the_app_files(
     tmp_path: Path,
     os_keyring: DictKeyring,
     canary_sandbox: SandboxThread,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    for name in ("INFOBIP_BASE_URL", "INFOBIP_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
-    paths = AppPaths.under(tmp_path / "app").ensure()
     profile = Profile(name="Shop", base_url=canary_sandbox.url, auth_scheme="App")
-    SettingsFile(paths.settings_file).save(Settings(profiles=(profile,), active_profile="Shop"))
-    os_keyring.set_password("omni-desktop", "Shop", SECRET)
+    paths = _active_account(tmp_path / "app", profile, os_keyring)
 
     services = _open(qloop, tmp_path / "app")
     try:
@@ -139,14 +139,10 @@ def test_no_keyring_falls_back_to_the_sandbox_and_says_why(
     qtbot: QtBot,
     qloop: asyncio.AbstractEventLoop,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    for name in ("INFOBIP_BASE_URL", "INFOBIP_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
     assert os.environ["PYTHON_KEYRING_BACKEND"].endswith("null.Keyring")
-    paths = AppPaths.under(tmp_path / "app").ensure()
     profile = Profile(name="Shop", base_url="https://shop.api.infobip.com")
-    SettingsFile(paths.settings_file).save(Settings(profiles=(profile,), active_profile="Shop"))
+    paths = _active_account(tmp_path / "app", profile, None)
     services = _open(qloop, tmp_path / "app")
     try:
         assert services.presenter.target.is_sandbox
@@ -164,10 +160,7 @@ def test_after_a_crash_the_next_start_offers_the_autosaved_draft(
     qloop: asyncio.AbstractEventLoop,
     run_until: Any,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    for name in ("INFOBIP_BASE_URL", "INFOBIP_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
     root = tmp_path / "app"
     paths = AppPaths.under(root).ensure()
     SettingsFile(paths.settings_file).save(Settings(autosave_seconds=1))
@@ -212,14 +205,9 @@ def test_an_accounts_default_region_reads_national_numbers(
     tmp_path: Path,
     os_keyring: DictKeyring,
     canary_sandbox: SandboxThread,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    for name in ("INFOBIP_BASE_URL", "INFOBIP_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
-    paths = AppPaths.under(tmp_path / "app").ensure()
     profile = Profile(name="Zurich", base_url=canary_sandbox.url, default_region="CH")
-    SettingsFile(paths.settings_file).save(Settings(profiles=(profile,), active_profile="Zurich"))
-    os_keyring.set_password("omni-desktop", "Zurich", SECRET)
+    _active_account(tmp_path / "app", profile, os_keyring)
     services = _open(qloop, tmp_path / "app")
     try:
         window = services.window

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -13,7 +12,7 @@ import pytest
 from stand_ins import DictKeyring
 
 from omni_desktop.storage.errors import StorageError
-from omni_desktop.storage.logging_setup import forget_secrets, redact
+from omni_desktop.storage.logging_setup import redact
 from omni_desktop.storage.secrets import SERVICE, NoKeyring, SecretStore
 
 SECRET = "key-7f3a9c1e5b2d4f6a8c0e"
@@ -28,22 +27,6 @@ class LockedKeyring(DictKeyring):
 
     def set_password(self, service: str, username: str, password: str) -> None:
         raise keyring.errors.KeyringLocked("the collection is locked")
-
-
-@pytest.fixture(autouse=True)
-def _restore_keyring() -> Iterator[None]:
-    before = keyring.get_keyring()
-    forget_secrets()
-    yield
-    keyring.set_keyring(before)
-    forget_secrets()
-
-
-@pytest.fixture
-def os_keyring() -> DictKeyring:
-    backend = DictKeyring()
-    keyring.set_keyring(backend)
-    return backend
 
 
 def test_the_test_environment_has_the_null_keyring() -> None:

@@ -160,18 +160,9 @@ class Report:
 
     @classmethod
     def from_json(cls, obj: JsonObject) -> Report:
-        price, error = _dict(obj, "price"), _dict(obj, "error")
+        error = _dict(obj, "error")
         return cls(
-            message_id=str(obj.get("messageId") or ""),
-            to=str(obj.get("to") or ""),
-            status=_status(obj),
-            channel=_opt_str(obj, "channel"),
-            bulk_id=_opt_str(obj, "bulkId"),
-            sent_at=parse_api_time(obj.get("sentAt")),
-            done_at=parse_api_time(obj.get("doneAt")),
-            message_count=_int(obj, "messageCount", 1),
-            mcc_mnc=_opt_str(obj, "mccMnc"),
-            price=Price.from_json(price) if price is not None else None,
+            **_common_fields(obj),
             error=Error.from_json(error) if error is not None else None,
             callback_data=_opt_str(obj, "callbackData"),
         )
@@ -207,18 +198,21 @@ class LogEntry:
 
     @classmethod
     def from_json(cls, obj: JsonObject) -> LogEntry:
-        price = _dict(obj, "price")
-        return cls(
-            message_id=str(obj.get("messageId") or ""),
-            to=str(obj.get("to") or ""),
-            status=_status(obj),
-            channel=_opt_str(obj, "channel"),
-            bulk_id=_opt_str(obj, "bulkId"),
-            sender=_opt_str(obj, "from"),
-            text=_opt_str(obj, "text"),
-            sent_at=parse_api_time(obj.get("sentAt")),
-            done_at=parse_api_time(obj.get("doneAt")),
-            message_count=_int(obj, "messageCount", 1),
-            mcc_mnc=_opt_str(obj, "mccMnc"),
-            price=Price.from_json(price) if price is not None else None,
-        )
+        return cls(**_common_fields(obj), sender=_opt_str(obj, "from"), text=_opt_str(obj, "text"))
+
+
+def _common_fields(obj: JsonObject) -> dict[str, Any]:
+    """The fields reports and log entries share, read from their JSON."""
+    price = _dict(obj, "price")
+    return {
+        "message_id": str(obj.get("messageId") or ""),
+        "to": str(obj.get("to") or ""),
+        "status": _status(obj),
+        "channel": _opt_str(obj, "channel"),
+        "bulk_id": _opt_str(obj, "bulkId"),
+        "sent_at": parse_api_time(obj.get("sentAt")),
+        "done_at": parse_api_time(obj.get("doneAt")),
+        "message_count": _int(obj, "messageCount", 1),
+        "mcc_mnc": _opt_str(obj, "mccMnc"),
+        "price": Price.from_json(price) if price is not None else None,
+    }

@@ -20,9 +20,10 @@ With so few ticks during a send (the loop is mostly blocked), p99 is close to th
 stall; the time spent in ticks over the target is printed too ("stalled").
 
 `--profile` adds two runs of the thread set-up: one with timers around the functions that
-matter and every garbage collection (wall and thread CPU time of each call, in the main thread
-and in the sandbox's thread; wall well above CPU means waiting for the GIL or for a core), and
-one under cProfile (main thread only, slower).
+matter, every garbage collection and every Qt event handled in 2 ms or more (wall and thread
+CPU time of each call, in the main thread and in worker threads, marked "sandbox thread"; wall
+well above CPU means waiting for the GIL or for a core), and one under cProfile (main thread
+only, slower).
 
     .venv/bin/python benchmarks/bench_loop_lag.py [--destinations 10000] [--rounds 3] [--profile]
 """
@@ -182,7 +183,7 @@ def child(mode: str, destinations: int, idle: float, profile: str | None) -> Non
             ]
         return result
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance() or _application(calls if profile == "timers" else None)
     app.setQuitOnLastWindowClosed(False)
     if sys.version_info >= (3, 12):
         result = asyncio.run(session(), loop_factory=qasync.QEventLoop)
@@ -190,6 +191,30 @@ def child(mode: str, destinations: int, idle: float, profile: str | None) -> Non
         result = qasync.run(session())
     result["mode"] = mode
     print(json.dumps(result), flush=True)
+
+
+def _application(calls: list[tuple[float, float, float, str]] | None) -> Any:
+    """The QApplication; with `calls`, one that also times every event of 2 ms or more."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    if calls is None:
+        return QApplication(sys.argv)
+
+    class TimedApplication(QApplication):
+        def notify(self, receiver: QObject, event: QEvent) -> bool:
+            kind = event.type()
+            start, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return super().notify(receiver, event)
+            finally:
+                wall = time.perf_counter() - start
+                if wall >= 0.002:
+                    name = getattr(kind, "name", str(kind))
+                    what = f"Qt event {name} to {type(receiver).__name__} {receiver.objectName()}"
+                    calls.append((start, wall, time.thread_time() - cpu, what.rstrip()))
+
+    return TimedApplication(sys.argv)
 
 
 def _instrument(calls: list[tuple[float, float, float, str]]) -> None:
@@ -241,9 +266,11 @@ def _instrument(calls: list[tuple[float, float, float, str]]) -> None:
                 "_on_presenter_send_started",
                 "_on_presenter_send_finished",
                 "_on_presenter_busy_changed",
+                "_show_send_state",
             ),
         ),
         (RequestPreview, ("set_body",)),
+        (presenter_module.ComposerPresenter, ("_set_busy", "_answered", "_prepare")),
         (StatusTableModel, ("set_rows", "counts")),
         (Simulator, ("send",)),
         (
@@ -254,6 +281,9 @@ def _instrument(calls: list[tuple[float, float, float, str]]) -> None:
         for name in names:
             if cls is not None and hasattr(cls, name):
                 setattr(cls, name, timed(f"{cls.__name__}.{name}", getattr(cls, name)))
+    presenter_module.gc = types.SimpleNamespace(  # type: ignore[attr-defined]
+        freeze=timed("gc.freeze", presenter_module.gc.freeze)
+    )
     client_module.json = types.SimpleNamespace(  # type: ignore[assignment]
         dumps=timed("json.dumps (request body)", json_module.dumps)
     )

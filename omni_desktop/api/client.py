@@ -9,7 +9,6 @@ cancelling inside httpx can leave its pool stuck. Only requests that never reach
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import random
@@ -23,6 +22,7 @@ from urllib.parse import quote
 
 import httpx
 
+from omni_desktop.core import jsontext
 from omni_desktop.core.i18n import tr
 from omni_desktop.core.message import format_send_at
 from omni_desktop.core.report import LogEntry, Report
@@ -309,7 +309,7 @@ def _http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
 
 def encode_body(body: Any) -> bytes:
     """The request body as the client sends it: compact UTF-8 JSON."""
-    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = jsontext.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.encode("utf-8")
 
 

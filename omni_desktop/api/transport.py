@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -10,6 +9,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
+
+from omni_desktop.core import jsontext
 
 from omni_desktop.api.errors import (
     Forbidden,
@@ -88,7 +89,7 @@ class Call:
 
 def parse_json(response: httpx.Response) -> Any:
     """The body as JSON; ValueError when it is not."""
-    return json.loads(response.content)
+    return jsontext.loads(response.content)
 
 
 def server_text(response: httpx.Response) -> str | None:

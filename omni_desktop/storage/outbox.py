@@ -128,12 +128,15 @@ class Outbox:
 
     # --- a send's life ------------------------------------------------------------------------
 
-    def record_before_send(self, profile: str | None, base_url: str, body: JsonObject) -> int:
+    def record_before_send(
+        self, profile: str | None, base_url: str, body: JsonObject, text: str | None = None
+    ) -> int:
         """Record the request durably, before it is posted; returns the new send's id.
 
         `body` is the exact request body (it holds no credentials), with `bulkId` and a
-        `messageId` on every destination (ValueError otherwise). DuplicateSend if an earlier
-        send used one of those IDs. Any StorageError means nothing may be sent.
+        `messageId` on every destination (ValueError otherwise); `text`, its JSON as posted,
+        when the caller has made it already. DuplicateSend if an earlier send used one of those
+        IDs. Any StorageError means nothing may be sent.
         """
         bulk_id, destinations = request_ids(body)
         scenario_key = body.get("scenarioKey")
@@ -150,7 +153,7 @@ class Outbox:
                     base_url,
                     scenario_key if isinstance(scenario_key, str) else None,
                     bulk_id,
-                    dump(body),
+                    dump(body) if text is None else text,
                     SendState.SENDING.value,
                     len(destinations),
                 ),

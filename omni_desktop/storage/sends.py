@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, NamedTuple, Protocol
 
+from omni_desktop.core import jsontext
 from omni_desktop.core.report import LogEntry, Price, Report
 from omni_desktop.core.status import Status
 
@@ -235,7 +236,8 @@ def request_ids(body: JsonObject) -> tuple[str, list[JsonObject]]:
 
 
 def dump(data: JsonObject | None) -> str | None:
-    return None if data is None else json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON text, as stored (made a slice at a time: see core.jsontext)."""
+    return None if data is None else jsontext.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 __all__ = [

@@ -118,6 +118,8 @@ def test_the_key_is_nowhere_in_the_app_files(
         assert services.window.autosave_now()
         history = services.outbox.history()
         assert [r.state for r in history] == ["unknown", "accepted"]
+        # History keeps the request exactly as the server received it.
+        assert history[1].request() == canary_sandbox.server.received_sends[0]
     finally:
         _close(qloop, services)
 

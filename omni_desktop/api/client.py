@@ -88,7 +88,9 @@ class OmniClient:
         self._sleep, self._clock = sleep, clock
         self._rng = rng or random.Random()
         self._owns_http = http is None
-        self._http = http or _http_client(self._timeouts.within(deadline))
+        self._http = http or _http_client(
+            self._timeouts.within(deadline), tls=self.base_url.startswith("https://")
+        )
 
     def __repr__(self) -> str:
         return f"OmniClient({self.base_url!r}, {self._auth!r})"
@@ -293,11 +295,16 @@ class OmniClient:
             await self._sleep(wait)
 
 
-def _http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
+def _http_client(timeout: httpx.Timeout, tls: bool) -> httpx.AsyncClient:
     """The HTTP client; a broken TLS set-up (SSL_CERT_FILE naming a missing file, say) is a
-    ValueError with a plain sentence instead of a traceback."""
+    ValueError with a plain sentence instead of a traceback.
+
+    Without `tls` (a plain-http base URL, which `check_base_url` allows only on loopback: the
+    sandbox) no connection is ever encrypted and redirects are not followed, so the system's
+    certificates are not loaded (~40 ms at start-up).
+    """
     try:
-        return httpx.AsyncClient(timeout=timeout)
+        return httpx.AsyncClient(timeout=timeout, verify=tls)
     except (OSError, ssl.SSLError) as exc:
         where = os.environ.get("SSL_CERT_FILE") or os.environ.get("SSL_CERT_DIR")
         hint = f" (SSL_CERT_FILE/SSL_CERT_DIR is {where!r}; fix or unset it)" if where else ""

@@ -296,3 +296,20 @@ def test_retries_stop_at_the_deadline(closed_port: int, sleeps: list[float]) -> 
 
     asyncio.run(main())
     assert sleeps == []  # a 2 s backoff does not fit in a 1 s deadline
+
+
+def test_broken_certificates_stop_an_https_client_but_not_the_sandbox(
+    sandbox: SandboxThread, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    """A plain-http client (loopback only: the sandbox) never encrypts, so it loads no
+    certificates and works even when SSL_CERT_FILE names a missing file."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
+    with pytest.raises(ValueError, match=r"certificates.*SSL_CERT_FILE"):
+        OmniClient("https://xyz.api.infobip.com", Auth.app(sandbox.api_key))
+
+    async def main() -> None:
+        async with OmniClient(sandbox.url, Auth.app(sandbox.api_key)) as client:
+            scenarios = await client.list_scenarios()
+        assert scenarios, "the sandbox answered"
+
+    asyncio.run(main())

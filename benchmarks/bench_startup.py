@@ -152,12 +152,13 @@ def _time_phases(mark: object) -> None:
     assert callable(mark)
     for module, label in (
         ("httpx", "import httpx (as the baseline)"),
-        ("phonenumbers", "import phonenumbers"),
-        ("email_validator", "import email_validator"),
-        ("omni_desktop.cli", "import cli, api, core, storage (the rest)"),
-        ("aiohttp.web", "import aiohttp (client and web)"),
-        ("omni_desktop.sandbox", "import sandbox (the rest)"),
-        ("omni_desktop.ui.main_window", "import ui.main_window and the ui"),
+        ("omni_desktop.core.validation", "import core"),
+        ("omni_desktop.api.client", "import api"),
+        ("omni_desktop.storage.outbox", "import storage (outbox)"),
+        ("omni_desktop.storage.autosave", "import storage (the rest)"),
+        ("omni_desktop.ui.status_table", "import ui.status_table"),
+        ("omni_desktop.ui.presenter", "import ui.presenter"),
+        ("omni_desktop.ui.main_window", "import ui.main_window and the rest of ui"),
     ):
         importlib.import_module(module)
         mark(label)
@@ -174,7 +175,7 @@ def _time_phases(mark: object) -> None:
         ("omni_desktop.storage.logging_setup", None, "configure_logging", "logging set up"),
         ("omni_desktop.storage.outbox", "Outbox", "__init__", "outbox opened (SQLite)"),
         ("omni_desktop.storage.outbox", "Outbox", "recover_unanswered", "outbox recovered"),
-        ("omni_desktop.sandbox", "SandboxThread", "start", "sandbox thread started"),
+        ("omni_desktop.sandbox.process", "SandboxProcess", "spawn", "sandbox process spawned"),
         ("omni_desktop.ui.presenter", "ComposerPresenter", "__init__", "client, presenter"),
         ("omni_desktop.ui.main_window", "MainWindow", "__init__", "MainWindow() built"),
     ):

@@ -55,6 +55,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def sandbox_command(args: argparse.Namespace) -> int:
+    if args.exit_with_parent and hasattr(os, "nice"):
+        # The window's own sandbox: let the window have the CPU first, from before the server's
+        # modules load (two busy processes on a two-core laptop otherwise take turns with the
+        # window, at its start-up and under its event loop).
+        with contextlib.suppress(OSError):
+            os.nice(10)
     from omni_desktop.sandbox import serve_forever
 
     async def serve() -> None:
@@ -67,11 +73,6 @@ def sandbox_command(args: argparse.Namespace) -> int:
             )
         )
         if args.exit_with_parent:
-            # The window's own sandbox: let the window have the CPU first (two busy processes
-            # on a two-core laptop otherwise take turns with the window's event loop).
-            if hasattr(os, "nice"):
-                with contextlib.suppress(OSError):
-                    os.nice(10)
             loop = asyncio.get_running_loop()
             threading.Thread(
                 target=_cancel_at_eof, args=(loop, task), name="parent-watch", daemon=True

@@ -22,7 +22,7 @@ column widths, alternating colours). Best of ROUNDS runs of each, in wall-clock 
 the cases taking turns. Target: each of ours <= 1.2x its baseline (wall), the StatusPanel against
 the bare baseline.
 
-    .venv/bin/python benchmarks/bench_table_fill.py [--rows 100000] [--rounds 5]
+    .venv/bin/python benchmarks/bench_table_fill.py [--rows 100000] [--rounds 15]
 """
 
 from __future__ import annotations
@@ -200,7 +200,7 @@ def view_case(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     rows, tuples = make_rows(args.rows)

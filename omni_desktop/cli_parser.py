@@ -43,5 +43,5 @@ def add_commands(sub: Any) -> None:
         "--time-scale",
         type=float,
         default=60.0,
-        help="simulated seconds per real second for failover (default 60)",
+        help="how many times faster failover runs than in reality (default 60)",
     )

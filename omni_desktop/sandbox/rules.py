@@ -10,12 +10,13 @@ that channel needs (EMAIL: `emailAddress`; SMS, VIBER, VOICE and the other phone
     phone number ending 7   Viber not read in time: VIBER expires, the other steps deliver
     phone number ending 0   not on Viber: VIBER fails at once, the other steps deliver
     e-mail starting bounce  EMAIL fails at once (the mailbox does not exist)
-    anything else           delivers DELIVERY_DELAY simulated seconds after the step starts
+    anything else           delivers DELIVERY_DELAY seconds after the step starts
 
 Expiry waits the step's validity (`validityPeriod` x unit, default 48 h, capped at 48 h, or
 14 days for Viber), then the next step starts. The final status follows the last step tried:
 delivered -> DELIVERED_TO_HANDSET; expired -> EXPIRED_EXPIRED; failed at once ->
-UNDELIVERABLE_NOT_DELIVERED; no step could be tried -> UNDELIVERABLE_NOT_SENT.
+UNDELIVERABLE_NOT_DELIVERED; no step could be tried -> UNDELIVERABLE_NOT_SENT. These are the
+times at a time scale of 1; the sandbox divides them by its time scale (60 in the app).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from omni_desktop.core.status import (
     Status,
 )
 
-DELIVERY_DELAY = 5.0  # simulated seconds from a step's start to its delivery
+DELIVERY_DELAY = 5.0  # seconds from a step's start to its delivery (divided by the time scale)
 DEFAULT_VALIDITY = 48 * 3600
 CURRENCY = "EUR"
 PHONE = ("phoneNumber",)

@@ -3,9 +3,11 @@
 `SandboxServer` runs on the caller's loop; `SandboxThread` runs one on its own loop in a daemon
 thread; `serve_forever` is the `omni-desktop sandbox` command.
 
-The sandbox keeps its own clock: it starts at the real time and runs `time_scale` times faster,
-so one simulated minute passes per real second at 60. `sendAt`, `sentAt` and `doneAt` are all
-on that clock (`SandboxServer.now()`).
+Time in the sandbox is real time (`SandboxServer.now()`: the wall clock at start, moved on by a
+monotonic clock that tests may replace), so `sendAt`, `sentAt` and `doneAt` read as the
+operator's own clock and are never in the future. Failover runs `time_scale` times faster: each
+step's validity period and delivery delay are that much shorter (at 60, a one-minute Viber
+validity period fails over to SMS after one second).
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ class SandboxServer:
         self.received_sends: list[Any] = []  # every POST /omni/1/advanced body, as JSON or text
         self.holding = 0  # sends held open by `faults.hold_sends` right now
         self.scenarios = ScenarioStore()
-        self.simulator = Simulator()
+        self.simulator = Simulator(time_scale)
         self._clock = clock
         self._origin, self._origin_clock = time.time(), clock()
         self._runner: web.AppRunner | None = None
@@ -85,8 +87,8 @@ class SandboxServer:
     # --- clock and address ----------------------------------------------------------------
 
     def now(self) -> float:
-        """The simulated time, as epoch seconds."""
-        return self._origin + (self._clock() - self._origin_clock) * self.time_scale
+        """The time, as epoch seconds."""
+        return self._origin + (self._clock() - self._origin_clock)
 
     def now_datetime(self) -> datetime:
         return datetime.fromtimestamp(self.now(), UTC)
@@ -320,7 +322,9 @@ async def serve_forever(
     try:
         print_fn(f"OMNI sandbox listening on {server.url}")
         print_fn(f"API key: {server.api_key}  (header  Authorization: App {server.api_key})")
-        print_fn(f"Time runs {time_scale:g}x faster; faults: GET/POST {server.url}/_sandbox/faults")
+        print_fn(
+            f"Failover runs {time_scale:g}x faster; faults: GET/POST {server.url}/_sandbox/faults"
+        )
         print_fn("Press Ctrl+C to stop.")
         await asyncio.Event().wait()
     finally:

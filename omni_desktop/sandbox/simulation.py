@@ -42,7 +42,7 @@ def message_count(flow: str, text: str | None) -> int:
 @dataclass(frozen=True)
 class Attempt:
     step: StepPlan
-    start: float  # simulated seconds after the first step starts
+    start: float  # seconds after the first step starts (validity periods divided by the scale)
     end: float
     outcome: Outcome
 
@@ -64,7 +64,8 @@ class Plan:
         return self.step
 
 
-def make_plan(steps: Iterable[StepPlan], to: dict[str, Any]) -> Plan:
+def make_plan(steps: Iterable[StepPlan], to: dict[str, Any], time_scale: float = 1.0) -> Plan:
+    """How the message fares, step by step; each step lasts its time divided by `time_scale`."""
     phone, email = to.get("phoneNumber"), to.get("emailAddress")
     attempts: list[Attempt] = []
     clock = 0.0
@@ -73,6 +74,7 @@ def make_plan(steps: Iterable[StepPlan], to: dict[str, Any]) -> Plan:
             continue
         result = outcome(step.flow, phone, email)
         lasts = {Outcome.DELIVER: DELIVERY_DELAY, Outcome.EXPIRE: step.validity}.get(result, 0.0)
+        lasts /= time_scale
         attempts.append(Attempt(step, clock, clock + lasts, result))
         clock += lasts
         if result is Outcome.DELIVER:
@@ -174,7 +176,8 @@ class LogQuery:
 class Simulator:
     """Every message the sandbox accepted, its one-time reports and its logs."""
 
-    def __init__(self) -> None:
+    def __init__(self, time_scale: float = 1.0) -> None:
+        self.time_scale = time_scale
         self._tracks: list[Track] = []
         self._by_message: dict[str, Track] = {}
         self._by_bulk: dict[str, list[Track]] = {}
@@ -182,7 +185,7 @@ class Simulator:
         self._ready: dict[int, Track] = {}  # final, not yet reported, in done order
 
     def send(self, request: SendRequest, now: float) -> dict[str, Any]:
-        """Accept a checked request at simulated time `now`; the response body."""
+        """Accept a checked request at time `now` (epoch seconds); the response body."""
         start = now
         if request.send_at is not None:
             start = max(now, request.send_at.timestamp())
@@ -201,7 +204,7 @@ class Simulator:
             shape = (phone[-1] if phone else None, bounce, *(k for k in to if to[k]))
             plan = plans.get(shape)
             if plan is None:
-                plan = plans[shape] = make_plan(request.steps, to)
+                plan = plans[shape] = make_plan(request.steps, to, self.time_scale)
             self._add(
                 Track(
                     len(self._tracks), bulk_id, message_id, to, plan, start, request.callback_data

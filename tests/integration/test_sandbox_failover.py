@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from omni_desktop.core.message import format_send_at
@@ -66,11 +66,16 @@ async def collect_reports(client: OmniClient, bulk_id: str, count: int) -> list[
     return found
 
 
-def test_failover_outcomes_reports_once_and_logs_stay(make_client: MakeClient) -> None:
+def test_failover_outcomes_reports_once_and_logs_stay(
+    slow_sandbox: SandboxThread, manual_clock: Any
+) -> None:
+    """At a time scale of 1, on a clock moved by hand: each step takes its real time."""
+
     async def main() -> None:
-        async with make_client() as client:
+        async with OmniClient(slow_sandbox.url, Auth.app(slow_sandbox.api_key)) as client:
             answer = await client.send_advanced(FAILOVER_BODY)
             assert answer.bulk_id == "failover-1"
+            manual_clock.advance(3 * 3600)
             reports = await collect_reports(client, "failover-1", len(EXPECTED))
             assert await client.reports(bulk_id="failover-1") == []  # one-time
 
@@ -103,6 +108,47 @@ def test_failover_outcomes_reports_once_and_logs_stay(make_client: MakeClient) -
             assert logs["ends-8"].sender == "shop@example.com"
 
     asyncio.run(main())
+
+
+def test_a_time_scale_shortens_failover_but_times_stay_real(manual_clock: Any) -> None:
+    """At 60x, the same failover takes a sixtieth of the time; sentAt and doneAt are real
+    times (never ahead of the clock), and a sendAt an hour from now is still accepted after
+    the sandbox has run for a while (its clock does not run ahead of the operator's)."""
+    with SandboxThread(api_key="scaled-key", time_scale=60.0, clock=manual_clock) as sandbox:
+        server = sandbox.server
+
+        async def main() -> None:
+            async with OmniClient(sandbox.url, Auth.app(sandbox.api_key)) as client:
+                sent = server.now_datetime()
+                await client.send_advanced(FAILOVER_BODY)
+                manual_clock.advance(7350 / 60 + 1)
+                reports = await collect_reports(client, "failover-1", len(EXPECTED))
+                assert len(reports) == len(EXPECTED)
+                for report in reports:
+                    took = EXPECTED[report.message_id][3]
+                    assert report.sent_at is not None and report.done_at is not None
+                    assert abs(report.sent_at - sent) < timedelta(milliseconds=2)
+                    assert report.done_at <= server.now_datetime(), "never in the future"
+                    elapsed = (report.done_at - report.sent_at).total_seconds()
+                    assert abs(elapsed - took / 60) < 0.002, report.message_id
+
+                manual_clock.advance(120)  # two minutes on: the sandbox's clock is still ours
+                start = datetime.now(UTC) + timedelta(hours=1)
+                answer = await client.send_advanced(
+                    {
+                        "scenarioKey": SMS_SCENARIO_KEY,
+                        "destinations": [{"messageId": "later", "to": {"phoneNumber": "41791"}}],
+                        "sms": {"text": "Hi"},
+                        "sendAt": format_send_at(start),
+                    }
+                )
+                assert answer.messages[0].status.group_name == "PENDING"
+                manual_clock.advance(3600)
+                (report,) = await client.reports(message_id="later")
+                assert report.sent_at is not None
+                assert abs(report.sent_at - start) < timedelta(milliseconds=2)
+
+        asyncio.run(main())
 
 
 def test_send_at_and_in_flight_states(slow_sandbox: SandboxThread, manual_clock: Any) -> None:

@@ -168,6 +168,7 @@ class Services:
     async def open(self, args: argparse.Namespace) -> MainWindow:
         """Set up storage and logging, pick the target, build the client, presenter and window."""
         from omni_desktop.storage.autosave import Autosave
+        from omni_desktop.storage.instance import InstanceLock
         from omni_desktop.storage.logging_setup import configure_logging
         from omni_desktop.storage.outbox import Outbox
         from omni_desktop.storage.paths import AppPaths
@@ -182,6 +183,9 @@ class Services:
         self.args = args
         paths = (self.paths or AppPaths.default()).ensure()
         self.paths = paths
+        # One window per user (AlreadyRunning otherwise), before anything is started or read.
+        self.instance = InstanceLock(paths.data)
+        self.instance.acquire()
         loaded = SettingsFile(paths.settings_file).load()
         if resolve_target(args) is None and loaded.settings.active() is None:
             # The sandbox starts in its own process while the window is being built.
@@ -351,11 +355,14 @@ class Services:
             await asyncio.to_thread(self.sandbox.stop)
         self.session.autosave.mark_clean_exit()
         self.outbox.close()
+        self.instance.release()
 
 
 async def _run_window(app: object, args: argparse.Namespace) -> int:
     """Build the services, show the window, wait for it to close, then close all in order."""
     from PySide6.QtWidgets import QApplication
+
+    from omni_desktop.storage.instance import AlreadyRunning
 
     from omni_desktop.ui.errors import install_error_hooks
 
@@ -363,7 +370,12 @@ async def _run_window(app: object, args: argparse.Namespace) -> int:
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
     services = Services()
-    window = await services.open(args)
+    try:
+        window = await services.open(args)
+    except AlreadyRunning as exc:
+        print(exc.sentence, file=sys.stderr)
+        await _tell(exc.sentence)
+        return 1
     install_error_hooks(asyncio.get_running_loop(), window)
     _close_on_signals(window)
     window.show()
@@ -377,6 +389,23 @@ async def _run_window(app: object, args: argparse.Namespace) -> int:
         await starting
         await services.close()
     return 0
+
+
+async def _tell(sentence: str) -> None:
+    """One message before any window exists (opened and awaited, never exec()'d here)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, "omni-desktop", sentence)
+    box.setObjectName("already_running")
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def on_finished(_result: int) -> None:
+        if not done.done():
+            done.set_result(None)
+
+    box.finished.connect(on_finished)
+    box.open()
+    await done
 
 
 def _close_on_signals(window: QWidgetLike) -> None:

@@ -177,6 +177,7 @@ def test_after_a_crash_the_next_start_offers_the_autosaved_draft(
     for client in first.clients.values():
         qloop.run_until_complete(client.aclose())
     first.outbox.close()
+    first.instance.release()  # as the operating system does when the process dies
     window.hide()
     window.deleteLater()
     if first.sandbox is not None:
@@ -220,3 +221,47 @@ def test_an_accounts_default_region_reads_national_numbers(
         assert result.prepared.destinations[0].phone == "41793026727"
     finally:
         _close(qloop, services)
+
+
+def test_a_second_window_says_the_first_is_open_and_starts_nothing(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    run_until: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two windows would share one history and one autosave: the second one only says so."""
+    from PySide6.QtWidgets import QApplication
+
+    from omni_desktop.app import _run_window
+
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+    first = Services()
+    qloop.run_until_complete(first.open(build_parser().parse_args([])))
+    try:
+        second = qloop.create_task(
+            _run_window(QApplication.instance(), build_parser().parse_args([]))
+        )
+
+        def box() -> QMessageBox | None:
+            found = [
+                w for w in QApplication.topLevelWidgets() if w.objectName() == "already_running"
+            ]
+            return found[0] if found and found[0].isVisible() else None  # type: ignore[return-value]
+
+        run_until(lambda: box() is not None)
+        message = box()
+        assert message is not None
+        assert f"already open (process {os.getpid()})" in message.text()
+        message.button(QMessageBox.StandardButton.Ok).click()
+        run_until(second.done)
+        assert second.result() == 1
+        # The first window's session is untouched and still holds the lock.
+        assert first.instance.held
+        assert first.outbox.history() == []
+    finally:
+        first.presenter.set_dirty(False)
+        first.window.close()
+        qloop.run_until_complete(first.close())
+        first.window.deleteLater()

@@ -1,20 +1,41 @@
 """Recipient addresses: phone numbers to international digits, e-mail addresses checked offline.
 
-Both checks are cached: the recipients editor calls them per row on every keystroke.
+Phone numbers follow one rule, the same everywhere the app reads a number:
+
+- `+41 79…` and `0041 79…` are international, whatever the default region.
+- Without a default region, bare digits are international too: the API's own form, `41793026727`.
+- With a default region (the account's country, e.g. CH), bare digits are read both ways, and
+  1. if they make a valid international number they stay international (`447911123456`);
+  2. else, if they make a valid number in the region, they are national: national numbers are
+     written with the region's trunk prefix (`079 302 67 27` under CH is `41793026727`);
+  3. else a merely possible reading is taken (a range newer than the metadata), the
+     international one first;
+  4. else the number is refused, with the reason the national reading gave.
+  Where both readings are valid and differ, the international one is taken and the answer
+  carries a note naming both (`phone_note`), which validation shows as a warning: nothing is
+  guessed silently (bare 84912345678 under RU is +84 912 345 678 in Vietnam, with a note that
+  +7 491 234-56-78 in Russia is written with +7).
+
+The digits returned are canonical: `+` and them read back as themselves. Checked again as bare
+digits they read back as themselves under every region whenever they form a valid number, and
+under the same region when they came from bare digits (a merely possible number that would
+become another, valid one is refused instead). So normalising a normalised number changes
+nothing, and neither does opening a draft under another account. Both checks are cached: the
+recipients editor calls them per row, and validation then calls them with the same arguments.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import phonenumbers
     from email_validator import EmailNotValidError, validate_email
-    from phonenumbers import NumberParseException, ValidationResult
+    from phonenumbers import NumberParseException, PhoneNumber, ValidationResult
 else:  # bound by _load() on the first check: together they take ~90 ms to import
-    phonenumbers = NumberParseException = ValidationResult = None
+    phonenumbers = NumberParseException = ValidationResult = PhoneNumber = None
     EmailNotValidError = validate_email = None
 
 from omni_desktop.core.i18n import tr
@@ -24,14 +45,15 @@ _CACHE_SIZE = 1 << 18  # room for a 100,000-row list with its edits
 
 def _load() -> None:
     """Import the checkers when the first address is checked, not when the app starts."""
-    global phonenumbers, NumberParseException, ValidationResult, EmailNotValidError
-    global validate_email, _loaded
+    global phonenumbers, NumberParseException, ValidationResult, PhoneNumber
+    global EmailNotValidError, validate_email, _loaded
     import email_validator
     import phonenumbers as numbers
 
     phonenumbers = numbers
     NumberParseException = numbers.NumberParseException  # type: ignore[misc]
     ValidationResult = numbers.ValidationResult  # type: ignore[misc]
+    PhoneNumber = numbers.PhoneNumber  # type: ignore[misc]
     EmailNotValidError = email_validator.EmailNotValidError  # type: ignore[misc]
     validate_email = email_validator.validate_email
     _loaded = True
@@ -42,6 +64,24 @@ _loaded = False
 
 class InvalidPhoneNumber(ValueError):
     """A phone number that cannot be dialled; `str(error)` is the reason in plain words."""
+
+
+_Checked = tuple[str | None, str | None]  # (international digits, None) or (None, reason)
+
+
+class _NotedCheck(tuple[str | None, str | None]):
+    """A `check_phone` answer that also carries a note: the digits had a second reading.
+
+    A tuple still, so `digits, reason = check_phone(...)` keeps working; only the rare
+    ambiguous answers are of this type, so the common path costs nothing.
+    """
+
+    note: str
+
+
+def phone_note(checked: _Checked) -> str | None:
+    """The note that came with a `check_phone` answer (both readings named), or None."""
+    return checked.note if type(checked) is _NotedCheck else None
 
 
 # Separators people type inside a number; the API wants none of them.
@@ -80,31 +120,58 @@ def _parse_error(error: NumberParseException) -> str:
 # docs say so), so one answer per country code and length serves every number, and is cheap.
 _LENGTH_VERDICTS: dict[tuple[int, int], int] = {}
 
-_Checked = tuple[str | None, str | None]  # (international digits, None) or (None, reason)
+# One reading: (number, international digits, None) when possible, else (None, None, reason).
+_Reading = tuple["PhoneNumber | None", str | None, str | None]
 
 
-def _try(text: str, region: str | None) -> _Checked:
+def _read(text: str, region: str | None) -> _Reading:
     """One reading of the number: as international ("+..."), or as national in `region`."""
     try:
         number = phonenumbers.parse(text, region)
     except NumberParseException as error:
-        return None, _parse_error(error)
+        return None, None, _parse_error(error)
     if number.italian_leading_zero:  # leading zeros (Italy) that the int national_number drops
         national = phonenumbers.national_significant_number(number)
     else:
         national = str(number.national_number)
-    key = (number.country_code or 0, len(national))
+    code = number.country_code or 0
+    key = (code, len(national))
     result = _LENGTH_VERDICTS.get(key)
     if result is None:
         result = _LENGTH_VERDICTS[key] = phonenumbers.is_possible_number_with_reason(number)
-    if result == ValidationResult.IS_POSSIBLE:
-        return f"{key[0]}{national}", None
-    return None, _reason(result, key[0])
+    # A valid number is possible, whatever its length verdict: the verdict is the main region's
+    # of a shared code, so it misses e.g. Canada's seven-digit +1 310 numbers.
+    if result != ValidationResult.IS_POSSIBLE and not phonenumbers.is_valid_number(number):
+        return None, None, _reason(result, code)
+    digits = f"{code}{national}"
+    trunk = _TRUNK_PREFIXES.get(code) or _trunk_prefix(code)
+    if trunk.match(national) and text != "+" + digits:
+        # "+31 00 58…" keeps a 0 that a parse of these digits strips as a trunk prefix: read
+        # them again, so that the digits returned read back as themselves.
+        return _read("+" + digits, None)
+    return number, digits, None
+
+
+_NOTHING = re.compile(r"(?!)")
+_TRUNK_PREFIXES: dict[int, re.Pattern[str]] = {}  # one per country code seen
+
+
+def _trunk_prefix(code: int) -> re.Pattern[str]:
+    """What a parse strips from the start of a national number with country code `code`."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(
+        code, phonenumbers.region_code_for_country_code(code)
+    )
+    pattern = metadata.national_prefix_for_parsing if metadata is not None else None
+    found = _TRUNK_PREFIXES[code] = re.compile(pattern) if pattern else _NOTHING
+    return found
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def check_phone(raw: str, default_region: str | None = None) -> _Checked:
-    """(international digits, None) or (None, reason): `normalise_phone` without raising."""
+    """(international digits, None) or (None, reason): `normalise_phone` without raising.
+
+    An answer with a second reading carries a note (`phone_note`); the rule is the module's.
+    """
     if not _loaded:
         _load()
     text = raw.strip()
@@ -120,19 +187,135 @@ def check_phone(raw: str, default_region: str | None = None) -> _Checked:
     if not (digits.isdigit() and digits.isascii()):
         return None, _bad_characters(text, digits)
     if default_region and not international:
-        national, national_reason = _try(digits, default_region)
-        if national is not None:
-            return national, None
-        fallback = _try("+" + digits, None)
-        return fallback if fallback[0] is not None else (None, national_reason)
-    return _try("+" + digits, None)
+        return _bare_digits(digits, default_region)
+    _number, normalised, reason = _read("+" + digits, None)
+    return normalised, reason
+
+
+def _bare_digits(digits: str, region: str) -> _Checked:
+    """Digits without `+` or `00` under a default region: steps 1-4 of the module's rule."""
+    if digits[:1] == "0":  # no country code starts with 0: a national number (or none)
+        abroad, international = None, None
+    else:
+        abroad, international, _abroad_reason = _read("+" + digits, None)
+    home, national, national_reason = _read_national(digits, region)
+    if national == international:  # the same number either way (or no number): the usual case
+        if international is None:
+            return None, national_reason
+        return _settled(international, digits, home or abroad, region)
+    if abroad is None or international is None:  # only the national reading is possible
+        return (
+            (None, national_reason)
+            if national is None
+            else _settled(national, digits, home, region)
+        )
+    if home is None or national is None:  # only the international reading is possible
+        return _settled(international, digits, abroad, region)
+    if not phonenumbers.is_valid_number(home):  # valid abroad, or possible both ways
+        return _settled(international, digits, abroad, region)
+    if phonenumbers.is_valid_number(abroad):
+        return _noted(international, abroad, home)
+    return national, None
+
+
+def _settled(found: str, digits: str, number: PhoneNumber | None, region: str) -> _Checked:
+    """`found`, unless it is merely possible and, checked again under `region`, would become
+    another, valid number (bare 49056 under DE is +49 49056, but bare 4949056 is the valid
+    +49 4949056): such digits are refused rather than changed by the next check."""
+    if found == digits or number is None or phonenumbers.is_valid_number(number):
+        return found, None  # `digits` again gives `found` again; a valid number stays
+    again, national, _reason = _read_national(found, region)
+    if again is None or national == found or not phonenumbers.is_valid_number(again):
+        return found, None
+    return None, tr(
+        "The number is not a valid number in {country}; check the digits, or write it with + "
+        "and its country code."
+    ).format(country=_country(number))
+
+
+# Per region, the starts of bare digits that phonenumbers reads as more than the national
+# significant number: a 0, the international call prefix, the trunk prefix, the country code.
+# None (always parse) when the region is unknown or shares its country code.
+_SPECIAL_STARTS: dict[str, re.Pattern[str] | None] = {}
+
+
+def _read_national(digits: str, region: str) -> _Reading:
+    """`_read(digits, region)`, answered from the length verdicts without parsing when the
+    digits can only be the national significant number and its length is impossible (half of
+    the numbers typed in the international form without `+` are so spared a parse)."""
+    try:
+        starts = _SPECIAL_STARTS[region]
+    except KeyError:
+        starts = _SPECIAL_STARTS[region] = _special_starts(region)
+    if starts is None or starts.match(digits) or len(digits) < 2:
+        return _read(digits, region)
+    code = phonenumbers.country_code_for_region(region)
+    key = (code, len(digits))
+    result = _LENGTH_VERDICTS.get(key)
+    if result is None:
+        number = PhoneNumber(country_code=code, national_number=int(digits))
+        result = _LENGTH_VERDICTS[key] = phonenumbers.is_possible_number_with_reason(number)
+    if result == ValidationResult.IS_POSSIBLE:
+        return _read(digits, region)
+    return None, None, _reason(result, code)
+
+
+def _special_starts(region: str) -> re.Pattern[str] | None:
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if metadata is None:
+        return None
+    code = metadata.country_code or 0
+    if len(phonenumbers.region_codes_for_country_code(code)) > 1:
+        return None  # a shared code's length verdict is its main region's (see `_read`)
+    patterns = ["0", str(code), re.escape(metadata.national_prefix or "0")]
+    patterns += [
+        p for p in (metadata.international_prefix, metadata.national_prefix_for_parsing) if p
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _noted(digits: str, taken: PhoneNumber, other: PhoneNumber) -> _NotedCheck:
+    """`digits` (the reading `taken`) with a note naming the reading `other` that was not."""
+    checked = _NotedCheck((digits, None))
+    checked.note = tr(
+        "Read as {taken} ({country}); if you meant {other} in {other_country}, "
+        "write it with +{code}."
+    ).format(
+        taken=_international(taken),
+        country=_country(taken),
+        other=_international(other),
+        other_country=_country(other),
+        code=other.country_code,
+    )
+    return checked
+
+
+def _international(number: PhoneNumber) -> str:
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+
+
+def _country(number: PhoneNumber) -> str:
+    """The country's name in English (its main one for a shared or unknown range), or "+code"."""
+    geocoder = _geocoder()
+    name = str(geocoder.country_name_for_number(number, "en"))
+    if not name:
+        region = phonenumbers.region_code_for_country_code(number.country_code or 0)
+        example = phonenumbers.example_number(region)  # a valid number there, so it has a name
+        name = str(geocoder.country_name_for_number(example, "en")) if example else ""
+    return name or f"+{number.country_code}"
+
+
+def _geocoder() -> Any:
+    """phonenumbers' geocoder, loaded on the first ambiguous number (~0.3 s: all its data)."""
+    from phonenumbers import geocoder
+
+    return geocoder
 
 
 def normalise_phone(raw: str, default_region: str | None = None) -> str:
     """International digits without '+', e.g. "41793026727"; raises InvalidPhoneNumber.
 
-    `+41…` and `0041…` are international. Bare digits are international too (the API's own
-    form) unless `default_region` is given and they make a possible number there.
+    How bare digits are read under `default_region` is the module's rule.
     """
     normalised, reason = check_phone(raw, default_region)
     if normalised is None:

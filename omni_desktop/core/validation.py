@@ -19,6 +19,7 @@ from omni_desktop.core.addresses import (
     check_email,
     check_phone,
     normalise_phone,
+    phone_note,
 )
 from omni_desktop.core.channels import (
     CALLBACK_DATA_MAX,
@@ -32,6 +33,7 @@ from omni_desktop.core.channels import (
 from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.i18n import tr
 from omni_desktop.core.message import ChannelContent, Destination, OmniMessage
+from omni_desktop.core.request_schema import INT32_MAX
 from omni_desktop.core.scenario import describe_seconds
 from omni_desktop.core.sms import MAX_BYTES, MAX_PARTS, count_sms
 
@@ -43,6 +45,7 @@ __all__ = [
     "check_email",
     "check_phone",
     "normalise_phone",
+    "phone_note",
     "validate",
 ]
 
@@ -193,7 +196,7 @@ def _check_destinations(
     if not destinations:
         check.error("destinations", tr("There are no recipients; add at least one."))
     prepared: list[Destination] = []
-    append, phone_of, new = prepared.append, check_phone, Destination
+    append, phone_of, note_of, new = prepared.append, check_phone, phone_note, Destination
     first_phone: dict[str, int] = {}
     first_email: dict[str, int] = {}
     first_id: dict[str, int] = {}
@@ -203,10 +206,14 @@ def _check_destinations(
         email = dest.email.strip() if dest.email else None
         if phone:
             # Called as the recipients editor calls it, so the answers it cached are reused.
-            normalised, reason = phone_of(phone, region)
+            checked = phone_of(phone, region)
+            normalised, reason = checked
             if normalised is None:
                 _bad_address(check, index, "phoneNumber", phone, reason)
             else:
+                note = note_of(checked)
+                if note is not None:  # the digits read another, valid way in the region too
+                    _read_one_way(check, index, phone, note)
                 phone = normalised
                 first = first_phone.setdefault(normalised, index)
                 if first != index:
@@ -248,6 +255,13 @@ def _bad_address(check: _Checker, index: int, key: str, raw: str, reason: str | 
     check.error(
         f"destinations[{index}].to.{key}",
         tr("Row {row}, {raw}: {reason}").format(row=index + 1, raw=raw, reason=reason),
+    )
+
+
+def _read_one_way(check: _Checker, index: int, raw: str, note: str) -> None:
+    check.warning(
+        f"destinations[{index}].to.phoneNumber",
+        tr("Row {row}, {raw}: {note}").format(row=index + 1, raw=raw, note=note),
     )
 
 
@@ -395,7 +409,17 @@ def _check_validity(check: _Checker, key: str, content: ChannelContent) -> None:
         return
     path = f"{key}.validityPeriod"
     label = _label(key)
-    if seconds <= 0:
+    period = content.validity_period or 0
+    if not -INT32_MAX <= period <= INT32_MAX:  # the API's int32; the window's field overflows
+        digits = len(str(abs(period))) if period.bit_length() < 400 else tr("hundreds of")
+        check.error(
+            path,
+            tr(
+                "The {channel} validity period is a number of {digits} digits, far beyond any "
+                "the platform takes; use at most {most}."
+            ).format(channel=label, digits=digits, most=describe_seconds(VALIDITY_MAX_SECONDS)),
+        )
+    elif seconds <= 0:
         check.error(
             path,
             tr(

@@ -1,9 +1,11 @@
 """The recipients editor: a table of phone numbers and e-mail addresses, checked as typed.
 
 Each row keeps its raw text and the result of checking it, so the table can show the
-normalised number or the reason it is refused without checking again on every paint. Big
-pastes (100,000 lines) go in with one insert signal; the counts are kept up to date
-incrementally.
+normalised number or the reason it is refused without checking again on every paint. The
+message gets the text as typed: validation checks it once more with the same arguments (a
+cache hit), so the request carries exactly what the Normalised column shows, and a number is
+never normalised twice. Big pastes (100,000 lines) go in with one insert signal; the counts are
+kept up to date incrementally.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from omni_desktop.core.message import Destination, JsonObject
 from omni_desktop.core.recipients import parse_recipients
-from omni_desktop.core.validation import check_email, check_phone
+from omni_desktop.core.validation import check_email, check_phone, phone_note
 
 from omni_desktop.ui.i18n import tr
 
@@ -59,15 +61,22 @@ _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ERROR_COLOUR = QColor(229, 57, 53)  # a red that reads on light and dark bases
-_warning_icon: list[QIcon] = []
+_icons: dict[QStyle.StandardPixmap, QIcon] = {}
+
+
+def _icon(which: QStyle.StandardPixmap) -> QIcon:
+    icon = _icons.get(which)
+    if icon is None:  # made on first use: icons need the application's style
+        icon = _icons[which] = QApplication.style().standardIcon(which)
+    return icon
 
 
 def _problem_icon() -> QIcon:
-    if not _warning_icon:  # made on first use: icons need the application's style
-        _warning_icon.append(
-            QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        )
-    return _warning_icon[0]
+    return _icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+def _note_icon() -> QIcon:
+    return _icon(QStyle.StandardPixmap.SP_MessageBoxInformation)
 
 
 @dataclass
@@ -79,6 +88,7 @@ class RecipientRow:
     message_id: str = ""
     normalised_phone: str | None = None
     phone_problem: str | None = None
+    phone_note: str | None = None  # the digits had a second, valid reading (core.addresses)
     normalised_email: str | None = None
     email_problem: str | None = None
     line_problem: str | None = None  # what the paste parser said of the line, until edited
@@ -108,9 +118,11 @@ class RecipientRow:
         self.email = self.email.strip()
         self.message_id = self.message_id.strip()
         if self.phone:
-            self.normalised_phone, self.phone_problem = check_phone(self.phone, default_region)
+            checked = check_phone(self.phone, default_region)
+            self.normalised_phone, self.phone_problem = checked
+            self.phone_note = phone_note(checked)
         else:
-            self.normalised_phone = self.phone_problem = None
+            self.normalised_phone = self.phone_problem = self.phone_note = None
         if self.email:
             self.normalised_email, self.email_problem = check_email(self.email)
         else:
@@ -166,9 +178,12 @@ class RecipientsModel(QAbstractTableModel):
                 return QGuiApplication.palette().placeholderText().color()
             return _ERROR_COLOUR if item.problem is not None else None
         if role == _DECORATION:
-            return _problem_icon() if item.problem is not None else None
+            if item.problem is not None:
+                return _problem_icon()
+            return _note_icon() if item.phone_note else None
         if role == _TOOLTIP:
-            return item.check_text()
+            text = item.check_text()
+            return f"{text}\n{item.phone_note}" if item.phone_note and not item.problem else text
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
@@ -267,8 +282,8 @@ class RecipientsModel(QAbstractTableModel):
         self._reset(rows)
 
     def destinations(self) -> list[Destination]:
-        """One destination per non-empty row, in order: normalised where the check passed, as
-        typed where it did not (so that message validation names the refused ones)."""
+        """One destination per non-empty row, in order, as typed: validation normalises them
+        (with the region the table used) and names the refused ones."""
         return [_destination_of(item) for item in self._rows if not item.is_empty]
 
     def valid_destinations(self) -> list[Destination]:
@@ -352,8 +367,8 @@ def _row_from(destination: Destination) -> RecipientRow:
 
 def _destination_of(item: RecipientRow) -> Destination:
     return Destination(
-        phone=(item.normalised_phone or item.phone) or None,
-        email=(item.normalised_email or item.email) or None,
+        phone=item.phone or None,
+        email=item.email or None,
         message_id=item.message_id or None,
         extra_to=dict(item.extra_to),
     )

@@ -212,11 +212,9 @@ def test_destinations_round_trip(qtbot: QtBot) -> None:
     with qtbot.waitSignal(model.recipients_changed):
         model.set_destinations(given)
     assert model.counts() == (2, 1)
-    assert model.destinations() == [
-        Destination(phone="385912345678", message_id="m-1", extra_to={"name": "Ana"}),
-        Destination(email="ana@example.com"),
-        Destination(phone="12"),  # refused: kept as typed, so validation names it
-    ]
+    # As typed: validation normalises them once, as the table did, and names the refused one.
+    assert model.destinations() == given
+    assert model.row_at(0).check_text() == "385912345678"
     assert model.valid_destinations() == model.destinations()[:2]
 
 
@@ -261,3 +259,26 @@ def test_hundred_thousand_pasted_lines(qtbot: QtBot, editor: RecipientsEditor) -
     assert inserted == [(0, 99_999)]  # one signal, not one per row
     assert editor.count_label.text() == "100000 recipients: 100000 valid, 0 invalid"
     assert elapsed < 30  # the phone checks dominate; see the validation benchmark
+
+
+def test_under_a_default_region_the_check_column_shows_one_reading_per_number(
+    qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    model = RecipientsModel(default_region="CH")
+    model.add_lines("+44 7700 561913\n447700561913\n079 302 67 27\n31 906 87 09\n")
+    assert check_texts(model) == ["447700561913", "447700561913", "41793026727", "319068709"]
+    assert model.counts() == (4, 0)
+    # 31 906 87 09 is a Dutch number and, without its 0, a Bern one: the row says so.
+    noted = model.index(3, COL_CHECK)
+    tip = noted.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Netherlands" in tip and "+41 31 906 87 09 in Switzerland" in tip
+    assert isinstance(noted.data(Qt.ItemDataRole.DecorationRole), QIcon)
+    assert noted.data(Qt.ItemDataRole.ForegroundRole) is None, "a note, not an error"
+    assert model.index(2, COL_CHECK).data(Qt.ItemDataRole.DecorationRole) is None
+    qtmodeltester.check(model)
+
+    with qtbot.waitSignal(model.recipients_changed):
+        model.default_region = None  # another account: the rows are read again
+    assert check_texts(model)[2].startswith("The number does not start with a known country code")
+    assert model.index(3, COL_CHECK).data(Qt.ItemDataRole.DecorationRole) is None
+    assert model.counts() == (3, 1)

@@ -108,6 +108,30 @@ def test_check_phone_answers_from_its_cache() -> None:
     assert maxsize >= 100_000
 
 
+def test_under_a_default_region_the_prepared_numbers_survive_validating_again() -> None:
+    typed = ("+44 7700 561913", "447700561913", "079 302 67 27", "41793026728")
+    first = validate(message(*typed), NOW, default_region="CH")
+    assert "repeats the phone number of row 1" in only(first, "destinations[1].to.phoneNumber")
+    assert len(first.problems) == 1  # both spellings are one UK number, not a Swiss one
+    sent = ["447700561913", "447700561913", "41793026727", "41793026728"]
+    assert [d.phone for d in first.prepared.destinations] == sent
+    again = validate(first.prepared, NOW, default_region="CH")  # e.g. a draft of the prepared copy
+    assert [d.phone for d in again.prepared.destinations] == sent
+    assert [d["to"]["phoneNumber"] for d in to_json(again.prepared)["destinations"]] == sent
+
+
+def test_a_number_read_two_ways_is_a_warning_naming_both() -> None:
+    result = validate(message("41793026727", "84912345678"), NOW, default_region="RU")
+    assert result.ok, "a warning: the send may go"
+    text = only(result, "destinations[1].to.phoneNumber")
+    assert text.startswith("Row 2, 84912345678: Read as +84 912 345 678 (Vietnam)")
+    assert "+7 491 234-56-78 in Russia, write it with +7." in text
+    assert paths(result, Severity.WARNING) == ["destinations[1].to.phoneNumber"]
+    assert result.prepared.destinations[1].phone == "84912345678"
+    plain = validate(message("84912345678"), NOW)  # no default region: only one reading
+    assert plain.problems == []
+
+
 # --- e-mail addresses --------------------------------------------------------------------------
 
 

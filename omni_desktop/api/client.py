@@ -1,9 +1,14 @@
 """The OMNI HTTP client: send, scenarios, reports and logs over one `httpx.AsyncClient`.
 
-Every call has a total deadline. It is kept by cutting each attempt's httpx timeouts to the time
-left, never by cancelling a request in flight: a cancelled POST may already be on the wire, and
-cancelling inside httpx can leave its pool stuck. Only requests that never reached the server
-(`NotSent`) and 429s are retried.
+Every call has a total deadline, answer included. Each attempt's httpx timeouts are cut to the
+time left, so a silent server ends the call through httpx's own timeouts. A server that trickles
+its answer a byte at a time would reset httpx's read timeout forever, so each attempt also runs
+under the deadline itself: when it passes, the attempt stops and httpx closes that connection
+(it is never reused). What the attempt had got to decides the error: before any byte of the
+request was written, `NotSent`; after, `OutcomeUnknown` (a POST may have been acted on, so it
+is never resent). Answers are read with a size cap (`answer.MAX_ANSWER_BYTES`, decoded) and
+parsed with a depth cap; whatever a server sends ends in one of our errors. Only requests that
+never reached the server (`NotSent`) and 429s are retried.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -30,8 +35,15 @@ from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.status import StatusGroup
 from omni_desktop.core.urls import check_base_url
 
+from omni_desktop.api.answer import (
+    ACCEPT_ENCODING,
+    MAX_ANSWER_BYTES,
+    Answer,
+    UnreadableBody,
+    read_answer,
+)
 from omni_desktop.api.auth import Auth
-from omni_desktop.api.errors import OmniError, OutcomeUnknown, RateLimited
+from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown, RateLimited
 from omni_desktop.api.responses import SendResponse
 from omni_desktop.api.transport import (
     Call,
@@ -62,6 +74,9 @@ SAVED = tr("the scenario may or may not have been saved; reload the scenarios be
 # that runs the client (a GUI's, above all) is not held up for tens of milliseconds.
 OFFLOAD_DESTINATIONS = 1000
 OFFLOAD_BYTES = 256 * 1024
+# What a server's JSON may fail with when read into our types (a wrong shape, an absurd number).
+_SHAPE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
+T = TypeVar("T")
 
 
 class OmniClient:
@@ -81,6 +96,14 @@ class OmniClient:
         rng: random.Random | None = None,
     ) -> None:
         self.base_url = check_base_url(base_url)
+        try:
+            httpx.URL(self.base_url)
+        except httpx.InvalidURL as exc:
+            raise ValueError(
+                tr("The base URL {url!r} cannot be used ({reason}).").format(
+                    url=self.base_url, reason=exc
+                )
+            ) from None
         self._auth = auth
         self._timeouts = timeouts or Timeouts()
         self._deadline = deadline
@@ -125,8 +148,8 @@ class OmniClient:
             if len(body.get("destinations") or ()) >= OFFLOAD_DESTINATIONS:
                 return await asyncio.to_thread(SendResponse.from_json, data)
             return SendResponse.from_json(data)
-        except ValueError as exc:
-            raise OutcomeUnknown(f"unreadable answer: {exc}", effect=SENT, status=200) from None
+        except _SHAPE_ERRORS as exc:
+            raise _misshapen(exc, SENT) from None
 
     async def list_scenarios(
         self, is_default: bool | None = None, limit: int | None = None, page: int | None = None
@@ -137,7 +160,7 @@ class OmniClient:
         _add(params, "limit", limit)
         _add(params, "page", page)
         data = await self._json(Call("GET", "/omni/1/scenarios", params=params))
-        return [Scenario.from_json(s) for s in _items(data, "scenarios")]
+        return _read(lambda: [Scenario.from_json(s) for s in _items(data, "scenarios")], None)
 
     async def get_scenario(self, key: str) -> Scenario:
         data = await self._json(Call("GET", _scenario_path(key), what="scenario " + key))
@@ -165,7 +188,7 @@ class OmniClient:
         _add(params, "limit", limit)
         _add(params, "channel", channel)
         data = await self._json(Call("GET", "/omni/1/reports", params=params))
-        return [Report.from_json(r) for r in _items(data, "results")]
+        return _read(lambda: [Report.from_json(r) for r in _items(data, "results")], None)
 
     async def logs(
         self,
@@ -202,7 +225,7 @@ class OmniClient:
         _add(params, "from", sender)
         _add(params, "to", to)
         data = await self._json(Call("GET", "/omni/1/logs", params=params))
-        return [LogEntry.from_json(r) for r in _items(data, "results")]
+        return _read(lambda: [LogEntry.from_json(r) for r in _items(data, "results")], None)
 
     # --- one call, with its deadline and retries ------------------------------------------
 
@@ -219,23 +242,25 @@ class OmniClient:
                 content = await asyncio.to_thread(encode_body, body)
             else:
                 content = encode_body(body)
-        response = await self._request(call, content)
-        if response.is_success:
-            try:
-                if len(response.content) >= OFFLOAD_BYTES:
-                    return await asyncio.to_thread(parse_json, response)
-                return parse_json(response)
-            except ValueError:
-                raise OutcomeUnknown(
-                    "unreadable answer", effect=call.effect, status=response.status_code
-                ) from None
-        raise scrub(error_for(call, response), self._auth.secrets())
+        answer = await self._request(call, content)
+        if not answer.is_success:
+            raise scrub(error_for(call, answer), self._auth.secrets())
+        if answer.too_big:
+            size = tr("it is bigger than {mib} MiB").format(mib=MAX_ANSWER_BYTES // 2**20)
+            raise _unreadable(size, call.effect, answer.status_code)
+        try:
+            if len(answer.content) >= OFFLOAD_BYTES:
+                return await asyncio.to_thread(parse_json, answer)
+            return parse_json(answer)
+        except ValueError as exc:
+            raise _unreadable(str(exc), call.effect, answer.status_code) from None
 
-    async def _request(self, call: Call, content: bytes | None) -> httpx.Response:
+    async def _request(self, call: Call, content: bytes | None) -> Answer:
         headers = {
             "Authorization": self._auth.header_value(),
             "User-Agent": USER_AGENT,
             "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
         }
         if content is not None:
             headers["Content-Type"] = "application/json"
@@ -247,35 +272,25 @@ class OmniClient:
             left = self._deadline - (self._clock() - started)
             begun = self._clock()
             try:
-                response = await self._http.request(
-                    call.method,
-                    url,
-                    params=call.params,
-                    content=content,
-                    headers=headers,
-                    timeout=self._timeouts.within(left),
-                )
-            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-                error: OmniError = call.not_sent(self.base_url, failure_reason(exc))
-                cause: BaseException | None = exc
+                answer = await self._attempt(call, url, content, headers, left)
+            except _Unreached as exc:
+                error: OmniError = exc.error
+                cause: BaseException | None = exc.__cause__
                 wait = self._retry.backoff(attempt, self._rng)
-            except httpx.TransportError as exc:
-                log.warning("%s %s: no answer (%s)", call.method, call.path, type(exc).__name__)
-                raise OutcomeUnknown(failure_reason(exc), effect=call.effect) from exc
             else:
                 elapsed = (self._clock() - begun) * 1000
                 log.debug(
                     "%s %s -> %d in %.0f ms (attempt %d)",
                     call.method,
                     call.path,
-                    response.status_code,
+                    answer.status_code,
                     elapsed,
                     attempt,
                 )
-                if response.status_code != 429:
-                    return response
-                after = retry_after(response)
-                error = scrub(RateLimited(after, server_text(response)), self._auth.secrets())
+                if answer.status_code != 429:
+                    return answer
+                after = retry_after(answer)
+                error = scrub(RateLimited(after, server_text(answer)), self._auth.secrets())
                 cause = None
                 wait = after if after is not None else self._retry.backoff(attempt, self._rng)
                 if after is not None and after > self._retry.max_retry_after:
@@ -293,6 +308,110 @@ class OmniClient:
                 wait,
             )
             await self._sleep(wait)
+
+    async def _attempt(
+        self, call: Call, url: str, content: bytes | None, headers: dict[str, str], left: float
+    ) -> Answer:
+        """One request and its whole answer within `left` seconds (see the module docstring).
+
+        An error answer comes back as an Answer (an empty body if the deadline cut it short);
+        _Unreached when the server was not reached (worth retrying); else our error.
+        """
+        wire = _Wire()
+        response: httpx.Response | None = None
+        deadline = asyncio.timeout(max(left, 0.001))
+        try:
+            async with deadline:
+                request = self._http.build_request(
+                    call.method,
+                    url,
+                    params=call.params,
+                    content=content,
+                    headers=headers,
+                    timeout=self._timeouts.within(left),
+                    extensions={"trace": wire.trace},
+                )
+                response = await self._http.send(request, stream=True)
+                try:
+                    return await read_answer(response)
+                finally:
+                    await response.aclose()
+        except TimeoutError as exc:
+            if not deadline.expired():
+                raise self._broken(call, wire, response, exc) from exc
+            if response is not None and not response.is_success:
+                return Answer(response.status_code, response.headers, b"")  # status says it
+            reason = wire.timeout_reason()
+            if not wire.sent:
+                raise call.not_sent(self.base_url, reason) from None
+            log.warning("%s %s: no answer within the deadline", call.method, call.path)
+            raise OutcomeUnknown(reason, effect=call.effect, status=_status(response)) from None
+        except (httpx.LocalProtocolError, httpx.InvalidURL, UnicodeEncodeError) as exc:
+            # The request broke a rule of HTTP before it was written (a header character, say).
+            # Only the type is logged: h11's message quotes the header, credentials and all.
+            log.warning("%s %s: not sendable (%s)", call.method, call.path, type(exc).__name__)
+            raise call.unsendable(self.base_url, type(exc).__name__) from None
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            raise _Unreached(call.not_sent(self.base_url, failure_reason(exc))) from exc
+        except UnreadableBody as exc:
+            raise _unreadable(str(exc), call.effect, _status(response)) from exc
+        except httpx.TransportError as exc:
+            if not wire.sent:
+                raise _Unreached(call.not_sent(self.base_url, failure_reason(exc))) from exc
+            log.warning("%s %s: no answer (%s)", call.method, call.path, type(exc).__name__)
+            error = OutcomeUnknown(
+                failure_reason(exc), effect=call.effect, status=_status(response)
+            )
+            raise error from exc
+        except Exception as exc:
+            raise self._broken(call, wire, response, exc) from exc
+
+    def _broken(
+        self, call: Call, wire: _Wire, response: httpx.Response | None, exc: Exception
+    ) -> OmniError:
+        """Our error for whatever else httpx, h11 or the socket raise (a port past 65535 is an
+        OverflowError in an ExceptionGroup, a 5,000-digit Content-Length a ValueError): logged
+        whole (the log redacts secrets), then judged by how far the attempt had got."""
+        log.warning("%s %s: %s", call.method, call.path, type(exc).__name__, exc_info=exc)
+        if not wire.sent:
+            return call.unsendable(self.base_url, failure_reason(exc))
+        return OutcomeUnknown(failure_reason(exc), effect=call.effect, status=_status(response))
+
+
+def _status(response: httpx.Response | None) -> int | None:
+    return None if response is None else response.status_code
+
+
+class _Unreached(Exception):
+    """An attempt that never reached the server: `error` is raised once retries are over."""
+
+    def __init__(self, error: NotSent) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _Wire:
+    """How far an attempt got, from httpcore's trace events: connect, write or read."""
+
+    __slots__ = ("phase",)
+
+    def __init__(self) -> None:
+        self.phase = "connect"
+
+    async def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event.endswith(".started"):
+            if ".send_request" in event:
+                self.phase = "write"
+            elif ".receive_response" in event:
+                self.phase = "read"
+
+    @property
+    def sent(self) -> bool:
+        """Whether a byte of the request may have left (headers being written, or later)."""
+        return self.phase != "connect"
+
+    def timeout_reason(self) -> str:
+        return f"{self.phase} timeout"
 
 
 def _http_client(timeout: httpx.Timeout, tls: bool) -> httpx.AsyncClient:
@@ -329,6 +448,24 @@ def _scenario_path(key: str) -> str:
     return "/omni/1/scenarios/" + quote(key, safe="")
 
 
+def _unreadable(why: str, effect: str | None, status: int | None) -> OutcomeUnknown:
+    reason = tr("unreadable answer: {why}").format(why=why) if why else tr("unreadable answer")
+    return OutcomeUnknown(reason, effect=effect, status=status)
+
+
+def _misshapen(exc: Exception, effect: str | None) -> OutcomeUnknown:
+    log.warning("unreadable answer: %s: %s", type(exc).__name__, exc)
+    return _unreadable(tr("it is not shaped like an OMNI answer"), effect, 200)
+
+
+def _read(convert: Callable[[], T], effect: str | None) -> T:
+    """`convert()`, the answer read into our types; OutcomeUnknown if its shape is wrong."""
+    try:
+        return convert()
+    except _SHAPE_ERRORS as exc:
+        raise _misshapen(exc, effect) from None
+
+
 def _items(data: Any, key: str) -> list[dict[str, Any]]:
     items = data.get(key) if isinstance(data, dict) else None
     if not isinstance(items, list):
@@ -339,7 +476,7 @@ def _items(data: Any, key: str) -> list[dict[str, Any]]:
 def _scenario(data: Any, effect: str | None) -> Scenario:
     if not isinstance(data, dict) or not isinstance(data.get("flow"), list):
         raise OutcomeUnknown("unreadable answer: not a scenario", effect=effect)
-    return Scenario.from_json(data)
+    return _read(lambda: Scenario.from_json(data), effect)
 
 
 __all__ = ["SAVED", "SENT", "USER_AGENT", "OmniClient", "SendResponse"]

@@ -31,7 +31,8 @@ class OmniError(Exception):
 
     def __str__(self) -> str:
         if self.server_text:
-            return f"{self.sentence} {tr('The server said: {text}').format(text=self.server_text)}"
+            said = tr("The server said: {text}").format(text=self.server_text)
+            return f"{self.sentence} {said}"
         return self.sentence
 
     def __repr__(self) -> str:
@@ -39,11 +40,13 @@ class OmniError(Exception):
 
 
 class NotSent(OmniError):
-    """Nothing reached the server (could not connect, DNS, connect or pool timeout)."""
+    """Nothing reached the server (could not connect, DNS, connect or pool timeout), or the
+    request could not even be made (`sentence` then says what to fix)."""
 
-    def __init__(self, host: str, reason: str) -> None:
+    def __init__(self, host: str, reason: str, sentence: str | None = None) -> None:
         super().__init__(
-            tr(
+            sentence
+            or tr(
                 "Could not reach the OMNI server at {host} ({reason}); nothing was sent, "
                 "so it is safe to try again once the connection works."
             ).format(host=host, reason=reason),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -11,7 +13,9 @@ from typing import Any
 import httpx
 
 from omni_desktop.core import jsontext
+from omni_desktop.core.i18n import tr
 
+from omni_desktop.api.answer import Answer
 from omni_desktop.api.errors import (
     Forbidden,
     InvalidRequest,
@@ -86,16 +90,37 @@ class Call:
     def not_sent(self, base_url: str, reason: str) -> NotSent:
         return NotSent(httpx.URL(base_url).host, reason)
 
+    def unsendable(self, base_url: str, reason: str) -> NotSent:
+        """NotSent for a request that could not even be written (retrying will not help)."""
+        sentence = tr(
+            "The request could not be made ({reason}); nothing was sent. Check the profile's "
+            "base URL and credentials, then try again."
+        ).format(reason=reason)
+        return NotSent(httpx.URL(base_url).host, reason, sentence=sentence)
 
-def parse_json(response: httpx.Response) -> Any:
-    """The body as JSON; ValueError when it is not."""
-    return jsontext.loads(response.content)
+
+def parse_json(answer: Answer) -> Any:
+    """The body as JSON; ValueError with a short plain reason when it cannot be read.
+
+    NaN, Infinity and documents nested deeper than `jsontext.MAX_DEPTH` are refused too.
+    """
+    try:
+        return jsontext.loads(answer.content, allow_nan=False)
+    except jsontext.TooDeep:
+        reason = tr("it is nested deeper than {levels} levels").format(levels=jsontext.MAX_DEPTH)
+    except jsontext.NotANumber:
+        reason = tr("it holds NaN or Infinity, which JSON does not allow")
+    except json.JSONDecodeError as exc:
+        reason = tr("it is not JSON (at character {at})").format(at=exc.pos)
+    except ValueError:  # not UTF-8, or an integer too long to convert, say
+        reason = tr("it holds text or numbers the client cannot read")
+    raise ValueError(reason)
 
 
-def server_text(response: httpx.Response) -> str | None:
+def server_text(answer: Answer) -> str | None:
     """`requestError.serviceException.text` from an error envelope, if there is one."""
     try:
-        data = parse_json(response)
+        data = parse_json(answer)
         text = data["requestError"]["serviceException"]["text"]
     except (ValueError, KeyError, TypeError):
         return None
@@ -104,35 +129,42 @@ def server_text(response: httpx.Response) -> str | None:
     return text[:_SERVER_TEXT_MAX]
 
 
-def retry_after(response: httpx.Response) -> float | None:
-    """`Retry-After` in seconds (a number or an HTTP date), or None."""
-    raw = response.headers.get("Retry-After")
+def retry_after(answer: Answer) -> float | None:
+    """`Retry-After` in seconds (a number or an HTTP date), or None (also when absurd)."""
+    raw = answer.headers.get("Retry-After")
     if not raw:
         return None
     try:
-        return max(0.0, float(raw))
+        seconds = float(raw)
     except ValueError:
         pass
+    else:
+        return max(0.0, seconds) if math.isfinite(seconds) else None
     try:
         when = parsedate_to_datetime(raw)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-def failure_reason(exc: httpx.TransportError) -> str:
-    """A short cause for a transport failure, for the operator's sentence and the log."""
-    reasons: list[tuple[type[httpx.TransportError], str]] = [
+def failure_reason(exc: Exception) -> str:
+    """A short cause for a failed attempt, for the operator's sentence and the log."""
+    reasons: list[tuple[type[Exception], str]] = [
         (httpx.ConnectTimeout, "connect timeout"),
         (httpx.PoolTimeout, "no free connection in time"),
         (httpx.ReadTimeout, "read timeout"),
         (httpx.WriteTimeout, "write timeout"),
-        (httpx.RemoteProtocolError, "the server closed the connection without an answer"),
         (httpx.ReadError, "the connection broke while reading the answer"),
         (httpx.WriteError, "the connection broke while sending"),
+        (httpx.DecodingError, "the answer could not be decoded"),
+        (ValueError, "the answer broke the rules of HTTP"),
     ]
+    if isinstance(exc, httpx.RemoteProtocolError):
+        if "disconnected" in str(exc).lower():
+            return "the server closed the connection without an answer"
+        return "the answer broke the rules of HTTP"
     for kind, reason in reasons:
         if isinstance(exc, kind):
             return reason
@@ -153,10 +185,10 @@ def scrub(error: OmniError, secrets: tuple[str, ...]) -> OmniError:
     return error
 
 
-def error_for(call: Call, response: httpx.Response) -> OmniError:
+def error_for(call: Call, answer: Answer) -> OmniError:
     """Our error for a non-2xx answer (429 is handled by the retry loop)."""
-    status = response.status_code
-    text = server_text(response)
+    status = answer.status_code
+    text = server_text(answer)
     if status == 401:
         return Unauthorized(text)
     if status == 403:

@@ -1,4 +1,7 @@
-"""The sandbox's routes: the OMNI paths, and `/_sandbox/faults` to change faults in a demo."""
+"""The sandbox's routes: the OMNI paths, and `/_sandbox/faults` to change faults in a demo.
+
+The gate in `server` checks the key (the control paths too) and caps the body before a route runs.
+"""
 
 from __future__ import annotations
 
@@ -155,8 +158,8 @@ def add_routes(app: web.Application, server: SandboxServer) -> None:
     async def set_faults(request: web.Request) -> web.StreamResponse:
         try:
             changes = await request.json()
-        except ValueError:
-            raise BadRequest("The faults are not valid JSON.") from None
+        except (ValueError, RecursionError):
+            raise BadRequest('The faults are not valid JSON; send e.g. {"latency": 2}.') from None
         if not isinstance(changes, dict):
             raise BadRequest('Send the faults as a JSON object, e.g. {"latency": 2}.')
         try:

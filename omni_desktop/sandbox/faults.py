@@ -1,4 +1,5 @@
-"""Faults the sandbox can inject, changeable while it runs (from another thread or over HTTP).
+"""Faults the sandbox can inject, changeable while it runs (from another thread, or over HTTP at
+`/_sandbox/faults` with the sandbox's key).
 
 Counters ("the next N requests") count API requests only (`/omni/...`), never the control
 endpoints. In one request the faults apply in this order: latency, hold (sends only), then

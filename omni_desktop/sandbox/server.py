@@ -36,6 +36,9 @@ from omni_desktop.sandbox.scenarios import BadRequest, ScenarioStore
 from omni_desktop.sandbox.simulation import Simulator
 
 SEND_PATH = "/omni/1/advanced"
+CONTROL_PREFIX = "/_sandbox/"  # the fault controls; they need the key like the API
+# The biggest request body read: a 100,000-destination send is about 10 MB.
+MAX_REQUEST_BYTES = 64 * 1024 * 1024
 _GARBLED = b'{"bulkId": "sandbox-garbled", "messages": [{"to": {"phoneNumber'
 
 
@@ -108,7 +111,7 @@ class SandboxServer:
 
     async def start(self) -> None:
         self._closing = asyncio.Event()
-        app = web.Application(middlewares=[self._middleware()], client_max_size=512 * 1024**2)
+        app = web.Application(middlewares=[self._middleware()], client_max_size=MAX_REQUEST_BYTES)
         endpoints.add_routes(app, self)
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await runner.setup()
@@ -126,7 +129,7 @@ class SandboxServer:
         if runner is not None:
             await runner.cleanup()
 
-    # --- the API gate: body, faults, auth -------------------------------------------------
+    # --- the API gate: auth, body, faults -------------------------------------------------
 
     def authorized(self, header: str | None) -> bool:
         scheme, _, credential = (header or "").strip().partition(" ")
@@ -152,14 +155,23 @@ class SandboxServer:
     def _middleware(self) -> Middleware:
         @web.middleware
         async def gate(request: web.Request, handler: Handler) -> web.StreamResponse:
-            if not request.path.startswith("/omni/"):
+            control = request.path.startswith(CONTROL_PREFIX)
+            if not (control or request.path.startswith("/omni/")):
                 return await _answer(request, handler)
-            raw = await request.read()
+            # The key first: a caller without it gets nothing read, parsed or delayed.
+            if not self.authorized(request.headers.get("Authorization")):
+                return error_response(401, "UNAUTHORIZED", "Invalid login details")
+            raw = await _read_capped(request)
+            if raw is None:
+                text = f"The request body is bigger than {MAX_REQUEST_BYTES // 2**20} MiB."
+                return error_response(413, "REQUEST_ENTITY_TOO_LARGE", text)
+            if control:
+                return await _answer(request, handler)
             body: Any = None
             if request.method in ("POST", "PUT"):
                 try:
                     body = json.loads(raw)
-                except ValueError:
+                except (ValueError, RecursionError):
                     body = UNREADABLE
             request[BODY] = body
             is_send = request.method == "POST" and request.path == SEND_PATH
@@ -172,8 +184,6 @@ class SandboxServer:
                 await self._pause(faults.latency)
             if is_send:
                 await self._hold()
-            if not self.authorized(request.headers.get("Authorization")):
-                return error_response(401, "UNAUTHORIZED", "Invalid login details")
             if faults.take("throttle_next"):
                 retry = {"Retry-After": str(faults.retry_after)}
                 return error_response(429, "TOO_MANY_REQUESTS", "Too many requests", retry)
@@ -190,6 +200,17 @@ class SandboxServer:
             return response
 
         return gate
+
+
+async def _read_capped(request: web.Request) -> bytes | None:
+    """The request body, or None when it is bigger than MAX_REQUEST_BYTES (said or found)."""
+    declared = request.content_length
+    if declared is not None and declared > MAX_REQUEST_BYTES:
+        return None
+    try:
+        return await request.read()  # aiohttp stops at client_max_size (MAX_REQUEST_BYTES)
+    except web.HTTPRequestEntityTooLarge:
+        return None
 
 
 async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -324,6 +345,7 @@ async def serve_forever(
         print_fn(f"API key: {server.api_key}  (header  Authorization: App {server.api_key})")
         print_fn(
             f"Failover runs {time_scale:g}x faster; faults: GET/POST {server.url}/_sandbox/faults"
+            " (same key; POST a JSON object)"
         )
         print_fn("Press Ctrl+C to stop.")
         await asyncio.Event().wait()

@@ -183,6 +183,7 @@ class Simulator:
         self._by_bulk: dict[str, list[Track]] = {}
         self._unreported: list[tuple[float, int, Track]] = []  # heap by done time
         self._ready: dict[int, Track] = {}  # final, not yet reported, in done order
+        self.pending_status = _PENDING_JSON  # each accepted message's status in the answer
 
     def send(self, request: SendRequest, now: float) -> dict[str, Any]:
         """Accept a checked request at time `now` (epoch seconds); the response body."""
@@ -210,7 +211,7 @@ class Simulator:
                     len(self._tracks), bulk_id, message_id, to, plan, start, request.callback_data
                 )
             )
-            messages.append({"to": to, "status": _PENDING_JSON, "messageId": message_id})
+            messages.append({"to": to, "status": self.pending_status, "messageId": message_id})
         body: dict[str, Any] = {"messages": messages}
         if bulk_id is not None:
             body = {"bulkId": bulk_id, **body}

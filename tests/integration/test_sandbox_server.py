@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -14,7 +17,14 @@ import pytest
 
 from omni_desktop.core.message import format_send_at
 
-from omni_desktop.sandbox import SMS_SCENARIO_KEY, SandboxServer, SandboxThread, serve_forever
+from omni_desktop.sandbox import (
+    SMS_SCENARIO_KEY,
+    Faults,
+    SandboxServer,
+    SandboxThread,
+    serve_forever,
+)
+from omni_desktop.sandbox.server import MAX_REQUEST_BYTES
 
 
 @pytest.fixture
@@ -164,19 +174,116 @@ def test_ten_thousand_destinations_are_cheap(http: httpx.Client, sandbox: Sandbo
 
 
 def test_fault_control_endpoint(sandbox: SandboxThread, http: httpx.Client) -> None:
-    control = sandbox.url + "/_sandbox/faults"
-    changed = httpx.post(control, json={"latency": 0.25, "throttle_next": 1}).json()
+    control = "/_sandbox/faults"
+    changed = http.post(control, json={"latency": 0.25, "throttle_next": 1}).json()
     assert (changed["latency"], changed["throttle_next"]) == (0.25, 1)
     assert sandbox.faults.latency == 0.25
     started = time.monotonic()
     assert http.get("/omni/1/scenarios").status_code == 429
     assert time.monotonic() - started >= 0.25
-    refused = httpx.post(control, json={"latency": -1})
+    refused = http.post(control, json={"latency": -1})
     assert refused.status_code == 400
     assert "negative" in reason(refused)
-    assert httpx.post(control, json={"warp": 1}).status_code == 400
-    assert httpx.delete(control).json()["latency"] == 0.0
-    assert httpx.get(control).json() == sandbox.faults.to_json()
+    assert http.post(control, json={"warp": 1}).status_code == 400
+    assert http.delete(control).json()["latency"] == 0.0
+    assert http.get(control).json() == sandbox.faults.to_json()
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "DELETE"])
+def test_fault_control_needs_the_key(sandbox: SandboxThread, method: str) -> None:
+    sandbox.faults.update({"fail_next": 3})
+    for header in ({}, {"Authorization": "App wrong"}):
+        answer = httpx.request(
+            method, sandbox.url + "/_sandbox/faults", json={"fail_next": 0}, headers=header
+        )
+        assert answer.status_code == 401
+        assert reason(answer) == "UNAUTHORIZED: Invalid login details"
+    assert sandbox.faults.fail_next == 3  # nobody without the key changed anything
+
+
+@pytest.mark.parametrize(
+    "body", [b"", b"latency=2", b"{not json", b"[" * 100_000 + b"]" * 100_000, b'"text"']
+)
+def test_fault_control_wants_a_json_object(
+    http: httpx.Client, sandbox: SandboxThread, body: bytes
+) -> None:
+    answer = http.post("/_sandbox/faults", content=body)
+    assert answer.status_code == 400
+    assert reason(answer).startswith("BAD_REQUEST: ")
+    assert "{" in reason(answer)  # it shows the shape it wants
+    assert sandbox.faults.to_json() == Faults().to_json()
+
+
+def test_deeply_nested_send_is_a_plain_400(http: httpx.Client) -> None:
+    answer = http.post("/omni/1/advanced", content=b'{"a":' * 100_000 + b"1" + b"}" * 100_000)
+    assert answer.status_code == 400
+    assert reason(answer) == "BAD_REQUEST: The request body is not valid JSON."
+
+
+def raw_exchange(url: str, head: bytes, body: bytes = b"", limit: float = 5.0) -> bytes:
+    """Send `head` (and `body`) on a plain socket; what the server answers within `limit` s."""
+    host, port = httpx.URL(url).host, httpx.URL(url).port
+    assert port is not None
+    with socket.create_connection((host, port), timeout=limit) as sock:
+        sock.sendall(head + body)
+        received = b""
+        give_up = time.monotonic() + limit
+        while b"\r\n\r\n" not in received and time.monotonic() < give_up:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+        with contextlib.suppress(OSError):  # read the short body too, if it came already
+            sock.settimeout(0.2)
+            received += sock.recv(65536)
+        return received
+
+
+def test_the_key_is_checked_before_the_body_is_read(sandbox: SandboxThread) -> None:
+    """A caller without the key declares a 1 GB body and sends none of it: refused at once."""
+    head = (
+        b"POST /omni/1/advanced HTTP/1.1\r\nHost: x\r\nAuthorization: App wrong\r\n"
+        b"Content-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n"
+    )
+    started = time.monotonic()
+    answer = raw_exchange(sandbox.url, head)
+    assert answer.startswith(b"HTTP/1.1 401 ")
+    assert b'"UNAUTHORIZED"' in answer
+    assert time.monotonic() - started < 2.0
+    assert sandbox.server.received_sends == []
+
+
+def test_a_declared_body_over_the_cap_is_refused_with_the_envelope(sandbox: SandboxThread) -> None:
+    head = (
+        f"POST /omni/1/advanced HTTP/1.1\r\nHost: x\r\nAuthorization: App {sandbox.api_key}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {MAX_REQUEST_BYTES + 1}\r\n\r\n"
+    ).encode()
+    started = time.monotonic()
+    answer = raw_exchange(sandbox.url, head)
+    assert answer.startswith(b"HTTP/1.1 413 ")
+    envelope = json.loads(answer.partition(b"\r\n\r\n")[2])
+    assert envelope["requestError"]["serviceException"]["messageId"] == "REQUEST_ENTITY_TOO_LARGE"
+    assert "64 MiB" in envelope["requestError"]["serviceException"]["text"]
+    assert time.monotonic() - started < 2.0
+    assert sandbox.server.received_sends == []
+
+
+def test_a_chunked_body_over_the_cap_is_refused_with_the_envelope(
+    http: httpx.Client, sandbox: SandboxThread
+) -> None:
+    """No Content-Length to go by: the sandbox stops reading at the cap."""
+    piece = b" " * (1024 * 1024)
+
+    def pieces() -> Iterator[bytes]:
+        yield b"["
+        for _ in range(MAX_REQUEST_BYTES // len(piece) + 2):
+            yield piece
+        yield b"]"
+
+    answer = http.post("/omni/1/advanced", content=pieces())
+    assert answer.status_code == 413
+    assert reason(answer).startswith("REQUEST_ENTITY_TOO_LARGE: ")
+    assert sandbox.server.received_sends == []
 
 
 def test_error_rate_is_a_fixed_sequence(sandbox: SandboxThread, http: httpx.Client) -> None:
@@ -271,10 +378,11 @@ def test_serve_forever_prints_and_stops_on_cancel() -> None:
 
 def test_a_stopped_sandbox_thread_can_start_again() -> None:
     sandbox = SandboxThread()
+    key = {"Authorization": f"App {sandbox.api_key}"}
     with sandbox:
-        first = httpx.get(sandbox.url + "/_sandbox/faults").status_code
+        first = httpx.get(sandbox.url + "/_sandbox/faults", headers=key).status_code
     with sandbox:
-        again = httpx.get(sandbox.url + "/_sandbox/faults").status_code
+        again = httpx.get(sandbox.url + "/_sandbox/faults", headers=key).status_code
     assert (first, again) == (200, 200)
 
 

@@ -15,8 +15,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+from omni_desktop.core import jsonsafe
+from omni_desktop.core import request_schema as schema
 from omni_desktop.core.channels import CHANNELS, CHANNELS_BY_KEY, TimeUnit
 from omni_desktop.core.gcpause import gc_paused
+from omni_desktop.core.i18n import tr
 
 JsonObject = dict[str, Any]
 
@@ -91,6 +94,13 @@ class OmniMessage:
 _SEND_AT_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:?\d{2})$"
 )
+MAX_OFFSET_MINUTES = 18 * 60  # java.time's widest; real offsets lie in -12:00..+14:00
+_SHOWN = 40  # characters of a value quoted in a sentence
+
+
+def _shown(value: str) -> str:
+    """`value` quoted for a sentence, cut short when long."""
+    return repr(value[:_SHOWN]) + ("…" if len(value) > _SHOWN else "")
 
 
 def format_send_at(moment: datetime, colon: bool = True) -> str:
@@ -114,7 +124,9 @@ def parse_send_at(text: str) -> datetime:
     match = _SEND_AT_RE.match(text.strip())
     if not match:
         raise MessageFormatError(
-            f"sendAt {text!r} is not a date-time like 2026-06-01T10:45:00.000+02:00."
+            tr("sendAt {text} is not a date-time like 2026-06-01T10:45:00.000+02:00.").format(
+                text=_shown(text)
+            )
         )
     year, month, day, hour, minute, second, frac, zone = match.groups()
     micro = int((frac or "0").ljust(6, "0"))
@@ -122,14 +134,24 @@ def parse_send_at(text: str) -> datetime:
         tz = UTC
     else:
         digits = zone[1:].replace(":", "")
-        delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        hours, minutes = int(digits[:2]), int(digits[2:])
+        if minutes > 59 or hours * 60 + minutes > MAX_OFFSET_MINUTES:
+            raise MessageFormatError(
+                tr(
+                    "sendAt {text} has the time-zone offset {zone}, which no place has; "
+                    "use one between -18:00 and +18:00, like +02:00."
+                ).format(text=_shown(text), zone=zone)
+            )
+        delta = timedelta(hours=hours, minutes=minutes)
         tz = timezone(-delta if zone[0] == "-" else delta)
     try:
         return datetime(
             int(year), int(month), int(day), int(hour), int(minute), int(second), micro, tz
         )
     except ValueError as exc:
-        raise MessageFormatError(f"sendAt {text!r} is not a real date: {exc}.") from None
+        raise MessageFormatError(
+            tr("sendAt {text} is not a real date: {reason}.").format(text=_shown(text), reason=exc)
+        ) from None
 
 
 # --- IDs ---------------------------------------------------------------------------------------
@@ -281,13 +303,30 @@ _TOP_KEYS = {
     "intermediateReport",
     "notifyUrl",
 }
+_TO_KEYS = ("phoneNumber", "emailAddress")
+_ENTRY_KEYS = ("to", "messageId")
 
 
-def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
-    if value is not None and not isinstance(value, kind):
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise MessageFormatError(f"{where} should be a {names}, not {type(value).__name__}.")
+def _refuse(sentence: str | None) -> None:
+    if sentence:
+        raise MessageFormatError(sentence)
+
+
+def _expect(value: Any, kind: type, where: str) -> Any:
+    _refuse(schema.wrong_type(where, kind, value))
     return value
+
+
+def _field_value(obj: JsonObject, key: str, keys: tuple[str, ...], kind: type) -> Any:
+    """The value at `keys` in channel `key`'s object; every object on the way must be one."""
+    node = obj
+    for depth, part in enumerate(keys[:-1]):
+        inner = node.get(part)
+        if inner is None:
+            return None
+        _expect(inner, dict, ".".join((key, *keys[: depth + 1])))
+        node = inner
+    return _expect(node.get(keys[-1]), kind, ".".join((key, *keys)))
 
 
 def _channel_from_json(key: str, obj: Any) -> ChannelContent:
@@ -295,28 +334,35 @@ def _channel_from_json(key: str, obj: Any) -> ChannelContent:
     content = ChannelContent()
     leftover = copy.deepcopy(obj)
     for spec in CHANNELS_BY_KEY[key].fields:
-        value = _get_path(obj, spec.keys)
-        if value is not None and not isinstance(value, dict | list):
+        value = _field_value(obj, key, spec.keys, schema.field_type(spec.kind))
+        if value is not None:
             content.values[spec.path] = value
             _pop_path(leftover, spec.keys)
-    period = obj.get("validityPeriod")
-    if isinstance(period, str) and period.strip().isdigit():  # legacy docs show it as a string
-        period = int(period)
-    if isinstance(period, bool) or not isinstance(period, int | None):
-        raise MessageFormatError(f"{key}.validityPeriod should be a whole number.")
-    content.validity_period = period
-    unit = obj.get("validityPeriodTimeUnit")
-    if unit is not None:
-        try:
-            content.validity_unit = TimeUnit(unit)
-        except ValueError:
-            raise MessageFormatError(
-                f"{key}.validityPeriodTimeUnit should be SECONDS, MINUTES or HOURS, not {unit!r}."
-            ) from None
+    _refuse(schema.check_keys(obj, schema.CHANNEL_TYPES.get(key), key))
+    content.validity_period, content.validity_unit = _validity(key, obj)
     leftover.pop("validityPeriod", None)
     leftover.pop("validityPeriodTimeUnit", None)
     content.extra = leftover
     return content
+
+
+def _validity(key: str, obj: JsonObject) -> tuple[int | None, TimeUnit | None]:
+    """A channel object's validity period and unit; MessageFormatError if either is wrong."""
+    try:
+        period = schema.validity_period(key, obj.get("validityPeriod"))
+    except ValueError as exc:
+        raise MessageFormatError(str(exc)) from None
+    unit = obj.get("validityPeriodTimeUnit")
+    if unit is None:
+        return period, None
+    if isinstance(unit, str) and unit in TimeUnit.__members__:
+        return period, TimeUnit(unit)
+    shown = _shown(unit) if isinstance(unit, str) else schema.kind_of(unit)
+    raise MessageFormatError(
+        tr("{key}.validityPeriodTimeUnit should be SECONDS, MINUTES or HOURS, not {unit}.").format(
+            key=key, unit=shown
+        )
+    )
 
 
 def _pop_path(source: JsonObject, keys: tuple[str, ...]) -> None:
@@ -330,43 +376,82 @@ def _pop_path(source: JsonObject, keys: tuple[str, ...]) -> None:
             parents[depth].pop(keys[depth], None)
 
 
-def from_json(body: Any) -> OmniMessage:
-    """Read a request body (or a draft file's content) into the model."""
-    if not isinstance(body, dict):
-        raise MessageFormatError("The draft is not a JSON object.")
-    destinations = []
-    raw_destinations = _expect(body.get("destinations"), list, "destinations") or []
-    for index, entry in enumerate(raw_destinations):
-        where = f"destinations[{index}]"
-        _expect(entry, dict, where)
-        to = _expect(entry.get("to"), dict, f"{where}.to") or {}
-        phone = to.get("phoneNumber")
-        if isinstance(phone, int) and not isinstance(phone, bool):
+def _plain_text(value: Any) -> bool:
+    """None, or text without a lone surrogate: the common case, checked quickly."""
+    return value is None or (type(value) is str and not jsonsafe.has_lone_surrogate(value))
+
+
+def _destinations_from_json(raw: Any) -> list[Destination]:
+    """Every destination, checked. Runs once per recipient: the common case is quick."""
+    destinations: list[Destination] = []
+    append, made, plain = destinations.append, Destination, _plain_text
+    for index, entry in enumerate(_expect(raw, list, "destinations") or ()):
+        if type(entry) is not dict:
+            _expect(entry, dict, f"destinations[{index}]")
+        to = entry.get("to")
+        if to is None:
+            to = {}
+        elif type(to) is not dict:
+            _expect(to, dict, f"destinations[{index}].to")
+        phone, email = to.get("phoneNumber"), to.get("emailAddress")
+        message_id = entry.get("messageId")
+        if type(phone) is int and phone.bit_length() < 64:
             phone = str(phone)
-        destinations.append(
-            Destination(
-                phone=_expect(phone, str, f"{where}.to.phoneNumber"),
-                email=_expect(to.get("emailAddress"), str, f"{where}.to.emailAddress"),
-                message_id=_expect(entry.get("messageId"), str, f"{where}.messageId"),
-                extra_to={k: v for k, v in to.items() if k not in ("phoneNumber", "emailAddress")},
-                extra={k: v for k, v in entry.items() if k not in ("to", "messageId")},
-            )
-        )
+        if not (plain(phone) and plain(email) and plain(message_id)):
+            _refuse_destination(index, entry, to, phone)
+        extra_to = {k: v for k, v in to.items() if k not in _TO_KEYS}
+        extra = {k: v for k, v in entry.items() if k not in _ENTRY_KEYS}
+        if extra_to or extra:
+            _check_destination_extras(index, extra_to, extra)
+        append(made(phone, email, message_id, extra_to, extra))
+    return destinations
+
+
+def _refuse_destination(index: int, entry: JsonObject, to: JsonObject, phone: Any) -> None:
+    where = f"destinations[{index}]"
+    _expect(phone, str, f"{where}.to.phoneNumber")
+    _refuse(schema.check_keys(to, schema.TO_TYPES, f"{where}.to"))
+    _refuse(schema.check_keys(entry, schema.DESTINATION_TYPES, where))
+    _refuse(jsonsafe.problem(entry, where, 2))
+
+
+def _check_destination_extras(index: int, extra_to: JsonObject, extra: JsonObject) -> None:
+    where = f"destinations[{index}]"
+    _refuse(schema.check_keys(extra_to, schema.TO_TYPES, f"{where}.to"))
+    _refuse(jsonsafe.problem(extra_to, f"{where}.to", 3))
+    _refuse(jsonsafe.problem(extra, where, 2))
+
+
+def from_json(body: Any) -> OmniMessage:
+    """Read a request body (or a draft file's content) into the model.
+
+    MessageFormatError, one sentence naming the key, for anything the OpenAPI schema does not
+    allow where it stands, or that `jsonsafe` refuses (NaN, lone surrogates, deep nesting).
+    """
+    if not isinstance(body, dict):
+        raise MessageFormatError(tr("The draft is not a JSON object."))
+    _refuse(jsonsafe.problem({k: v for k, v in body.items() if k != "destinations"}))
+    _refuse(schema.check_keys(body, schema.TOP_TYPES, ""))
+    for key in schema.OTHER_CHANNELS:
+        if isinstance(body.get(key), dict):
+            _refuse(schema.check_keys(body[key], schema.CHANNEL_TYPES[key], key))
+            _validity(key, body[key])
+    destinations = _destinations_from_json(body.get("destinations"))
     channels = {
         spec.key: _channel_from_json(spec.key, body[spec.key])
         for spec in CHANNELS
-        if spec.key in body
+        if body.get(spec.key) is not None
     }
-    send_at = _expect(body.get("sendAt"), str, "sendAt")
+    send_at = body.get("sendAt")
     return OmniMessage(
-        scenario_key=_expect(body.get("scenarioKey"), str, "scenarioKey"),
-        bulk_id=_expect(body.get("bulkId"), str, "bulkId"),
+        scenario_key=body.get("scenarioKey"),
+        bulk_id=body.get("bulkId"),
         destinations=destinations,
         channels=channels,
         send_at=parse_send_at(send_at) if send_at else None,
-        callback_data=_expect(body.get("callbackData"), str, "callbackData"),
-        notify=_expect(body.get("notify"), bool, "notify"),
-        intermediate_report=_expect(body.get("intermediateReport"), bool, "intermediateReport"),
-        notify_url=_expect(body.get("notifyUrl"), str, "notifyUrl"),
+        callback_data=body.get("callbackData"),
+        notify=body.get("notify"),
+        intermediate_report=body.get("intermediateReport"),
+        notify_url=body.get("notifyUrl"),
         extra={k: v for k, v in body.items() if k not in _TOP_KEYS and k not in CHANNELS_BY_KEY},
     )

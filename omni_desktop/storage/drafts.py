@@ -1,4 +1,8 @@
-"""Drafts on disk: the request body itself as `*.omni.json`, written atomically."""
+"""Drafts on disk: the request body itself as `*.omni.json`, written atomically.
+
+Reading refuses, in one sentence, what the rest of the app cannot hold (`core.jsonsafe`, the
+schema's types); writing refuses the same, so a saved draft always opens again.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,21 @@ import contextlib
 import json
 import os
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
-from omni_desktop.core.message import MessageFormatError, OmniMessage, from_json, to_json
+from omni_desktop.core import jsonsafe
+from omni_desktop.core.i18n import tr
+from omni_desktop.core.message import (
+    JsonObject,
+    MessageFormatError,
+    OmniMessage,
+    from_json,
+    to_json,
+)
 
 DRAFT_SUFFIX = ".omni.json"
+MAX_DRAFT_BYTES = 256 * 1024 * 1024  # 100,000 recipients take about 10 MB
 
 
 class DraftError(Exception):
@@ -33,33 +47,120 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
+def set_aside(path: Path, moment: datetime, companions: tuple[str, ...] = ()) -> Path:
+    """Rename a damaged file to `<name>.damaged-<UTC time>` beside it, and each existing
+    `<name><suffix>` of `companions` (SQLite's "-wal", "-shm") to match; the new path.
+
+    The file is kept for whoever wants to look into it; OSError if it cannot be renamed.
+    """
+    stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    count = 1
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", *companions)):
+        count += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{count}")
+    path.replace(aside)
+    for suffix in companions:
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            companion.replace(Path(f"{aside}{suffix}"))
+    return aside
+
+
+def draft_text(message: OmniMessage) -> str:
+    """The draft file's text; DraftError (one sentence) for anything `load_draft` would refuse."""
+    body = to_json(message)
+    try:
+        text: str | None = json.dumps(body, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    except (ValueError, TypeError, RecursionError):
+        text = None
+    problem = _refusal(message, body) if text is not None else None
+    if text is None or problem or jsonsafe.has_lone_surrogate(text):
+        problem = problem or jsonsafe.problem(body) or tr("it holds a value JSON cannot hold")
+        raise DraftError(
+            tr("The draft cannot be saved as it is: {problem}").format(problem=_clause(problem))
+        )
+    return text
+
+
+def _refusal(message: OmniMessage, body: JsonObject) -> str | None:
+    """What reading `body` back would refuse; the recipients' own fields are left to the
+    caller's check of the text, which is cheaper for 100,000 of them."""
+    try:
+        from_json({k: v for k, v in body.items() if k != "destinations"})
+    except MessageFormatError as exc:
+        return str(exc)
+    entries = body.get("destinations", [])
+    for index, dest in enumerate(message.destinations):
+        if dest.extra or dest.extra_to:
+            problem = jsonsafe.problem(entries[index], f"destinations[{index}]", 2)
+            if problem:
+                return problem
+    return None
+
+
+def _clause(sentence: str) -> str:
+    """A sentence to follow a colon; it keeps its own full stop."""
+    return sentence if sentence.endswith(".") else sentence + "."
+
+
 def save_draft(path: Path, message: OmniMessage) -> None:
     """Save the draft; channel content outside the scenario's flow is kept too."""
-    text = json.dumps(to_json(message), ensure_ascii=False, indent=2) + "\n"
+    text = draft_text(message)
     try:
         atomic_write_text(path, text)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
         raise DraftError(
-            f"The draft could not be saved to {path}: {reason}. It is still open; "
-            "choose another folder with Save As, or free some disk space."
+            tr(
+                "The draft could not be saved to {path}: {reason}. It is still open; "
+                "choose another folder with Save As, or free some disk space."
+            ).format(path=path, reason=reason)
         ) from None
 
 
 def load_draft(path: Path) -> OmniMessage:
+    """Read a draft; DraftError, one sentence, when it cannot be read or is not a request."""
     try:
+        size = path.stat().st_size
+        if size > MAX_DRAFT_BYTES:
+            raise DraftError(
+                tr(
+                    "{name} is {size} MB, far more than any draft (100,000 recipients take "
+                    "about 10 MB), so it is not opened."
+                ).format(name=path.name, size=size // (1024 * 1024))
+            )
         text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DraftError(f"{path} could not be opened: {exc.strerror or exc}.") from None
-    except UnicodeDecodeError:
-        raise DraftError(f"{path} is not a text file, so it is not a draft.") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        if isinstance(exc, UnicodeDecodeError):
+            raise DraftError(
+                tr("{path} is not a text file, so it is not a draft.").format(path=path)
+            ) from None
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+        raise DraftError(
+            tr("{path} could not be opened: {reason}.").format(path=path, reason=reason)
+        ) from None
+    except MemoryError:
+        raise DraftError(
+            tr("{path} is too big to open with the memory there is.").format(path=path)
+        ) from None
     try:
-        data = json.loads(text)
+        data = jsonsafe.loads(text, what=path.name)
     except json.JSONDecodeError as exc:
         raise DraftError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+            tr("{name} is not valid JSON (line {line}, column {column}: {reason}).").format(
+                name=path.name, line=exc.lineno, column=exc.colno, reason=exc.msg
+            )
+        ) from None
+    except jsonsafe.UnsafeJson as exc:
+        raise DraftError(str(exc)) from None
+    except MemoryError:
+        raise DraftError(
+            tr("{path} is too big to open with the memory there is.").format(path=path)
         ) from None
     try:
         return from_json(data)
     except MessageFormatError as exc:
-        raise DraftError(f"{path.name} is not an OMNI request: {exc}") from None
+        raise DraftError(
+            tr("{name} is not an OMNI request: {reason}").format(name=path.name, reason=exc)
+        ) from None

@@ -2,19 +2,29 @@
 
 The schema version is SQLite's `user_version`; `SCHEMA[n]` brings version n to n+1, so a
 future change is one more step at the end, run once by whichever process opens the file first.
+A file that is not a database, or a damaged one, is set aside at start (`open_outbox_or_set_aside`)
+so that the app still opens, on a new history.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from omni_desktop.core.i18n import tr
 
-from omni_desktop.storage.errors import StorageError
+from omni_desktop.storage.drafts import set_aside
+from omni_desktop.storage.errors import StorageError, os_reason
 from omni_desktop.storage.paths import ensure_folder
+
+if TYPE_CHECKING:
+    from omni_desktop.storage.outbox import Outbox
+
+log = logging.getLogger("omni_desktop.storage")
 
 T = TypeVar("T")
 
@@ -63,6 +73,8 @@ SCHEMA: list[list[str]] = [
 SCHEMA_VERSION = len(SCHEMA)
 
 _LOCKED = "another program is using the history file (database is locked)"
+_NOT_A_DATABASE = "the history file is damaged (it is not a database)"
+_HEADER = b"SQLite format 3\x00"
 _REASONS = (  # by SQLite error name, prefix match (extended codes such as SQLITE_IOERR_WRITE)
     ("SQLITE_BUSY", _LOCKED),
     ("SQLITE_LOCKED", _LOCKED),
@@ -71,9 +83,17 @@ _REASONS = (  # by SQLite error name, prefix match (extended codes such as SQLIT
     ("SQLITE_CANTOPEN", "the file cannot be opened there"),
     ("SQLITE_PERM", "permission was denied"),
     ("SQLITE_IOERR", "the disk could not be read or written"),
-    ("SQLITE_NOTADB", "the history file is damaged (it is not a database)"),
+    ("SQLITE_NOTADB", _NOT_A_DATABASE),
     ("SQLITE_CORRUPT", "the history file is damaged"),
 )
+
+
+class DamagedHistory(StorageError):
+    """The history file is not a database, or a damaged one; it may be set aside."""
+
+
+_DAMAGE = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+COMPANIONS = ("-wal", "-shm")  # SQLite's files beside the database, moved aside with it
 
 
 def reason(exc: sqlite3.Error) -> str:
@@ -107,8 +127,16 @@ def marks(count: int) -> str:
 
 
 def open_database(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
-    """The file opened in WAL mode and brought to SCHEMA_VERSION; StorageError if it cannot."""
+    """The file opened in WAL mode and brought to SCHEMA_VERSION; StorageError if it cannot
+    (DamagedHistory if it is not a database or a damaged one)."""
     ensure_folder(path.parent)
+    if not _has_sqlite_header(path):
+        # Refused before SQLite opens it: SQLite would delete the -wal file beside it.
+        raise DamagedHistory(
+            tr("The history at {path} could not {action}: {reason}.").format(
+                path=path, action=tr("be opened"), reason=tr(_NOT_A_DATABASE)
+            )
+        )
     try:
         db = sqlite3.connect(
             path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
@@ -120,13 +148,57 @@ def open_database(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Con
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA foreign_keys=ON")
         _migrate(db, path)
+        # What every start reads first (the sends left in flight): damage there shows now.
+        db.execute("SELECT * FROM sends WHERE state = 'sending'").fetchall()
     except sqlite3.Error as exc:
         db.close()
-        raise storage_error(path, exc, tr("be opened")) from None
+        error = storage_error(path, exc, tr("be opened"))
+        name = str(getattr(exc, "sqlite_errorname", "") or "")
+        if name.startswith(_DAMAGE):
+            raise DamagedHistory(error.sentence) from None
+        raise error from None
     except BaseException:
         db.close()
         raise
     return db
+
+
+def open_outbox_or_set_aside(
+    path: Path, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+) -> tuple[Outbox, str | None]:
+    """The outbox at `path`; if that file is damaged, it is set aside (with its -wal and -shm)
+    and a new one started: then also the sentence that says so. StorageError otherwise."""
+    from omni_desktop.storage.outbox import Outbox  # outbox.py imports this module
+
+    try:
+        return Outbox(path), None
+    except DamagedHistory as exc:
+        log.warning("%s Setting it aside.", exc)
+    try:
+        aside = set_aside(path, clock(), COMPANIONS)
+    except OSError as exc:
+        raise StorageError(
+            tr(
+                "The history at {path} is damaged and could not be moved aside ({reason}); "
+                "move it away yourself, then start omni-desktop again."
+            ).format(path=path, reason=os_reason(exc))
+        ) from None
+    sentence = tr(
+        "The send history was damaged; it was kept as {aside} and a new, empty history was "
+        "started, so earlier sends are not listed in History."
+    ).format(aside=aside)
+    return Outbox(path), sentence
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    """Whether the file starts as every SQLite database does (or is empty, or is not there:
+    SQLite makes a new one; or cannot be read: SQLite says why)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_HEADER))
+    except OSError:
+        return True
+    return not head or head == _HEADER
 
 
 def user_version(db: sqlite3.Connection) -> int:
@@ -158,4 +230,11 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
         )
 
 
-__all__ = ["SCHEMA", "SCHEMA_VERSION", "open_database", "storage_error"]
+__all__ = [
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "DamagedHistory",
+    "open_database",
+    "open_outbox_or_set_aside",
+    "storage_error",
+]

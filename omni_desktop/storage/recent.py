@@ -19,7 +19,7 @@ class RecentFiles:
     def paths(self) -> list[Path]:
         try:
             data = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError, MemoryError):  # damaged: as if empty
             return []
         if not isinstance(data, list):
             return []

@@ -10,7 +10,7 @@ import pytest
 
 from omni_desktop.core.message import Destination, OmniMessage
 
-from omni_desktop.storage.autosave import Autosave
+from omni_desktop.storage.autosave import Autosave, DamagedAutosave
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.paths import AppPaths
 
@@ -94,8 +94,52 @@ def test_a_failed_autosave_says_so_in_a_plain_sentence(tmp_path: Path) -> None:
     )
 
 
-def test_a_damaged_copy_is_not_offered(tmp_path: Path) -> None:
+def test_a_damaged_copy_is_set_aside_not_offered(tmp_path: Path) -> None:
     autosave = autosave_in(tmp_path)
     autosave.save(draft())
     autosave.draft_file.write_text("{ cut off", encoding="utf-8")
+    with pytest.raises(DamagedAutosave) as caught:
+        autosave.pending_restore()
+    aside = autosave.folder / "autosave.omni.json.damaged-20260501T093015Z"
+    assert str(caught.value) == (
+        f"The autosaved draft was kept as {aside} and not restored: autosave.omni.json is not "
+        "valid JSON (line 1, column 3: Expecting property name enclosed in double quotes)."
+    )
+    assert aside.read_text(encoding="utf-8") == "{ cut off"
     assert autosave.pending_restore() is None
+
+
+def test_an_unanswered_offer_survives_a_clean_exit(tmp_path: Path) -> None:
+    autosave_in(tmp_path).save(draft())
+    offering = autosave_in(tmp_path)
+    assert offering.pending_restore() is not None
+    offering.awaiting_answer()
+    offering.mark_clean_exit()  # the window closed while "Restore draft?" was open
+    pending = autosave_in(tmp_path).pending_restore()
+    assert pending is not None and pending.message == draft()
+
+
+def test_an_answered_offer_lets_a_clean_exit_remove_the_copy(tmp_path: Path) -> None:
+    autosave_in(tmp_path).save(draft())
+    offering = autosave_in(tmp_path)
+    offering.awaiting_answer()
+    offering.restored()  # the draft is in the window now; a clean exit ends the copy
+    offering.mark_clean_exit()
+    assert autosave_in(tmp_path).pending_restore() is None
+    declined = autosave_in(tmp_path)
+    declined.save(draft())
+    declined.awaiting_answer()
+    declined.discard()
+    assert autosave_in(tmp_path).pending_restore() is None
+
+
+def test_a_draft_that_could_not_be_opened_again_is_not_autosaved(tmp_path: Path) -> None:
+    autosave = autosave_in(tmp_path)
+    autosave.save(draft())
+    broken = draft()
+    broken.content("sms").values["text"] = "half an emoji \ud83d"
+    with pytest.raises(StorageError) as caught:
+        autosave.save(broken)
+    assert "sms.text has a broken character" in str(caught.value)
+    pending = autosave_in(tmp_path).pending_restore()
+    assert pending is not None and pending.message == draft()  # the last good copy stays

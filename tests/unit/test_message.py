@@ -24,6 +24,7 @@ from omni_desktop.core.message import (
     to_json,
     with_ids,
 )
+from omni_desktop.core.request_schema import CHANNEL_TYPES, TO_TYPES, TOP_TYPES
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
@@ -267,6 +268,32 @@ def test_ids_sort_by_creation_time() -> None:
         ({"destinations": [], "sendAt": "2026-02-30T10:00:00.000+01:00"}, "real date"),
         ({"destinations": [], "notify": "yes"}, "notify"),
         ({"destinations": [], "scenarioKey": 12}, "scenarioKey"),
+        ({"destinations": [], "sendAt": "2026-06-01T10:00:00.000+99:99"}, "+99:99"),
+        ({"destinations": [], "sendAt": "2026-06-01T10:00:00.000+24:00"}, "+24:00"),
+        ({"destinations": [], "sendAt": "2026-06-01T10:00:00.000-05:60"}, "-05:60"),
+        ({"destinations": [], "sms": {"text": 12345}}, "sms.text should be text, not a number"),
+        ({"destinations": [], "sms": {"text": {"a": 1}}}, "sms.text should be text, not an"),
+        ({"destinations": [], "sms": {"language": "TR"}}, "sms.language should be an object"),
+        ({"destinations": [], "sms": {"language": {"languageCode": 7}}}, "languageCode"),
+        ({"destinations": [], "sms": {"regional": []}}, "sms.regional should be an object"),
+        ({"destinations": [], "viber": {"isPromotional": 1}}, "true or false, not a number"),
+        ({"destinations": [], "viber": {"trackingData": False}}, "viber.trackingData"),
+        ({"destinations": [], "sms": {"validityPeriod": 10**30}}, "sms.validityPeriod"),
+        ({"destinations": [], "sms": {"validityPeriod": 2**31}}, "far beyond"),
+        ({"destinations": [], "sms": {"validityPeriod": "²"}}, "sms.validityPeriod"),
+        ({"destinations": [], "sms": {"validityPeriod": 1.5}}, "whole number"),
+        ({"destinations": [], "sms": {"validityPeriodTimeUnit": ["HOURS"]}}, "not a list"),
+        ({"destinations": [], "whatsApp": "Hi"}, "whatsApp should be an object"),
+        ({"destinations": [], "push": {"validityPeriod": "later"}}, "push.validityPeriod"),
+        ({"destinations": [], "notifyContentType": 1}, "notifyContentType"),
+        ({"destinations": [{"to": {"phoneNumber": True}}]}, "not true or false"),
+        ({"destinations": [{"to": {"phoneNumber": 10**30}}]}, "phoneNumber"),
+        ({"destinations": [{"to": {"pushRegistrationId": 5}}]}, "pushRegistrationId"),
+        ({"destinations": [{"to": {}, "note": float("nan")}]}, "destinations[0].note"),
+        ({"destinations": [], "sms": {"text": "a\ud800b"}}, "sms.text has a broken character"),
+        ({"destinations": [{"to": {"emailAddress": "\udfff@x.hr"}}]}, "emailAddress has a"),
+        ({"destinations": [], "futureField": float("inf")}, "futureField is NaN or Infinity"),
+        ({"destinations": [], "futureField": 10**200}, "more than 100 digits"),
     ],
 )
 def test_format_errors_name_the_field(body: Any, names: str) -> None:
@@ -278,6 +305,35 @@ def test_format_errors_name_the_field(body: Any, names: str) -> None:
 
 def test_format_error_is_a_value_error() -> None:
     assert issubclass(MessageFormatError, ValueError)
+
+
+def test_a_deep_value_is_refused_without_overflowing_the_stack() -> None:
+    deep: Any = "bottom"
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(MessageFormatError) as caught:
+        from_json({"destinations": [], "futureField": deep})
+    assert str(caught.value).startswith("futureField[0][0]")
+    assert "nested more than 64 levels deep" in str(caught.value)
+    shallow = {
+        "destinations": [{"to": {"phoneNumber": "1"}, "x": [[["ok"]]]}],
+        "sms": {"text": "Hi"},
+    }
+    assert to_json(from_json(shallow)) == shallow
+
+
+@pytest.mark.parametrize("offset", ["+18:00", "-18:00", "+14:00", "-12:00", "+05:45", "+0530"])
+def test_every_real_offset_is_read(offset: str) -> None:
+    moment = parse_send_at(f"2026-06-01T10:00:00.000{offset}")
+    assert moment.utcoffset() is not None
+    assert format_send_at(moment).endswith(offset if ":" in offset else "+05:30")
+
+
+@pytest.mark.parametrize("offset", ["+18:01", "+19:00", "+99:99", "-24:00", "+00:60"])
+def test_an_offset_no_place_has_is_a_format_error(offset: str) -> None:
+    with pytest.raises(MessageFormatError) as caught:
+        parse_send_at(f"2026-06-01T10:00:00.000{offset}")
+    assert offset in str(caught.value) and "between -18:00 and +18:00" in str(caught.value)
 
 
 # --- round trip of generated drafts ------------------------------------------------------------
@@ -293,16 +349,20 @@ _JSON = st.recursive(
     max_leaves=8,
 )
 _PRESENT = _JSON.filter(lambda v: v not in (None, "", {}, []))
-_TOP_KNOWN = {
-    "scenarioKey",
-    "bulkId",
-    "destinations",
-    "sendAt",
-    "callbackData",
-    "notify",
-    "intermediateReport",
-    "notifyUrl",
-} | {c.key for c in CHANNELS}
+_TOP_KNOWN = (
+    {
+        "scenarioKey",
+        "bulkId",
+        "destinations",
+        "sendAt",
+        "callbackData",
+        "notify",
+        "intermediateReport",
+        "notifyUrl",
+    }
+    | {c.key for c in CHANNELS}
+    | set(TOP_TYPES)
+)  # keys whose type the schema gives
 
 
 def _extras(known: set[str]) -> st.SearchStrategy[dict[str, Any]]:
@@ -311,7 +371,7 @@ def _extras(known: set[str]) -> st.SearchStrategy[dict[str, Any]]:
 
 @st.composite
 def _destination(draw: st.DrawFn) -> dict[str, Any]:
-    to: dict[str, Any] = draw(_extras({"phoneNumber", "emailAddress"}))
+    to: dict[str, Any] = draw(_extras(set(TO_TYPES)))
     if draw(st.booleans()):
         to["phoneNumber"] = draw(st.text(alphabet="0123456789", min_size=1, max_size=15))
     if draw(st.booleans()):
@@ -326,7 +386,11 @@ def _destination(draw: st.DrawFn) -> dict[str, Any]:
 def _channel(draw: st.DrawFn, key: str) -> dict[str, Any]:
     spec = next(c for c in CHANNELS if c.key == key)
     obj: dict[str, Any] = draw(
-        _extras({f.keys[0] for f in spec.fields} | {"validityPeriod", "validityPeriodTimeUnit"})
+        _extras(
+            {f.keys[0] for f in spec.fields}
+            | {"validityPeriod", "validityPeriodTimeUnit"}
+            | set(CHANNEL_TYPES.get(key, {}))
+        )
     )
     for field in spec.fields:
         if not draw(st.booleans()):

@@ -30,6 +30,7 @@ from omni_desktop.core.sms import count_sms
 from omni_desktop.core.validation import Problem, Severity
 
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.theme import error_colour, warning_colour
 
 Editor = QPlainTextEdit | QLineEdit | QCheckBox | QComboBox
@@ -40,6 +41,7 @@ class ProblemLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # problems quote what was typed
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setVisible(False)
@@ -70,7 +72,7 @@ class ChannelComposer(QWidget):
         self._problem_labels: dict[str, ProblemLabel] = {}
         self.setObjectName(f"composer_{spec.key}")
 
-        self.flow_note = QLabel(self)
+        self.flow_note = plain_label("", self)  # names the scenario's sender: server text
         self.flow_note.setWordWrap(True)
         self.flow_note.setObjectName("flow_note")
 
@@ -83,7 +85,7 @@ class ChannelComposer(QWidget):
             box.setSpacing(2)
             box.addWidget(editor)
             if field.path == "text" or field.max_length:
-                counter = QLabel(self)
+                counter = plain_label("", self)
                 counter.setObjectName(f"counter_{field.path}")
                 counter.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 box.addWidget(counter)

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.plain import make_plain
 
 log = logging.getLogger("omni_desktop")
 
@@ -26,6 +27,7 @@ def show_unexpected(parent: QWidget | None, summary: str, details: str) -> QMess
         tr("Your draft is still here. Save it, and report this with the details below.")
     )
     box.setDetailedText(details)
+    make_plain(box)  # an exception's text may quote a server's or a file's
     box.open()
     return box
 

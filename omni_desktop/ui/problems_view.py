@@ -20,7 +20,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QLabel,
     QListView,
     QStyle,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from omni_desktop.core.validation import Problem, Severity
 
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.plain import plain_label, plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -88,8 +88,8 @@ class ProblemsModel(QAbstractListModel):
             if icon is None:
                 icon = self._icons[problem.severity] = _severity_icon(problem.severity)
             return icon
-        if role == _TOOLTIP:
-            return problem.message
+        if role == _TOOLTIP:  # a problem may quote a file's or the server's text
+            return plain_tooltip(problem.message)
         if role == PATH_ROLE:
             return problem.path
         if role == SEVERITY_ROLE:
@@ -115,7 +115,7 @@ class ProblemsView(QWidget):
         super().__init__(parent)
         self.setObjectName("problems_view")
         self.model = model if model is not None else ProblemsModel(self)
-        self.header_label = QLabel(self)
+        self.header_label = plain_label("", self)
         self.header_label.setObjectName("problems_header")
         self.header_label.setAccessibleName(tr("Problem count"))
         self.header_label.setToolTip(tr("Errors stop the send; warnings do not"))

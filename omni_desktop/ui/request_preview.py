@@ -1,4 +1,4 @@
-"""The exact JSON that will be posted, with Copy and "Copy as cURL" (key as a placeholder)."""
+"""The exact JSON that will be posted, with Copy and "Copy as cURL" (secret as a placeholder)."""
 
 from __future__ import annotations
 
@@ -13,16 +13,35 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 from omni_desktop.ui.i18n import tr
 
 KEY_PLACEHOLDER = "$INFOBIP_API_KEY"
+BASIC_PLACEHOLDER = "$INFOBIP_USERNAME:$INFOBIP_PASSWORD"
+TOKEN_PLACEHOLDER = "$INFOBIP_TOKEN"
 SEND_PATH = "/omni/1/advanced"
 
+# Per auth scheme (api.auth.AuthScheme's values): the credentials' cURL option, with shell
+# variables in place of the secret, and the placeholder named in the button's tooltip.
+_AUTH_OPTIONS = {
+    "App": (f'-H "Authorization: App {KEY_PLACEHOLDER}"', KEY_PLACEHOLDER),
+    "Basic": (f'-u "{BASIC_PLACEHOLDER}"', BASIC_PLACEHOLDER),
+    "IBSSO": (f'-H "Authorization: IBSSO {TOKEN_PLACEHOLDER}"', TOKEN_PLACEHOLDER),
+    "Bearer": (f'-H "Authorization: Bearer {TOKEN_PLACEHOLDER}"', TOKEN_PLACEHOLDER),
+}
 
-def curl_command(base_url: str, body: dict[str, Any]) -> str:
-    """A cURL command for this request; the API key is a shell variable, never the key itself."""
+
+def _auth(scheme: str) -> tuple[str, str]:
+    for name, option in _AUTH_OPTIONS.items():
+        if name.lower() == scheme.strip().lower():
+            return option
+    raise ValueError(f"Unknown authentication scheme {scheme!r}: use App, Basic, IBSSO or Bearer.")
+
+
+def curl_command(base_url: str, body: dict[str, Any], auth_scheme: str = "App") -> str:
+    """A cURL command for this request with the account's auth scheme (App, Basic, IBSSO or
+    Bearer); the secret is a shell variable, never the secret itself."""
     url = base_url.rstrip("/") + SEND_PATH
     data = json.dumps(body, ensure_ascii=False, indent=2)
     return (
         f"curl -X POST {shlex.quote(url)} \\\n"
-        f'  -H "Authorization: App {KEY_PLACEHOLDER}" \\\n'
+        f"  {_auth(auth_scheme)[0]} \\\n"
         "  -H 'Content-Type: application/json' -H 'Accept: application/json' \\\n"
         f"  --data-raw {shlex.quote(data)}"
     )
@@ -31,9 +50,12 @@ def curl_command(base_url: str, body: dict[str, Any]) -> str:
 class RequestPreview(QWidget):
     """Shows the request body as it would be posted, updating as the draft changes."""
 
-    def __init__(self, base_url: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, base_url: str, parent: QWidget | None = None, auth_scheme: str = "App"
+    ) -> None:
         super().__init__(parent)
         self.base_url = base_url
+        self.auth_scheme = auth_scheme
         self._body: dict[str, Any] = {}
         self._full: Callable[[], dict[str, Any]] | None = None
         self.note = QLabel(
@@ -52,9 +74,7 @@ class RequestPreview(QWidget):
         self.copy_json = QPushButton(tr("Copy JSON"), self)
         self.copy_json.setToolTip(tr("Copy the request body to the clipboard"))
         self.copy_curl = QPushButton(tr("Copy as cURL"), self)
-        self.copy_curl.setToolTip(
-            tr("Copy a cURL command; the API key is left as {var}").format(var=KEY_PLACEHOLDER)
-        )
+        self.set_auth_scheme(auth_scheme)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
         buttons.addWidget(self.copy_json)
@@ -64,6 +84,15 @@ class RequestPreview(QWidget):
         layout.addWidget(self.text, 1)
         self.copy_json.clicked.connect(self._on_copy_json_clicked)
         self.copy_curl.clicked.connect(self._on_copy_curl_clicked)
+
+    def set_auth_scheme(self, scheme: str) -> None:
+        """The target's auth scheme (App, Basic, IBSSO or Bearer), for Copy as cURL."""
+        self.auth_scheme = scheme
+        self.copy_curl.setToolTip(
+            tr("Copy a cURL command; the credentials are left as {var}").format(
+                var=_auth(scheme)[1]
+            )
+        )
 
     def set_body(
         self,
@@ -97,4 +126,5 @@ class RequestPreview(QWidget):
         QGuiApplication.clipboard().setText(self.json_text())
 
     def _on_copy_curl_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(curl_command(self.base_url, self.full_body()))
+        command = curl_command(self.base_url, self.full_body(), self.auth_scheme)
+        QGuiApplication.clipboard().setText(command)

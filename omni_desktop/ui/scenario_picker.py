@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from omni_desktop.core.scenario import Scenario
 
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.plain import plain_label, plain_tooltip
 from omni_desktop.ui.theme import error_css
 
 DEFAULT_ITEM = ""  # item data for "the account's default scenario" (no scenarioKey sent)
@@ -43,7 +43,7 @@ class ScenarioPicker(QWidget):
         self.refresh.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.refresh.setToolTip(tr("Reload the scenarios from the server"))
         self.refresh.setAccessibleName(tr("Refresh scenarios"))
-        self.flow = QLabel(tr("Loading scenarios…"), self)
+        self.flow = plain_label(tr("Loading scenarios…"), self)  # senders are the server's text
         self.flow.setObjectName("scenario_flow")
         self.flow.setWordWrap(True)
         self.flow.setAccessibleName(tr("Scenario flow"))
@@ -72,8 +72,8 @@ class ScenarioPicker(QWidget):
             self.combo.addItem(f"{scenario.name}  [{scenario.key}]", scenario.key)
             self.combo.setItemData(
                 self.combo.count() - 1,
-                scenario.flow_label(),
-                role=3,  # Qt.ToolTipRole
+                plain_tooltip(scenario.flow_label()),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.combo.blockSignals(False)
         self.select_key(key)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QGridLayout,
-    QLabel,
     QRadioButton,
     QWidget,
 )
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from omni_desktop.core.channels import SEND_AT_MAX_DAYS
 
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.theme import error_css
 
 LOCAL_ZONE = "Local time"
@@ -59,7 +59,7 @@ class ScheduleEditor(QWidget):
         self._zones_listed = False
         self.zone.setAccessibleName(tr("Time zone of the send time"))
         self.zone.setToolTip(tr("The time zone the date and time above are in."))
-        self.shown = QLabel(self)
+        self.shown = plain_label("", self)  # the zone's name and the refusal: plain text
         self.shown.setObjectName("send_at_shown")
         self.shown.setWordWrap(True)
         layout = QGridLayout(self)

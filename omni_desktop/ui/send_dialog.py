@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.presenter import SendSummary
 
 
@@ -24,36 +22,27 @@ class ConfirmSendDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Send this message?"))
         self.setObjectName("confirm_send")
+        # Plain text throughout: the target, the senders and the warnings hold the server's
+        # and the operator's own text, which must show as typed, never as markup.
         lines = [
-            f"<p><b>{escape(tr('Target'))}:</b> {escape(summary.target)}"
-            + (f" — <i>{escape(tr('nothing is delivered'))}</i>" if summary.is_sandbox else "")
-            + "</p>",
-            f"<p><b>{escape(tr('Recipients'))}:</b> {summary.recipients:,}</p>",
+            tr("Target: {target}").format(target=summary.target)
+            + (" — " + tr("nothing is delivered") if summary.is_sandbox else ""),
+            tr("Recipients: {n:,}").format(n=summary.recipients),
         ]
         if summary.channels:
-            items = "".join(f"<li>{escape(c)}</li>" for c in summary.channels)
-            lines.append(
-                f"<p><b>{escape(tr('Channels, in the order tried'))}:</b></p><ol>{items}</ol>"
-            )
+            lines.append(tr("Channels, in the order tried:"))
+            lines += [f"  {n}. {c}" for n, c in enumerate(summary.channels, 1)]
         if summary.sms_segments is not None:
-            lines.append(
-                f"<p><b>{escape(tr('SMS'))}:</b> "
-                + escape(tr("{n} segment(s) per recipient").format(n=summary.sms_segments))
-                + "</p>"
-            )
-        lines.append(
-            f"<p><b>{escape(tr('When'))}:</b> {escape(summary.scheduled or tr('now'))}</p>"
-        )
+            lines.append(tr("SMS: {n} segment(s) per recipient").format(n=summary.sms_segments))
+        lines.append(tr("When: {when}").format(when=summary.scheduled or tr("now")))
         if summary.warnings:
-            items = "".join(f"<li>{escape(w)}</li>" for w in summary.warnings[:8])
+            lines.append("⚠ " + tr("Warnings:"))
+            lines += [f"  • {w}" for w in summary.warnings[:8]]
             more = len(summary.warnings) - 8
             if more > 0:
-                items += f"<li>{escape(tr('… and {n} more').format(n=more))}</li>"
-            lines.append(f"<p><b>⚠ {escape(tr('Warnings'))}:</b></p><ul>{items}</ul>")
-        lines.append(
-            "<p>" + escape(tr("Once the request is on its way it cannot be cancelled.")) + "</p>"
-        )
-        self.body = QLabel("".join(lines), self)
+                lines.append("  • " + tr("… and {n} more").format(n=more))
+        lines += ["", tr("Once the request is on its way it cannot be cancelled.")]
+        self.body = plain_label("\n".join(lines), self)
         self.body.setObjectName("confirm_body")
         self.body.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
@@ -71,9 +60,9 @@ class ConfirmSendDialog(QDialog):
         self.account_edit: QLineEdit | None = None
         if summary.account:
             # A real account sends real messages: the operator types its name to go on.
-            prompt = QLabel(
-                tr("This goes to real people. Type the account name <b>{name}</b> to send:").format(
-                    name=escape(summary.account)
+            prompt = plain_label(
+                tr("This goes to real people. Type the account name “{name}” to send:").format(
+                    name=summary.account
                 ),
                 self,
             )

@@ -71,6 +71,7 @@ from PySide6.QtWidgets import (
 from omni_desktop.core.status import Status, StatusGroup
 
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.plain import plain_message_box, plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -378,8 +379,9 @@ class StatusTableModel(QAbstractTableModel):
         if role == SEARCH_ROLE:
             cells = self._row_cells(row)
             return f"{cells[COL_GROUP]}{_SEP}{_SEP.join(cells)}"
-        if role == _TOOLTIP:
-            return self._tooltip(row, column)
+        if role == _TOOLTIP:  # server text: shown literally, never as rich text
+            tip = self._tooltip(row, column)
+            return plain_tooltip(tip) if tip else None
         if role == _ACCESSIBLE:
             return f"{tr(_HEADERS[column])}: {self._row_cells(row)[column]}"
         return None
@@ -794,6 +796,7 @@ class StatusPanel(QWidget):
         self.copy_bulk_button.setToolTip(tr("Copy the bulk ID to the clipboard"))
         self.copy_bulk_button.clicked.connect(self._on_copy_bulk_button_clicked)
         self.summary_label = QLabel(self)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setObjectName("summary_label")
         self.summary_label.setAccessibleName(tr("Messages per status group"))
         self.summary_label.setToolTip(tr("How many messages are in each status group"))
@@ -1108,13 +1111,7 @@ class StatusPanel(QWidget):
         self._on_table_selection_changed()
 
     def _show_export_error(self, sentence: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            tr("Export failed"),
-            sentence,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
+        box = plain_message_box(self, QMessageBox.Icon.Warning, tr("Export failed"), sentence)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._on_error_box_finished)
         self._error_box = box

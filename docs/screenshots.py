@@ -125,12 +125,14 @@ async def make_shots() -> None:
     history = window.open_history()
     assert history is not None
     history.resize(1100, 640)
-    history.refresh()
+    await history.refresh()
+    await until(lambda: history.model.rowCount() > 0)
     await settle()
     history.grab().save(str(IMAGES / "history.png"))
     history.close()
     accounts = window.open_accounts()
     assert accounts is not None
+    await until(accounts.loaded)
     await settle()
     accounts.grab().save(str(IMAGES / "accounts.png"))
     accounts.close()

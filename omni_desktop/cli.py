@@ -1,8 +1,9 @@
-"""Headless commands on the same core and client as the window: `send DRAFT`, `sandbox`.
+"""Headless commands, thin callers of the same services as the window: `send DRAFT`, `sandbox`.
 
 Exit codes of `send`: 0 accepted; 2 invalid draft or usage, nothing sent; 3 rejected by the API
 (4xx, including 401 and a 429 that outlasted its retries); 4 outcome unknown, not retried;
-5 not sent (could not connect). Every failure prints one plain sentence, never a traceback.
+5 not sent (could not connect). Every failure prints one plain sentence, never a traceback;
+server text is printed with terminal escape codes removed.
 """
 
 from __future__ import annotations
@@ -11,29 +12,35 @@ import argparse
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import sys
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from omni_desktop.core.message import to_json, with_ids
-from omni_desktop.core.validation import validate
+from omni_desktop.core.message import OmniMessage
+from omni_desktop.core.text import terminal_safe
 
-from omni_desktop.api.auth import Auth, AuthScheme
 from omni_desktop.api.client import OmniClient, SendResponse
-from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown
 from omni_desktop.storage.drafts import DraftError, load_draft
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.logging_setup import configure_logging, redact_secret
 from omni_desktop.storage.outbox import Outbox
 from omni_desktop.storage.paths import AppPaths
-from omni_desktop.storage.secrets import NoKeyring, SecretStore
+from omni_desktop.storage.secrets import SecretStore
 from omni_desktop.storage.sends import SendState
 from omni_desktop.storage.settings import SettingsFile
+
+from omni_desktop.services.preparing import check, load_flow, problems_text, reuse_problem
+from omni_desktop.services.sending import Sender
+from omni_desktop.services.targets import (
+    Target,
+    TargetError,
+    environment_target,
+    profile_target,
+)
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -98,130 +105,131 @@ def _cancel_at_eof(loop: asyncio.AbstractEventLoop, task: asyncio.Future[None]) 
 
 
 def send_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`send DRAFT`: the window's send path, headless; never a traceback, never exit 1."""
+    posted: list[bool] = []  # set once the POST may have started
     try:
-        account = _account(args)
-        body = _prepare(args.draft, err)
-    except UsageError as exc:
-        print(str(exc), file=err)
-        return EXIT_USAGE
+        return _send_command(args, out, err, posted)
+    except Exception as exc:  # the last line of defence: one sentence, the details in the log
+        logging.getLogger("omni_desktop").exception("send stopped")
+        where = "after the request went out" if posted else "before anything was sent"
+        print(f"The send stopped {where} ({type(exc).__name__}).", file=err)
+        return EXIT_UNKNOWN if posted else EXIT_NOT_SENT
+
+
+def _send_command(args: argparse.Namespace, out: TextIO, err: TextIO, posted: list[bool]) -> int:
     try:
-        auth = Auth(AuthScheme(account.scheme), account.secret, account.username)
-        client = OmniClient(account.base_url, auth, deadline=args.timeout)
-    except ValueError as exc:
-        print(str(exc), file=err)
+        target = _target(args)
+        message = _load(args.draft)
+        client = target.client(deadline=args.timeout)
+    except (UsageError, TargetError) as exc:
+        print(terminal_safe(str(exc)), file=err)
         return EXIT_USAGE
-    redact_secret(*auth.secrets())
-    # Recorded in the same outbox as the window's sends, durably, before the request goes out.
+    redact_secret(*target.auth().secrets())
+    if target.key_source:
+        print(f"Signing in with {target.key_source}.", file=err)
     try:
         paths = AppPaths.default().ensure()
         configure_logging(paths.log)
         outbox = Outbox(paths.history_file)
-        send_id = outbox.record_before_send(account.profile, account.base_url, body)
     except StorageError as exc:
         print(str(exc), file=err)
         return EXIT_USAGE
     with outbox:
+        return asyncio.run(_send(client, target, outbox, message, args, out, err, posted))
+
+
+async def _send(
+    client: OmniClient,
+    target: Target,
+    outbox: Outbox,
+    message: OmniMessage,
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    posted: list[bool],
+) -> int:
+    async with client:
+        flow = await load_flow(client, message.scenario_key)
+        if flow.error:
+            print(f"error: {terminal_safe(flow.error)}", file=err)
+            return EXIT_USAGE
+        if flow.warning:
+            print(f"warning: {terminal_safe(flow.warning)}", file=err)
+        now = datetime.now(UTC)
+        result = check(message, target, flow.keys, now)
+        reused = reuse_problem(outbox, message)
+        problems = [*result.errors, *([reused] if reused else [])]
+        for line in problems_text(result.warnings):
+            print(f"warning: {line}", file=err)
+        if problems:
+            for line in problems_text(problems):
+                print(f"error: {line}", file=err)
+            count = len(problems)
+            plural = "s" if count != 1 else ""
+            print(f"The draft has {count} error{plural}; nothing was sent.", file=err)
+            return EXIT_USAGE
+        sender = Sender(client, target, outbox)
         try:
-            response = asyncio.run(_send(client, body))
-        except OmniError as exc:
-            print(exc.sentence, file=err)
-            state, code = SendState.REJECTED, EXIT_REJECTED
-            if isinstance(exc, OutcomeUnknown):
-                state, code = SendState.UNKNOWN, EXIT_UNKNOWN
-                _print_ids(body, err)
-            elif isinstance(exc, NotSent):
-                state, code = SendState.NOT_SENT, EXIT_NOT_SENT
-            sentence = exc.sentence
-            _record(lambda: outbox.record_failure(send_id, state, sentence), err)
-            return code
-        _record(lambda: outbox.record_answer(send_id, response.raw), err)
+            recorded = await asyncio.to_thread(sender.record, result.prepared, flow.keys, now)
+        except StorageError as exc:
+            print(str(exc), file=err)
+            return EXIT_USAGE
+        posted.append(True)
+        outcome = await sender.post(recorded)
+    if outcome.record_problem:
+        print(f"warning: {outcome.record_problem}", file=err)
+    if outcome.state is not SendState.ACCEPTED:
+        error = outcome.error
+        text = str(error) if error is not None else outcome.sentence or ""
+        print(terminal_safe(text), file=err)
+        if outcome.state is SendState.UNKNOWN:
+            _print_ids(recorded.body, err)
+        return EXIT_CODES[outcome.state]
+    assert outcome.response is not None
     if args.json:
-        json.dump(response.raw, out, ensure_ascii=False, indent=2)
+        json.dump(outcome.response.raw, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        _print_table(response, out)
+        _print_table(outcome.response, out)
     return EXIT_OK
 
 
-def _record(write: Callable[[], object], err: TextIO) -> None:
-    try:
-        write()
-    except StorageError as exc:
-        print(f"warning: {exc}", file=err)
+EXIT_CODES = {
+    SendState.ACCEPTED: EXIT_OK,
+    SendState.REJECTED: EXIT_REJECTED,
+    SendState.UNKNOWN: EXIT_UNKNOWN,
+    SendState.NOT_SENT: EXIT_NOT_SENT,
+}
 
 
-@dataclass(frozen=True)
-class Account:
-    base_url: str
-    secret: str = field(repr=False)
-    scheme: str = "App"
-    username: str = ""
-    profile: str | None = None
-
-
-def _account(args: argparse.Namespace) -> Account:
+def _target(args: argparse.Namespace) -> Target:
     """Where to send: a settings profile (--profile), else --base-url / the environment."""
-    if args.timeout <= 0:
-        raise UsageError("--timeout must be a number of seconds above zero.")
-    env_key = os.environ.get("INFOBIP_API_KEY", "")
+    if not args.timeout > 0 or args.timeout > 3600:
+        raise UsageError("--timeout must be a number of seconds above zero (at most 3600).")
+    env = dict(os.environ)
     if args.profile:
         loaded = SettingsFile(AppPaths.default().settings_file).load()
-        profile = loaded.settings.profile(args.profile)
-        if profile is None:
-            names = ", ".join(p.name for p in loaded.settings.profiles) or "none yet"
-            raise UsageError(f"There is no account named {args.profile!r} (accounts: {names}).")
-        secret = env_key
-        if not secret:
-            try:
-                secret = SecretStore().get(profile.name) or ""
-            except NoKeyring as exc:
-                raise UsageError(f"{exc.sentence} Set INFOBIP_API_KEY instead.") from None
-        if not secret:
+        target = profile_target(
+            loaded.settings, SecretStore(), args.profile, env=env, base_url=args.base_url
+        )
+    else:
+        base_url = args.base_url or env.get("INFOBIP_BASE_URL")
+        if not base_url:
             raise UsageError(
-                f"No key is stored for {profile.name}: add it in the app's Accounts dialog "
-                "or set INFOBIP_API_KEY."
+                "No API base URL: pass --base-url or --profile, or set INFOBIP_BASE_URL "
+                "(run 'omni-desktop sandbox' for a local one)."
             )
-        return Account(
-            args.base_url or profile.base_url,
-            secret,
-            profile.auth_scheme,
-            profile.username or "",
-            profile.name,
-        )
-    base_url = args.base_url or os.environ.get("INFOBIP_BASE_URL")
-    if not base_url:
-        raise UsageError(
-            "No API base URL: pass --base-url or --profile, or set INFOBIP_BASE_URL "
-            "(run 'omni-desktop sandbox' for a local one)."
-        )
-    if not env_key:
-        raise UsageError("No API key: set INFOBIP_API_KEY to the account's API key.")
-    return Account(base_url, env_key)
+        target = environment_target(base_url, env)
+    if args.region is not None:
+        target = target.with_region(args.region)
+    return target
 
 
-def _prepare(path: Path, err: TextIO) -> dict[str, Any]:
-    """Read, validate and complete the draft; warnings go to `err`, errors stop here."""
+def _load(path: Path) -> OmniMessage:
     try:
-        message = load_draft(path)
+        return load_draft(path)
     except DraftError as exc:
         raise UsageError(str(exc)) from None
-    now = datetime.now(UTC)
-    result = validate(message, now)
-    for problem in result.warnings:
-        print(f"warning: {problem.path}: {problem.message}", file=err)
-    if result.errors:
-        for problem in result.errors:
-            print(f"error: {problem.path}: {problem.message}", file=err)
-        count = len(result.errors)
-        raise UsageError(
-            f"The draft has {count} error{'s' if count != 1 else ''}; nothing was sent."
-        )
-    return to_json(with_ids(result.prepared, now))
-
-
-async def _send(client: OmniClient, body: dict[str, Any]) -> SendResponse:
-    async with client:
-        return await client.send_advanced(body)
 
 
 def _print_ids(body: dict[str, Any], err: TextIO) -> None:
@@ -232,20 +240,20 @@ def _print_ids(body: dict[str, Any], err: TextIO) -> None:
 
 
 def _print_table(response: SendResponse, out: TextIO) -> None:
-    rows = [("TO", "MESSAGE ID", "STATUS", "DESCRIPTION")]
+    rows: list[tuple[str, ...]] = [("TO", "MESSAGE ID", "STATUS", "DESCRIPTION")]
     for message in response.messages:
-        rows.append(
-            (
-                message.to,
-                message.message_id,
-                f"{message.status.group_name}/{message.status.name}",
-                message.status.description,
-            )
+        cells = (
+            message.to,
+            message.message_id,
+            f"{message.status.group_name}/{message.status.name}",
+            message.status.description,
         )
+        rows.append(tuple(terminal_safe(cell) for cell in cells))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     if response.bulk_id:
-        out.write(f"bulkId: {response.bulk_id}\n")
+        out.write(f"bulkId: {terminal_safe(response.bulk_id)}\n")
     for row in rows:
         out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)))
         out.write(f"  {row[3]}\n")
-    out.write(f"{len(response.messages)} message(s) accepted.\n")
+    count = len(response.messages)
+    out.write(f"{count} message{'s' if count != 1 else ''} accepted.\n")

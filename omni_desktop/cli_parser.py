@@ -24,6 +24,12 @@ def add_commands(sub: Any) -> None:
         "--profile", help="send through this account of the app's settings (key from the keyring)"
     )
     send.add_argument(
+        "--region",
+        metavar="CC",
+        help="read phone numbers written without their country code as this country's "
+        "(a two-letter code such as CH; default: the account's default region)",
+    )
+    send.add_argument(
         "--timeout", type=float, default=30.0, help="total deadline in seconds (default 30)"
     )
     send.add_argument("--json", action="store_true", help="print the API's response JSON on stdout")

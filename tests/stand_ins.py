@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import keyring.errors
 from keyring.backend import KeyringBackend
 
@@ -25,3 +27,15 @@ class DictKeyring(KeyringBackend):
         if (service, username) not in self.entries:
             raise keyring.errors.PasswordDeleteError("not found")
         del self.entries[(service, username)]
+
+
+class SlowKeyring(DictKeyring):
+    """A stand-in OS keyring that answers a read only after `delay` seconds (a D-Bus wait)."""
+
+    def __init__(self, delay: float = 0.5) -> None:
+        super().__init__()
+        self.delay = delay
+
+    def get_password(self, service: str, username: str) -> str | None:
+        time.sleep(self.delay)
+        return super().get_password(service, username)

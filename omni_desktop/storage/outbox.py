@@ -4,8 +4,11 @@
 `synchronous=FULL`, so the send (with its client-made bulkId and messageIds) is on disk before
 the POST; the answer, a failure, reports and logs then update it. A send left `sending` by a
 crash becomes `unknown` at the next start (`recover_unanswered`) and is never resent by itself;
-`check_status` settles it from `GET /omni/1/logs`. One connection, guarded by a lock, so the
-UI thread and worker threads may share an `Outbox`, one call at a time.
+`services.reports.check_status` settles it from `GET /omni/1/logs`. A send in flight holds an
+OS lock (`storage.instance.SendLocks`) from its record to its answer, so a send that another
+living process (`omni-desktop send`) is posting is never taken for a crashed one. One
+connection, guarded by a lock, so the UI thread and worker threads may share an `Outbox`, one
+call at a time.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from omni_desktop.core.message import OmniMessage, from_json, to_json, with_ids
 from omni_desktop.core.report import LogEntry, Report
 
 from omni_desktop.storage.errors import StorageError
+from omni_desktop.storage.instance import SendLocks
 from omni_desktop.storage.outbox_db import (
     BUSY_TIMEOUT,
     chunks,
@@ -37,7 +41,6 @@ from omni_desktop.storage.sends import (
     PENDING_GROUP,
     PENDING_NAME,
     JsonObject,
-    LogSource,
     MessageRecord,
     MessageUpdate,
     SendRecord,
@@ -83,9 +86,12 @@ class Outbox:
         self._lock = threading.RLock()
         self._durable: bool | None = None
         self._db = open_database(path, busy_timeout)
+        self._flights = SendLocks(path.parent)
 
     def close(self) -> None:
+        """Close the file; the locks of sends still in flight are let go (as a crash would)."""
         with self._lock:
+            self._flights.release_all()
             self._db.close()
 
     def __enter__(self) -> Outbox:
@@ -136,13 +142,14 @@ class Outbox:
         `body` is the exact request body (it holds no credentials), with `bulkId` and a
         `messageId` on every destination (ValueError otherwise); `text`, its JSON as posted,
         when the caller has made it already. DuplicateSend if an earlier send used one of those
-        IDs. Any StorageError means nothing may be sent.
+        IDs. Any StorageError means nothing may be sent. The send's lock is held from here
+        until `record_answer` or `record_failure` (or `close`, or the process's end).
         """
         bulk_id, destinations = request_ids(body)
         scenario_key = body.get("scenarioKey")
         now = to_db_time(self._clock())
         action = tr("record the send before sending it, so nothing was sent")
-        with self._write(action, durable=True) as db:
+        with self._holding() as hold, self._write(action, durable=True) as db:
             self._refuse_reused(db, bulk_id, [d["messageId"] for d in destinations])
             cursor = db.execute(
                 "INSERT INTO sends (created_at, profile, base_url, scenario_key, bulk_id, "
@@ -167,7 +174,25 @@ class Outbox:
                     for d in destinations
                 ],
             )
+            hold(send_id)  # before the commit: no one sees it `sending` unlocked
         return send_id
+
+    @contextmanager
+    def _holding(self) -> Iterator[Callable[[int], None]]:
+        """Gives the function that takes a send's lock; let go again if the record fails."""
+        held: list[int] = []
+
+        def hold(send_id: int) -> None:
+            self._flights.hold(send_id)
+            held.append(send_id)
+
+        try:
+            yield hold
+        except BaseException:
+            with self._lock:
+                for send_id in held:
+                    self._flights.release(send_id)
+            raise
 
     def _refuse_reused(self, db: sqlite3.Connection, bulk_id: str, message_ids: list[str]) -> None:
         row = db.execute("SELECT id FROM sends WHERE bulk_id = ? LIMIT 1", (bulk_id,)).fetchone()
@@ -182,6 +207,15 @@ class Outbox:
             if row is not None:
                 self._duplicate(f"messageId {row[1]}", int(row[0]))
 
+    def reused(self, bulk_id: str | None, message_ids: list[str]) -> DuplicateSend | None:
+        """Why a request with these IDs would be refused as a reuse, or None (a read only)."""
+        with self._read() as db:
+            try:
+                self._refuse_reused(db, bulk_id or "", [i for i in message_ids if i])
+            except DuplicateSend as exc:
+                return exc
+        return None
+
     @staticmethod
     def _duplicate(what: str, send_id: int) -> None:
         raise DuplicateSend(
@@ -195,7 +229,7 @@ class Outbox:
     def record_answer(self, send_id: int, response: JsonObject) -> SendRecord:
         """The server accepted the send: keep its answer (as received) and each message's status."""
         now = to_db_time(self._clock())
-        with self._write(tr("record the server's answer"), durable=True) as db:
+        with self._landed(send_id), self._write(tr("record the server's answer"), True) as db:
             db.execute(
                 "UPDATE sends SET state = ?, answered_at = ?, response_json = ?, "
                 "error_sentence = NULL WHERE id = ?",
@@ -222,13 +256,22 @@ class Outbox:
             raise ValueError(f"{state} is not a failure state")
         now = to_db_time(self._clock())
         answered = now if state is SendState.REJECTED else None
-        with self._write(tr("record the failed send"), durable=True) as db:
+        with self._landed(send_id), self._write(tr("record the failed send"), True) as db:
             db.execute(
                 "UPDATE sends SET state = ?, error_sentence = ?, answered_at = ?, "
                 "response_json = ? WHERE id = ?",
                 (state.value, sentence, answered, dump(response), send_id),
             )
         return self.get(send_id)
+
+    @contextmanager
+    def _landed(self, send_id: int) -> Iterator[None]:
+        """The send is no longer in flight once its outcome is written (or could not be)."""
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._flights.release(send_id)
 
     def apply_reports(self, reports: Iterable[Report]) -> list[int]:
         """Update messages from delivery reports; returns the ids of the sends touched."""
@@ -309,29 +352,18 @@ class Outbox:
                 )
 
     def recover_unanswered(self) -> list[SendRecord]:
-        """At start: each send still `sending` (the app died) becomes `unknown`, never resent."""
+        """At start: each send still `sending` whose sender died becomes `unknown`, never resent.
+
+        A send whose lock a living process holds (a CLI send being posted) stays `sending`.
+        """
         with self._write(tr("mark the unanswered sends"), durable=True) as db:
-            ids = [r[0] for r in db.execute("SELECT id FROM sends WHERE state = 'sending'")]
+            sending = [r[0] for r in db.execute("SELECT id FROM sends WHERE state = 'sending'")]
+            ids = [i for i in sending if self._flights.is_free(i)]
             db.executemany(
                 "UPDATE sends SET state = 'unknown', error_sentence = ? WHERE id = ?",
                 [(RECOVERED, i) for i in ids],
             )
         return [self.get(i) for i in ids]
-
-    async def check_status(self, send_id: int, client: LogSource) -> SendRecord:
-        """Ask the logs about every message of the send (≤ 100 IDs a call) and settle it.
-
-        The client's errors (our `api` exceptions) pass through unchanged.
-        """
-        record = self.get(send_id)
-        ids = [m.message_id for m in self.messages(send_id)]
-        entries: list[LogEntry] = []
-        for batch in chunks(ids, LOGS_BATCH):
-            entries += await client.logs(
-                bulk_id=record.bulk_id, message_id=list(batch), limit=LOGS_LIMIT
-            )
-        self.apply_logs(entries, checked=send_id)
-        return self.get(send_id)
 
     # --- reading ------------------------------------------------------------------------------
 

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
-from omni_desktop.core import jsontext
+from omni_desktop.core import jsonsafe, jsontext
 from omni_desktop.core.report import LogEntry, Price, Report
 from omni_desktop.core.status import Status
 
@@ -118,7 +118,7 @@ class SendRecord:
         return self.state is SendState.UNKNOWN
 
     def request(self) -> JsonObject:
-        data: JsonObject = json.loads(self.request_json)
+        data: JsonObject = jsonsafe.loads(self.request_json)  # UnsafeJson: damaged history
         return data
 
     def response(self) -> JsonObject | None:
@@ -148,18 +148,6 @@ class SendRecord:
             checked_at=from_db_time(row["checked_at"]),
             counts=dict(counts),
         )
-
-
-class LogSource(Protocol):
-    """What `Outbox.check_status` needs of a client: `OmniClient.logs` fits it."""
-
-    async def logs(
-        self,
-        bulk_id: list[str] | str | None = None,
-        message_id: list[str] | str | None = None,
-        *,
-        limit: int | None = None,
-    ) -> list[LogEntry]: ...
 
 
 def address(to: Any) -> str:
@@ -242,7 +230,6 @@ def dump(data: JsonObject | None) -> str | None:
 
 __all__ = [
     "FAILURE_STATES",
-    "LogSource",
     "MessageRecord",
     "MessageUpdate",
     "SendRecord",

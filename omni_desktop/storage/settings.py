@@ -17,9 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from omni_desktop.core import jsonsafe
 from omni_desktop.core.i18n import tr
 
-from omni_desktop.storage.drafts import atomic_write_text
+from omni_desktop.storage.drafts import atomic_write_text, set_aside
 from omni_desktop.storage.errors import StorageError, os_reason
 from omni_desktop.storage.paths import ensure_folder
 from omni_desktop.storage.profiles import Profile, normalize_base_url, profile_problems
@@ -27,6 +28,7 @@ from omni_desktop.storage.profiles import Profile, normalize_base_url, profile_p
 JsonObject = dict[str, Any]
 
 CURRENT_VERSION = 2
+MAX_SETTINGS_BYTES = 16 * 1024 * 1024  # a file this big is not settings: it is set aside
 _SECRET_LIKE = ("apikey", "api_key", "password", "passwd", "secret", "token")
 
 
@@ -48,6 +50,9 @@ class Settings:
 
     profiles: tuple[Profile, ...] = _setting((), "the accounts, in the operator's order")
     active_profile: str | None = _setting(None, "the profile in use; None = the built-in sandbox")
+    sandbox_region: str | None = _setting(
+        None, "the sandbox's default region: how numbers without +country are read, e.g. CH"
+    )
     autosave_seconds: int = _setting(5, "seconds after a change until autosave", (1, 3600))
     request_deadline_seconds: float = _setting(30.0, "total time of one API call", (1, 600))
     last_folder: str | None = _setting(None, "the folder of the last opened or saved draft")
@@ -275,7 +280,9 @@ class SettingsFile:
 
     def load(self) -> LoadedSettings:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if self.path.stat().st_size > MAX_SETTINGS_BYTES:
+                return self._set_aside()
+            data = jsonsafe.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return LoadedSettings(Settings(), [])
         except OSError as exc:
@@ -283,9 +290,9 @@ class SettingsFile:
                 "The settings file {path} could not be read ({reason}); the defaults are used."
             ).format(path=self.path, reason=os_reason(exc))
             return LoadedSettings(Settings(), [sentence])
-        except ValueError:  # not UTF-8, or not JSON
+        except (ValueError, MemoryError):  # not UTF-8, not JSON, NaN, too deep, huge numbers
             data = None
-        if not isinstance(data, dict):
+        if not isinstance(data, dict) or jsonsafe.problem(data):
             return self._set_aside()
         data, version = upgrade(data)
         settings, notices = Settings.from_json(data)
@@ -308,10 +315,8 @@ class SettingsFile:
         return LoadedSettings(settings, notices, upgraded_from=upgraded)
 
     def _set_aside(self) -> LoadedSettings:
-        stamp = self._clock().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
         try:
-            self.path.replace(aside)
+            aside = set_aside(self.path, self._clock())
         except OSError as exc:
             sentence = tr(
                 "The settings file {path} is damaged and could not be moved aside ({reason}); "

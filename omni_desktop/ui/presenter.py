@@ -1,7 +1,8 @@
 """The composer's presenter: owns the draft message, validation, scenarios and every async call.
 
 Widgets edit the draft through it and listen to its signals; they never call the client. Every
-task it starts is kept in `_tasks` until it ends, and a send is never cancelled once started.
+task it starts is kept by its `TaskKeeper` until it ends, and a send is never cancelled once
+started.
 """
 
 from __future__ import annotations
@@ -9,26 +10,30 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from omni_desktop.core.gcpause import gc_paused
-from omni_desktop.core.message import OmniMessage, to_json, with_ids
+from omni_desktop.core.message import OmniMessage, to_json
 from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.status import Status
-from omni_desktop.core.validation import ValidationResult, validate
+from omni_desktop.core.validation import ValidationResult
 
-from omni_desktop.api.client import OmniClient, SendResponse, encode_body
-from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown
+from omni_desktop.api.client import OmniClient, SendResponse
+from omni_desktop.api.errors import OmniError
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.outbox import Outbox
 from omni_desktop.storage.sends import SendState
 
+from omni_desktop.services.preparing import check, choose_scenario, reuse_problem
+from omni_desktop.services.reports import poll_reports
+from omni_desktop.services.sending import Sender
+from omni_desktop.services.targets import Target
+
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.qt_common import TaskKeeper
 from omni_desktop.ui.status_table import StatusRow
 
 log = logging.getLogger("omni_desktop.ui")
@@ -41,21 +46,6 @@ UNKNOWN_STATUS = Status(
     "No answer arrived: the message may or may not have been sent.",
     "Check the status before sending again.",
 )
-
-
-class TargetLike(Protocol):
-    """Where sends go, as the window shows it; `profile` is None for the sandbox."""
-
-    @property
-    def profile(self) -> str | None: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def base_url(self) -> str: ...
-    @property
-    def is_sandbox(self) -> bool: ...
-    @property
-    def default_region(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -98,7 +88,7 @@ class ComposerPresenter(QObject):
     def __init__(
         self,
         client: OmniClient,
-        target: TargetLike,
+        target: Target,
         outbox: Outbox | None = None,
         parent: QObject | None = None,
     ):
@@ -111,7 +101,7 @@ class ComposerPresenter(QObject):
         self.result: ValidationResult | None = None
         self.busy = False
         self._dirty = False
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self.tasks = TaskKeeper(awaited=("send",))
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(self.VALIDATION_DELAY_MS)
@@ -145,11 +135,7 @@ class ComposerPresenter(QObject):
     @property
     def scenario(self) -> Scenario | None:
         """The chosen scenario, or the account's default when no key is set."""
-        key = self.message.scenario_key
-        for scenario in self.scenarios:
-            if (key and scenario.key == key) or (not key and scenario.default):
-                return scenario
-        return None
+        return choose_scenario(self.scenarios, self.message.scenario_key)
 
     def flow_keys(self) -> list[str] | None:
         scenario = self.scenario
@@ -173,12 +159,8 @@ class ComposerPresenter(QObject):
 
     def validate_now(self) -> ValidationResult:
         self._validate_timer.stop()
-        self.result = validate(
-            self.message,
-            datetime.now(UTC),
-            flow=self.flow_keys(),
-            default_region=self.target.default_region,
-            previous=self.result,
+        self.result = check(
+            self.message, self.target, self.flow_keys(), datetime.now(UTC), previous=self.result
         )
         self.validation_changed.emit(self.result)
         return self.result
@@ -190,7 +172,10 @@ class ComposerPresenter(QObject):
         result = self.validate_now()
         errors = result.errors
         if not errors:
-            return None
+            reused = reuse_problem(self.outbox, self.message)
+            if reused is None:
+                return None
+            errors = [reused]
         first = errors[0].message
         if len(errors) == 1:
             return tr("Cannot send: {problem}").format(problem=first)
@@ -229,8 +214,7 @@ class ComposerPresenter(QObject):
             local = prepared.send_at.astimezone()
             scheduled = f"{local:%Y-%m-%d %H:%M %Z} ({prepared.send_at.astimezone(UTC):%H:%M} UTC)"
         return SendSummary(
-            target=self.target.name
-            + ("" if self.target.is_sandbox else f" ({self.target.base_url})"),
+            target=self.target.label,
             is_sandbox=self.target.is_sandbox,
             recipients=len(prepared.destinations),
             channels=channels,
@@ -242,14 +226,8 @@ class ComposerPresenter(QObject):
 
     # --- async work ------------------------------------------------------------------------------
 
-    def _start(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
-        task = asyncio.get_event_loop().create_task(coro, name=name)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
-
     def refresh_scenarios(self) -> asyncio.Task[Any]:
-        return self._start(self._load_scenarios(), "load scenarios")
+        return self.tasks.start(self._load_scenarios(), "load scenarios")
 
     async def _load_scenarios(self) -> None:
         try:
@@ -272,134 +250,108 @@ class ComposerPresenter(QObject):
         if self.send_refusal() is not None or self.result is None:
             return None
         self._set_busy(True)
-        return self._start(self._send(self.result.prepared, self.flow_keys()), "send")
+        return self.tasks.start(self._send(self.result.prepared, self.flow_keys()), "send")
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.busy_changed.emit(busy)
 
-    def _prepare(
-        self, prepared: OmniMessage, flow: list[str] | None
-    ) -> tuple[dict[str, Any], bytes, list[StatusRow], int | None]:
-        """IDs, the body (also encoded) and its outbox record; runs in a worker thread."""
-        with gc_paused():
-            outgoing = with_ids(prepared, datetime.now(UTC))
-        body = to_json(outgoing, channels=flow)
-        encoded = encode_body(body)
-        send_id = None
-        if self.outbox is not None:
-            send_id = self.outbox.record_before_send(
-                self.target.profile, self.target.base_url, body, encoded.decode("utf-8")
-            )
-        row = StatusRow
-        rows = [row(d.phone or d.email or "", d.message_id or "") for d in outgoing.destinations]
-        return body, encoded, rows, send_id
-
     async def _send(self, prepared: OmniMessage, flow: list[str] | None) -> None:
+        """One send through the service; whatever happens, the window is free again after."""
         try:
-            body, encoded, rows, send_id = await asyncio.to_thread(self._prepare, prepared, flow)
+            await self._send_once(Sender(self.client, self.target, self.outbox), prepared, flow)
+        except Exception as exc:  # a bug here must not leave Send disabled until a restart
+            log.exception("The send's display failed")
+            self.send_failed.emit(
+                tr("Something went wrong while showing the send ({name}); see History.").format(
+                    name=type(exc).__name__
+                )
+            )
+        finally:
+            if self.busy:
+                self._set_busy(False)
+
+    async def _send_once(
+        self, sender: Sender, prepared: OmniMessage, flow: list[str] | None
+    ) -> None:
+        try:
+            recorded = await asyncio.to_thread(sender.record, prepared, flow, datetime.now(UTC))
         except StorageError as exc:
-            self._set_busy(False)
             self.send_failed.emit(str(exc))
             return
+        rows = await asyncio.to_thread(_pending_rows, recorded.message)
         # The body and rows live until the answer: keep the collector from walking them (they
         # hold no cycles, so reference counting still frees them).
         gc.freeze()
-        bulk_id = str(body.get("bulkId", ""))
-        self.send_started.emit(bulk_id, rows)
-        try:
-            response = await self.client.send_advanced(body, encoded)
-        except OmniError as exc:
-            self._set_busy(False)
-            state = SendState.REJECTED
-            if isinstance(exc, OutcomeUnknown):
-                state = SendState.UNKNOWN
-            elif isinstance(exc, NotSent):
-                state = SendState.NOT_SENT
-            sentence = exc.sentence
-            self._record(lambda outbox, sid: outbox.record_failure(sid, state, sentence), send_id)
-            if state is SendState.UNKNOWN:
-                now = datetime.now(UTC)
-                unknown = [replace(r, status=UNKNOWN_STATUS, updated_at=now) for r in rows]
-                self.send_finished.emit(bulk_id, unknown)
-            else:
-                self.send_finished.emit(bulk_id, [])
-            self.send_failed.emit(sentence)
-            return
-        answered = await asyncio.to_thread(self._answered, response, rows, send_id)
-        gc.freeze()  # the answered rows live on in the status table
+        self.send_started.emit(recorded.bulk_id, rows)
+        outcome = await sender.post(recorded)
+        if outcome.record_problem:
+            self.notice.emit(outcome.record_problem)
         self._set_busy(False)
-        self.send_finished.emit(response.bulk_id or bulk_id, answered)
-        self._start(self._poll_reports(bulk_id, {r.message_id for r in rows}), "poll reports")
+        if outcome.state is SendState.ACCEPTED:
+            assert outcome.response is not None
+            answered = await asyncio.to_thread(_answered_rows, outcome.response, rows)
+            gc.freeze()  # the answered rows live on in the status table
+            self.send_finished.emit(outcome.bulk_id, answered)
+            pending = {r.message_id for r in rows}
+            self.tasks.start(self._poll_reports(recorded.bulk_id, pending), "poll reports")
+        else:
+            if outcome.state is SendState.UNKNOWN:
+                now = datetime.now(UTC)
+                shown = [replace(r, status=UNKNOWN_STATUS, updated_at=now) for r in rows]
+            else:
+                shown = []
+            self.send_finished.emit(outcome.bulk_id, shown)
+            self.send_failed.emit(outcome.sentence or "")
         # Freeing a big send's request and answer (100,000-odd objects) here would hold the
         # window for ~10 ms: a worker frees them, one at a time.
-        garbage: list[object] = [body, encoded, rows, response]
-        del body, encoded, rows, response
+        garbage: list[object] = [recorded, rows, outcome]
+        del recorded, rows, outcome
         await asyncio.to_thread(_free, garbage)
 
-    def _answered(
-        self, response: SendResponse, rows: list[StatusRow], send_id: int | None
-    ) -> list[StatusRow]:
-        """Record the answer and give each row its status; runs in a worker thread."""
-        self._record(lambda outbox, sid: outbox.record_answer(sid, response.raw), send_id)
-        now = datetime.now(UTC)
-        by_id = {m.message_id: m.status for m in response.messages}
-        row = StatusRow
-        return [
-            row(r.to, r.message_id, by_id.get(r.message_id, UNKNOWN_STATUS), updated_at=now)
-            for r in rows
-        ]
-
-    def _record(self, write: Callable[[Outbox, int], object], send_id: int | None) -> None:
-        """Write an answer to the outbox; a failure there is told, the send's outcome stands."""
-        if self.outbox is None or send_id is None:
-            return
-        try:
-            write(self.outbox, send_id)
-        except StorageError as exc:
-            log.warning("The send's outcome could not be recorded: %s", exc)
-            self.notice.emit(str(exc))  # queued to the GUI thread when called from a worker
-
     async def _poll_reports(self, bulk_id: str, pending: set[str]) -> None:
-        """Fetch delivery reports for this bulk until every message is final (or long enough)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.REPORT_POLL_LIMIT_SECONDS
-        while pending and loop.time() < deadline:
-            await asyncio.sleep(self.REPORT_POLL_SECONDS)
-            try:
-                reports = await self.client.reports(bulk_id=bulk_id, limit=1000)
-            except OmniError as exc:
-                log.info("Reports could not be fetched: %s", exc.sentence)
-                continue
-            if reports:
-                if self.outbox is not None:
-                    try:
-                        await asyncio.to_thread(self.outbox.apply_reports, reports)
-                    except StorageError as exc:
-                        self.notice.emit(str(exc))
-                for report in reports:
-                    if report.status.is_final:
-                        pending.discard(report.message_id)
-                self.reports_arrived.emit(reports)
+        """Delivery reports for this bulk until every message is final (or long enough)."""
+        await poll_reports(
+            self.client,
+            self.outbox,
+            bulk_id,
+            pending,
+            self.reports_arrived.emit,
+            self.notice.emit,
+            interval=self.REPORT_POLL_SECONDS,
+            limit_seconds=self.REPORT_POLL_LIMIT_SECONDS,
+        )
 
-    def set_target(self, target: TargetLike, client: OmniClient) -> None:
+    def set_target(self, target: Target, client: OmniClient) -> None:
         """Send through another account from now on (the caller closes the old client)."""
         self.target = target
         self.client = client
         self.scenarios = []
         self.target_changed.emit()
         self.scenario_changed.emit(None)
+        self.validate_now()  # the numbers are read by the new target's region at once
         self.refresh_scenarios()
 
     async def shutdown(self) -> None:
         """Wait for a send in flight (never cancelled), stop polling, before the client closes."""
-        sends = [t for t in self._tasks if t.get_name() == "send"]
-        if sends:
-            await asyncio.wait(sends)
-        for task in list(self._tasks):
-            task.cancel()
-        if self._tasks:
-            await asyncio.wait(list(self._tasks))
+        await self.tasks.close()
+
+
+def _pending_rows(message: OmniMessage) -> list[StatusRow]:
+    """One PENDING row per destination, in the request's order."""
+    row = StatusRow
+    return [row(d.phone or d.email or "", d.message_id or "") for d in message.destinations]
+
+
+def _answered_rows(response: SendResponse, rows: list[StatusRow]) -> list[StatusRow]:
+    """Each row with the status the answer gave it (UNKNOWN when the answer left it out)."""
+    now = datetime.now(UTC)
+    by_id = {m.message_id: m.status for m in response.messages}
+    row = StatusRow
+    return [
+        row(r.to, r.message_id, by_id.get(r.message_id, UNKNOWN_STATUS), updated_at=now)
+        for r in rows
+    ]
 
 
 def _free(garbage: list[object]) -> None:

@@ -20,10 +20,10 @@ from omni_desktop.api import Auth, OmniClient
 from omni_desktop.sandbox import SandboxThread
 from omni_desktop.storage.recent import RecentFiles
 
+from omni_desktop.services.targets import Target
+
 from omni_desktop.ui.main_window import MainWindow
 from omni_desktop.ui.presenter import ComposerPresenter
-
-from omni_desktop.app import Target
 
 
 @pytest.fixture(autouse=True)

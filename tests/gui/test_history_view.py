@@ -1,4 +1,5 @@
-"""The history dialog over a real outbox file, with Check status against a real sandbox."""
+"""The history dialog over `HistoryService` on a real outbox file, with Check status against a
+real sandbox. Reads run in worker threads; the tests drive the qasync loop until they answer."""
 
 from __future__ import annotations
 
@@ -33,7 +34,11 @@ from omni_desktop.sandbox import SMS_SCENARIO_KEY, SandboxThread
 from omni_desktop.storage.outbox import RECOVERED, Outbox
 from omni_desktop.storage.sends import SendState
 
-from omni_desktop.ui.history_view import (
+from omni_desktop.services.history import HistoryService
+
+from omni_desktop.ui.history import HistoryDialog
+from omni_desktop.ui.history.format import RESEND_NOTE
+from omni_desktop.ui.history.models import (
     COL_ACCOUNT,
     COL_BULK,
     COL_ERROR,
@@ -41,9 +46,7 @@ from omni_desktop.ui.history_view import (
     COL_RECIPIENTS,
     COL_SCENARIO,
     COL_TIME,
-    RESEND_NOTE,
     SORT_ROLE,
-    HistoryDialog,
     SendsModel,
 )
 from omni_desktop.ui.status_table import group_dot
@@ -60,6 +63,7 @@ NOT_SENT_SENTENCE = (
     "so it is safe to try again once the connection works."
 )
 RunUntil = Callable[..., None]
+MakeDialog = Callable[..., HistoryDialog]
 
 
 class Clock:
@@ -121,7 +125,8 @@ class Sends:
     @classmethod
     def make(cls, path: Path) -> Sends:
         sends = cls()
-        sends.outbox = outbox = Outbox(path, clock=Clock())
+        clock = Clock()
+        sends.outbox = outbox = Outbox(path, clock=clock)
         url = "https://x1.api.infobip.com"
         sends.settled_body = body = sms_body("+41793026727", "+385911234569")
         sends.settled = outbox.record_before_send("Production", url, body)
@@ -148,8 +153,9 @@ class Sends:
         sends.not_sent = outbox.record_before_send("Staging", "https://x2.api.infobip.com", body)
         outbox.record_failure(sends.not_sent, SendState.NOT_SENT, NOT_SENT_SENTENCE)
         sends.unknown_body = body = sms_body("+41797654321", "+41797654322")
-        sends.unknown = outbox.record_before_send("Production", url, body)
-        outbox.recover_unanswered()  # the app died with it in flight
+        with Outbox(path, clock=clock) as died:  # the app died with it in flight
+            sends.unknown = died.record_before_send("Production", url, body)
+        outbox.recover_unanswered()
         return sends
 
 
@@ -173,12 +179,37 @@ def no_client(_profile: str | None) -> OmniClient | None:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, sends: Sends) -> HistoryDialog:
-    made = HistoryDialog(sends.outbox, no_client)
-    qtbot.addWidget(made)
-    made.show()
-    qtbot.waitExposed(made)
-    return made
+def make_dialog(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, run_until: RunUntil
+) -> Iterator[MakeDialog]:
+    """`make_dialog(outbox, client_for=no_client)`: the dialog shown with its first list; each
+    is shut down (a status check waited for) after the test."""
+    made: list[HistoryDialog] = []
+
+    def make(outbox: Outbox, client_for: Any = no_client) -> HistoryDialog:
+        dialog = HistoryDialog(HistoryService(outbox, client_for))
+        qtbot.addWidget(dialog)
+        made.append(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        run_until(dialog.loaded)
+        return dialog
+
+    yield make
+    for dialog in made:
+        qloop.run_until_complete(dialog.shutdown())
+
+
+@pytest.fixture
+def dialog(make_dialog: MakeDialog, sends: Sends) -> HistoryDialog:
+    return make_dialog(sends.outbox)
+
+
+def messages_of(dialog: HistoryDialog, run_until: RunUntil, count: int) -> list[list[Any]]:
+    """The messages table once `count` rows arrived (they are read in a worker thread)."""
+    messages = dialog.messages_model
+    run_until(lambda: messages.rowCount() == count)
+    return [[messages.index(r, c).data() for c in range(6)] for r in range(messages.rowCount())]
 
 
 def shown(dialog: HistoryDialog, column: int) -> list[str]:
@@ -253,30 +284,44 @@ def test_columns_sort_by_native_values(dialog: HistoryDialog, sends: Sends) -> N
     assert shown(dialog, COL_OUTCOME)[:2] == ["Unknown", "Accepted"]
 
 
-def test_search_filters_after_a_short_pause(qtbot: QtBot, dialog: HistoryDialog) -> None:
+def test_search_filters_after_a_short_pause(
+    qtbot: QtBot, run_until: RunUntil, dialog: HistoryDialog
+) -> None:
     qtbot.keyClicks(dialog.search_edit, "staging")
     assert dialog.proxy.rowCount() == 5  # not yet: the search waits for a pause in typing
-    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 1, timeout=2000)
+    run_until(lambda: dialog.proxy.rowCount() == 1, 2)
     assert shown(dialog, COL_ACCOUNT) == ["Staging"]
     assert dialog.count_label.text() == "1 send"
 
     dialog.search_edit.setText("1234562")  # part of a recipient
-    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 1 and shown(dialog, COL_RECIPIENTS) == ["3"])
+    run_until(lambda: dialog.proxy.rowCount() == 1 and shown(dialog, COL_RECIPIENTS) == ["3"])
 
     dialog.search_edit.setText("unknown")  # a state, exactly
-    qtbot.waitUntil(lambda: shown(dialog, COL_OUTCOME) == ["Unknown"])
+    run_until(lambda: shown(dialog, COL_OUTCOME) == ["Unknown"])
 
     dialog.search_edit.setText("nothing like this")
-    qtbot.waitUntil(lambda: dialog.list_stack.currentWidget() is dialog.empty_label)
+    run_until(lambda: dialog.list_stack.currentWidget() is dialog.empty_label)
     assert dialog.empty_label.text() == "No send matches “nothing like this”."
     dialog.search_edit.clear()
-    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 5)
+    run_until(lambda: dialog.proxy.rowCount() == 5)
 
 
-def test_an_empty_history_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_newer_search_supersedes_an_older_one(run_until: RunUntil, dialog: HistoryDialog) -> None:
+    answers: list[tuple[int, str]] = []
+    dialog.presenter.searched.connect(lambda records, text: answers.append((len(records), text)))
+    dialog.search_edit.setText("staging")
+    dialog.refresh()  # both run in worker threads at once; whichever ends last,
+    dialog.search_edit.setText("")
+    dialog.refresh()  # only the newest is shown
+    run_until(lambda: answers)
+    run_until(lambda: not dialog.presenter.tasks.running("search"))
+    assert answers == [(5, "")]
+    assert dialog.proxy.rowCount() == 5 and dialog.count_label.text() == "5 sends"
+
+
+def test_an_empty_history_says_so(make_dialog: MakeDialog, tmp_path: Path) -> None:
     with Outbox(tmp_path / "history.sqlite3") as outbox:
-        dialog = HistoryDialog(outbox, no_client)
-        qtbot.addWidget(dialog)
+        dialog = make_dialog(outbox)
         assert dialog.list_stack.currentWidget() is dialog.empty_label
         assert dialog.empty_label.text().startswith("No sends yet.")
         assert not dialog.check_button.isEnabled()
@@ -285,15 +330,14 @@ def test_an_empty_history_says_so(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_details_show_the_messages_the_exact_request_and_the_answer(
-    dialog: HistoryDialog, sends: Sends
+    run_until: RunUntil, dialog: HistoryDialog, sends: Sends
 ) -> None:
     assert dialog.select_send(sends.settled)
     assert dialog.request_view.toPlainText() == json.dumps(
         sends.settled_body, ensure_ascii=False, indent=2
     )
     assert json.loads(dialog.response_view.toPlainText()) == answer(sends.settled_body)
-    messages = dialog.messages_model
-    rows = [[messages.index(r, c).data() for c in range(6)] for r in range(messages.rowCount())]
+    rows = messages_of(dialog, run_until, 2)
     first, second = sends.settled_body["destinations"]
     assert rows == [
         ["+41793026727", first["messageId"], "DELIVERED_TO_HANDSET", "VIBER", "0.0065 EUR", ""],
@@ -318,30 +362,35 @@ def test_details_show_the_messages_the_exact_request_and_the_answer(
     assert dialog.select_send(sends.unknown)
     assert dialog.check_button.isEnabled()
     assert dialog.response_view.toPlainText() == RECOVERED
-    assert messages.index(0, 2).data() == "Not heard of yet"
+    assert messages_of(dialog, run_until, 2)[0][2] == "Not heard of yet"
     assert dialog.select_send(sends.accepted)
     assert dialog.check_button.isEnabled()  # accepted, not settled
 
 
 def test_select_send_clears_a_search_that_hides_it(
-    qtbot: QtBot, dialog: HistoryDialog, sends: Sends
+    run_until: RunUntil, dialog: HistoryDialog, sends: Sends
 ) -> None:
     dialog.search_edit.setText("staging")
     dialog.refresh()
-    assert dialog.proxy.rowCount() == 1
-    assert dialog.select_send(sends.settled)
+    run_until(lambda: dialog.proxy.rowCount() == 1)
+    assert not dialog.select_send(sends.settled)  # not listed now: selected when it is
     assert dialog.search_edit.text() == ""
+    run_until(lambda: dialog.proxy.rowCount() == 5)
     assert dialog.selected_record().id == sends.settled  # type: ignore[union-attr]
+    assert dialog.select_send(sends.rejected)  # listed: selected at once
     assert not dialog.select_send(4242)
 
 
 def test_open_as_new_draft_emits_the_message_without_ids(
-    qtbot: QtBot, dialog: HistoryDialog, sends: Sends
+    qtbot: QtBot, run_until: RunUntil, dialog: HistoryDialog, sends: Sends
 ) -> None:
     dialog.select_send(sends.accepted)
-    with qtbot.waitSignal(dialog.draft_requested, timeout=1000) as caught:
-        qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
-    draft = caught.args[0]
+    emitted: list[Any] = []
+    dialog.draft_requested.connect(emitted.append)
+    qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: emitted)
+    draft = emitted[0]
+    assert dialog.message_text() == f"Send #{sends.accepted} was opened as a new draft."
     assert isinstance(draft, OmniMessage)
     assert draft.bulk_id is None
     assert [d.message_id for d in draft.destinations] == [None, None, None]
@@ -354,19 +403,21 @@ def test_open_as_new_draft_emits_the_message_without_ids(
 
 
 def test_send_again_on_a_known_outcome_emits_at_once_and_says_new_ids(
-    qtbot: QtBot, dialog: HistoryDialog, sends: Sends
+    qtbot: QtBot, run_until: RunUntil, dialog: HistoryDialog, sends: Sends
 ) -> None:
     assert dialog.resend_button.toolTip() == RESEND_NOTE
     dialog.select_send(sends.rejected)
-    with qtbot.waitSignal(dialog.resend_requested, timeout=1000) as caught:
-        qtbot.mouseClick(dialog.resend_button, Qt.MouseButton.LeftButton)
-    assert caught.args[0].bulk_id is None
+    emitted: list[Any] = []
+    dialog.resend_requested.connect(emitted.append)
+    qtbot.mouseClick(dialog.resend_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: emitted)
+    assert emitted[0].bulk_id is None
     assert dialog.confirm_box is None
     assert dialog.message_text() == RESEND_NOTE
 
 
 def test_send_again_on_an_unknown_outcome_asks_first(
-    qtbot: QtBot, dialog: HistoryDialog, sends: Sends
+    qtbot: QtBot, run_until: RunUntil, dialog: HistoryDialog, sends: Sends
 ) -> None:
     dialog.select_send(sends.unknown)
     emitted: list[Any] = []
@@ -386,6 +437,7 @@ def test_send_again_on_an_unknown_outcome_asks_first(
     box = dialog.confirm_box
     assert box is not None
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    run_until(lambda: emitted)
     assert len(emitted) == 1
     draft = emitted[0]
     assert draft.bulk_id is None and all(d.message_id is None for d in draft.destinations)
@@ -393,28 +445,40 @@ def test_send_again_on_an_unknown_outcome_asks_first(
 
 
 def test_check_status_without_a_client_says_so_plainly(
-    qtbot: QtBot, dialog: HistoryDialog, sends: Sends
+    qtbot: QtBot, run_until: RunUntil, dialog: HistoryDialog, sends: Sends
 ) -> None:
     dialog.select_send(sends.unknown)
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: dialog.check_button.isEnabled())
     assert dialog.message_text() == (
         "The account “Production” is not available now (it was removed, or its key is not at "
         "hand), so this send's status cannot be checked."
     )
-    assert dialog.check_button.isEnabled()
+    # It does not dead-end: the account can be opened to enter its key.
+    assert dialog.key_button.isVisible()
+    wanted: list[str] = []
+    dialog.key_wanted.connect(wanted.append)
+    qtbot.mouseClick(dialog.key_button, Qt.MouseButton.LeftButton)
+    assert wanted == ["Production"]
+
+    dialog.select_send(sends.accepted)  # the sandbox's send: no key to enter
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: dialog.check_button.isEnabled())
+    assert dialog.message_text().startswith("The built-in sandbox is not running now")
+    assert not dialog.key_button.isVisible()
 
 
 def test_check_status_failure_is_a_sentence_and_the_button_comes_back(
     qtbot: QtBot,
     qloop: asyncio.AbstractEventLoop,
     run_until: RunUntil,
+    make_dialog: MakeDialog,
     sends: Sends,
     closed_port: int,
 ) -> None:
     client = OmniClient(f"http://127.0.0.1:{closed_port}", Auth.app("k"), retry=NO_RETRY)
-    dialog = HistoryDialog(sends.outbox, lambda _profile: client)
-    qtbot.addWidget(dialog)
-    dialog.select_send(sends.unknown)
+    dialog = make_dialog(sends.outbox, lambda _profile: client)
+    assert dialog.select_send(sends.unknown)
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     assert dialog.check_button.text() == "Checking…" and not dialog.check_button.isEnabled()
     run_until(lambda: dialog.check_button.isEnabled())
@@ -428,6 +492,7 @@ def test_check_status_settles_an_unknown_send_against_the_sandbox(
     qtbot: QtBot,
     qloop: asyncio.AbstractEventLoop,
     run_until: RunUntil,
+    make_dialog: MakeDialog,
     sandbox: SandboxThread,
     tmp_path: Path,
 ) -> None:
@@ -448,9 +513,7 @@ def test_check_status_settles_an_unknown_send_against_the_sandbox(
             asked.append(profile)
             return client
 
-        dialog = HistoryDialog(outbox, client_for)
-        qtbot.addWidget(dialog)
-        dialog.show()
+        dialog = make_dialog(outbox, client_for)
         assert dialog.selected_record().id == send_id  # type: ignore[union-attr]
         assert dialog.proxy.index(0, COL_OUTCOME).data() == "Unknown"
         for _attempt in range(20):  # the sandbox's reports come a moment later
@@ -465,6 +528,7 @@ def test_check_status_settles_an_unknown_send_against_the_sandbox(
         assert dialog.proxy.index(0, COL_OUTCOME).data() == "Delivered 1 · Expired 1"
         assert dialog.proxy.index(0, COL_ERROR).data() == ""
         assert not dialog.check_button.isEnabled()  # settled
+        run_until(lambda: dialog.messages_model.index(0, 2).data() == "DELIVERED_TO_HANDSET")
         assert [dialog.messages_model.index(r, 2).data() for r in range(2)] == [
             "DELIVERED_TO_HANDSET",
             "EXPIRED_EXPIRED",
@@ -476,7 +540,9 @@ def test_check_status_settles_an_unknown_send_against_the_sandbox(
     qloop.run_until_complete(client.aclose())
 
 
-def test_keyboard_find_refresh_and_enter(qtbot: QtBot, dialog: HistoryDialog, sends: Sends) -> None:
+def test_keyboard_find_refresh_and_enter(
+    qtbot: QtBot, run_until: RunUntil, dialog: HistoryDialog, sends: Sends
+) -> None:
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     dialog.table.setFocus()
@@ -487,7 +553,7 @@ def test_keyboard_find_refresh_and_enter(qtbot: QtBot, dialog: HistoryDialog, se
     new = sends.outbox.record_before_send(None, "http://127.0.0.1:8080", body)
     sends.outbox.record_answer(new, answer(body))
     qtbot.keyClick(dialog.search_edit, Qt.Key.Key_F5)
-    assert dialog.count_label.text() == "6 sends"
+    run_until(lambda: dialog.count_label.text() == "6 sends")
 
     dialog.table.setFocus()
     dialog.table.setCurrentIndex(dialog.proxy.index(row_of(dialog, sends.rejected), 0))
@@ -497,8 +563,11 @@ def test_keyboard_find_refresh_and_enter(qtbot: QtBot, dialog: HistoryDialog, se
     assert dialog.selected_record().id == sends.rejected  # type: ignore[union-attr]
 
 
-def test_renders_with_realistic_data(qtbot: QtBot, dialog: HistoryDialog, sends: Sends) -> None:
+def test_renders_with_realistic_data(
+    qtbot: QtBot, run_until: RunUntil, dialog: HistoryDialog, sends: Sends
+) -> None:
     dialog.select_send(sends.settled)
+    messages_of(dialog, run_until, 2)
     dialog.resize(1000, 640)
     image = dialog.grab()
     assert image.width() >= 1000

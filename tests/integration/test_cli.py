@@ -77,7 +77,7 @@ def test_send_prints_a_table_of_accepted_messages(sandbox: SandboxThread, tmp_pa
     assert result.returncode == 0, result.stderr
     assert "PENDING/PENDING_ENROUTE" in result.stdout
     assert "41793026727" in result.stdout and "38591234567" in result.stdout
-    assert "2 message(s) accepted" in result.stdout
+    assert "2 messages accepted" in result.stdout
     assert re.search(r"bulkId: b-[0-9a-f]{32}", result.stdout)
     posted = sandbox.server.received_sends
     assert len(posted) == 1
@@ -171,12 +171,18 @@ def test_rate_limit_that_outlasts_retries_exits_3(sandbox: SandboxThread, tmp_pa
     assert len({a["bulkId"] for a in attempts}) == 1
 
 
+# `send` first lists the scenarios (as the window does): a fault armed for two requests fails
+# that list, which is a warning, and then the POST.
+BOTH = 2
+
+
 def test_server_error_exits_4_and_is_not_resent(sandbox: SandboxThread, tmp_path: Path) -> None:
-    sandbox.faults.update({"fail_next": 1})
+    sandbox.faults.update({"fail_next": BOTH})
     result = run_cli(
         "send", str(write_draft(tmp_path, GOOD_DRAFT)), base_url=sandbox.url, key=sandbox.api_key
     )
     assert result.returncode == 4
+    assert "warning: The scenarios could not be loaded" in result.stderr
     assert "bulkId b-" in result.stderr  # the IDs to check the status with
     assert_plain(result)
     assert len(sandbox.server.received_sends) == 1
@@ -185,7 +191,7 @@ def test_server_error_exits_4_and_is_not_resent(sandbox: SandboxThread, tmp_path
 def test_dropped_connection_exits_4_and_is_not_resent(
     sandbox: SandboxThread, tmp_path: Path
 ) -> None:
-    sandbox.faults.update({"drop_next": 1})
+    sandbox.faults.update({"drop_next": BOTH})
     result = run_cli(
         "send", str(write_draft(tmp_path, GOOD_DRAFT)), base_url=sandbox.url, key=sandbox.api_key
     )
@@ -248,7 +254,7 @@ def test_headless_sends_are_in_the_history(
         "send", str(write_draft(tmp_path, GOOD_DRAFT)), base_url=sandbox.url, key=sandbox.api_key
     )
     assert ok.returncode == 0
-    sandbox.faults.update({"fail_next": 1})
+    sandbox.faults.update({"fail_next": BOTH})
     lost = run_cli(
         "send", str(write_draft(tmp_path, GOOD_DRAFT)), base_url=sandbox.url, key=sandbox.api_key
     )

@@ -33,6 +33,8 @@ from omni_desktop.storage.secrets import SecretStore
 from omni_desktop.storage.sends import SendRecord, SendState
 from omni_desktop.storage.settings import Settings, SettingsFile
 
+from omni_desktop.services.reports import check_status
+
 MakeClient = Callable[..., OmniClient]
 
 
@@ -48,10 +50,10 @@ def sms_body(*phones: str) -> dict[str, Any]:
 async def settle(outbox: Outbox, send_id: int, client: Any) -> SendRecord:
     """Check status until the send is settled, for at most five seconds."""
     give_up = time.monotonic() + 5.0
-    record = await outbox.check_status(send_id, client)
+    record = await check_status(outbox, client, send_id)
     while not record.settled and time.monotonic() < give_up:
         await asyncio.sleep(0.05)
-        record = await outbox.check_status(send_id, client)
+        record = await check_status(outbox, client, send_id)
     return record
 
 
@@ -240,7 +242,7 @@ def test_the_key_is_in_no_file_under_the_app_folders(
                             outbox.record_failure(send_id, "unknown", exc.sentence)
                         else:
                             outbox.record_answer(send_id, answer.raw)
-                        await outbox.check_status(send_id, client)
+                        await check_status(outbox, client, send_id)
                     log.debug("Authorization: App %s", secrets.get("Local"))
             Autosave(paths.autosave_folder).save(from_json(body))
 

@@ -1,0 +1,121 @@
+"""The history of sends for a screen: searches, details, drafts and status checks, each read
+from the outbox in a worker thread so a window calling these keeps painting.
+
+A search that looks like a phone number (`+41 76 977 75 60`) also finds the send by the
+number's international digits, as the outbox stores them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from omni_desktop.core.i18n import tr
+from omni_desktop.core.message import OmniMessage
+
+from omni_desktop.storage.sends import MessageRecord, SendRecord
+
+from omni_desktop.services.reports import check_status
+
+if TYPE_CHECKING:
+    from omni_desktop.api.client import OmniClient
+    from omni_desktop.storage.outbox import Outbox
+
+ClientFor = Callable[[str | None], "OmniClient | None"]
+# Builds the client of an account that has none yet (its key read off the GUI thread).
+OpenClient = Callable[[str], Awaitable["OmniClient | None"]]
+
+
+class NoClient(Exception):
+    """The send's account cannot be asked now; `str()` says why in one sentence."""
+
+
+class HistoryService:
+    """The outbox's sends for one window; `client_for(profile)` gives an account's client.
+
+    `open_client(profile)`, when given, builds the client of an account that has none yet
+    (say, one whose key was entered after the start), so Check status need not dead-end.
+    """
+
+    def __init__(
+        self, outbox: Outbox, client_for: ClientFor, open_client: OpenClient | None = None
+    ) -> None:
+        self.outbox = outbox
+        self._client_for = client_for
+        self._open_client = open_client
+
+    async def search(self, text: str, limit: int) -> list[SendRecord]:
+        """Newest first; StorageError when the history cannot be read."""
+        return await asyncio.to_thread(self._search, text.strip(), limit)
+
+    def _search(self, text: str, limit: int) -> list[SendRecord]:
+        found = self.outbox.history(search=text, limit=limit)
+        digits = phone_query(text)
+        if digits and digits != text:
+            seen = {record.id for record in found}
+            more = [r for r in self.outbox.history(search=digits, limit=limit) if r.id not in seen]
+            if more:
+                found = sorted([*found, *more], key=lambda r: (r.created_at, r.id), reverse=True)
+        return found[:limit]
+
+    async def get(self, send_id: int) -> SendRecord:
+        """The send; KeyError when it is gone, StorageError when unreadable."""
+        return await asyncio.to_thread(self.outbox.get, send_id)
+
+    async def messages(self, send_id: int) -> list[MessageRecord]:
+        return await asyncio.to_thread(self.outbox.messages, send_id)
+
+    async def draft_from(self, send_id: int) -> OmniMessage:
+        """The send's request as a new draft, its IDs cleared (KeyError, ValueError)."""
+        return await asyncio.to_thread(self.outbox.draft_from, send_id)
+
+    def client_for(self, record: SendRecord) -> OmniClient:
+        """The client of the send's account; NoClient with the reason when there is none."""
+        client = self._client_for(record.profile)
+        if client is not None:
+            return client
+        if record.profile is None:
+            raise NoClient(
+                tr(
+                    "The built-in sandbox is not running now, so this send's status cannot be "
+                    "checked."
+                )
+            )
+        raise NoClient(
+            tr(
+                "The account “{name}” is not available now (it was removed, or its key is not "
+                "at hand), so this send's status cannot be checked."
+            ).format(name=record.profile)
+        )
+
+    async def check_status(self, record: SendRecord) -> SendRecord:
+        """Settle the send from the server's logs (NoClient, our api errors, StorageError)."""
+        return await check_status(self.outbox, await self.client(record), record.id)
+
+    async def client(self, record: SendRecord) -> OmniClient:
+        """`client_for`, or else a client built now by `open_client`; NoClient when neither."""
+        try:
+            return self.client_for(record)
+        except NoClient:
+            if self._open_client is None or record.profile is None:
+                raise
+            client = await self._open_client(record.profile)
+            if client is None:
+                raise
+            return client
+
+
+def phone_query(text: str) -> str | None:
+    """The digits of a search typed as a phone number (`+41 76 977 75 60`, `0041…`), or None."""
+    compact = "".join(ch for ch in text if ch not in " \t\u00a0\u202f-.()/")
+    if compact.startswith("+"):
+        compact = compact[1:]
+    elif compact.startswith("00"):
+        compact = compact[2:]
+    if len(compact) >= 6 and compact.isascii() and compact.isdigit():
+        return compact
+    return None
+
+
+__all__ = ["HistoryService", "NoClient", "phone_query"]

@@ -1,0 +1,86 @@
+"""After a send: delivery reports polled into the outbox, and a send's status checked by its
+messages' logs (how an unknown outcome is settled). The outbox's reads and writes run in a
+worker thread, so a window calling these keeps painting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from omni_desktop.core.report import LogEntry, Report
+
+from omni_desktop.api.errors import OmniError
+from omni_desktop.storage.errors import StorageError
+from omni_desktop.storage.outbox import LOGS_BATCH, LOGS_LIMIT
+from omni_desktop.storage.outbox_db import chunks
+from omni_desktop.storage.sends import SendRecord
+
+if TYPE_CHECKING:
+    from omni_desktop.api.client import OmniClient
+    from omni_desktop.storage.outbox import Outbox
+
+log = logging.getLogger("omni_desktop.services")
+
+POLL_SECONDS = 2.0
+POLL_LIMIT_SECONDS = 30 * 60
+REPORTS_LIMIT = 1000  # the API's maximum a call
+
+
+async def poll_reports(
+    client: OmniClient,
+    outbox: Outbox | None,
+    bulk_id: str,
+    pending: set[str],
+    arrived: Callable[[list[Report]], None],
+    problem: Callable[[str], None],
+    *,
+    interval: float = POLL_SECONDS,
+    limit_seconds: float = POLL_LIMIT_SECONDS,
+) -> None:
+    """Fetch the bulk's reports until each message in `pending` is final (or `limit_seconds`).
+
+    Reports come only once: each batch is kept in the outbox, then handed to `arrived`. A
+    failed fetch is tried again at the next interval; an outbox failure goes to `problem`.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit_seconds
+    while pending and loop.time() < deadline:
+        await asyncio.sleep(interval)
+        try:
+            reports = await client.reports(bulk_id=bulk_id, limit=REPORTS_LIMIT)
+        except OmniError as exc:
+            log.info("Reports could not be fetched: %s", exc.sentence)
+            continue
+        if not reports:
+            continue
+        if outbox is not None:
+            try:
+                await asyncio.to_thread(outbox.apply_reports, reports)
+            except StorageError as exc:
+                problem(str(exc))
+        for report in reports:
+            if report.status.is_final:
+                pending.discard(report.message_id)
+        arrived(reports)
+
+
+async def check_status(outbox: Outbox, client: OmniClient, send_id: int) -> SendRecord:
+    """Ask the logs about every message of the send (≤ LOGS_BATCH IDs a call) and settle it.
+
+    The client's errors (our `api` exceptions) and the outbox's StorageError pass through.
+    """
+    record = await asyncio.to_thread(outbox.get, send_id)
+    messages = await asyncio.to_thread(outbox.messages, send_id)
+    entries: list[LogEntry] = []
+    for batch in chunks([m.message_id for m in messages], LOGS_BATCH):
+        entries += await client.logs(
+            bulk_id=record.bulk_id, message_id=list(batch), limit=LOGS_LIMIT
+        )
+    await asyncio.to_thread(outbox.apply_logs, entries, send_id)
+    return await asyncio.to_thread(outbox.get, send_id)
+
+
+__all__ = ["POLL_SECONDS", "check_status", "poll_reports"]

@@ -1,0 +1,227 @@
+"""The history's two tables: one row per send, and one row per message of the chosen send."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+
+from omni_desktop.core.status import StatusGroup
+
+from omni_desktop.storage.sends import PENDING_NAME, MessageRecord, SendRecord, SendState
+
+from omni_desktop.ui.history.format import account_name, counts_text, local_time, outcome, utc_time
+from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.plain import plain_tooltip
+from omni_desktop.ui.qt_common import SORT_ROLE, AnyIndex
+from omni_desktop.ui.status_table import group_dot
+
+COL_TIME, COL_ACCOUNT, COL_SCENARIO, COL_RECIPIENTS, COL_OUTCOME, COL_BULK, COL_ERROR = range(7)
+COLUMNS = ("Time", "Account", "Scenario", "Recipients", "Outcome", "Bulk ID", "Error")
+MESSAGE_COLUMNS = ("To", "Message ID", "Status", "Channel", "Price", "Error")
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class SendsModel(QAbstractTableModel):
+    """One row per send, newest first as the outbox gives them."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[SendRecord] = []
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record, column = self._records[index.row()], index.column()
+        if role == _DISPLAY:
+            return self._text(record, column)
+        if role == SORT_ROLE:
+            return self._sort_value(record, column)
+        if role == _DECORATION and column == COL_OUTCOME:
+            return group_dot(outcome(record)[1])
+        if role == _ALIGNMENT and column == COL_RECIPIENTS:
+            return _RIGHT
+        if role == _TOOLTIP:  # server and file text: shown literally
+            tip = self._tooltip(record, column)
+            return plain_tooltip(tip) if tip else tip
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == _DISPLAY:
+            return tr(COLUMNS[section])
+        if role == _TOOLTIP:
+            return tr("Sort by {column}").format(column=tr(COLUMNS[section]))
+        return None
+
+    # --- API -----------------------------------------------------------------------------------
+
+    def set_records(self, records: Sequence[SendRecord]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record_at(self, row: int) -> SendRecord:
+        return self._records[row]
+
+    def row_of(self, send_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._records) if r.id == send_id), None)
+
+    def update_record(self, record: SendRecord) -> None:
+        """Replace the row of the same send (after Check status); unknown sends are ignored."""
+        row = self.row_of(record.id)
+        if row is not None:
+            self._records[row] = record
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1), [])
+
+    # --- internals -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _text(record: SendRecord, column: int) -> str:
+        if column == COL_TIME:
+            return local_time(record.created_at)
+        if column == COL_ACCOUNT:
+            return account_name(record)
+        if column == COL_SCENARIO:
+            return record.scenario_key or tr("default")
+        if column == COL_RECIPIENTS:
+            return str(record.recipients_count)
+        if column == COL_OUTCOME:
+            return outcome(record)[0]
+        if column == COL_BULK:
+            return record.bulk_id
+        return record.error_sentence or ""
+
+    @classmethod
+    def _sort_value(cls, record: SendRecord, column: int) -> Any:
+        if column == COL_TIME:
+            return record.created_at.timestamp()
+        if column == COL_RECIPIENTS:
+            return record.recipients_count
+        if column == COL_OUTCOME:
+            return outcome(record)[2]
+        return cls._text(record, column).casefold()
+
+    @classmethod
+    def _tooltip(cls, record: SendRecord, column: int) -> str | None:
+        if column == COL_TIME:
+            return tr("{local} local time\n{utc}").format(
+                local=local_time(record.created_at), utc=utc_time(record.created_at)
+            )
+        if column == COL_ACCOUNT:
+            return record.base_url
+        if column == COL_OUTCOME:
+            lines = [outcome(record)[0]]
+            if record.counts and not record.settled:
+                lines.append(counts_text(record))
+            if record.state is SendState.UNKNOWN:
+                lines.append(tr("It may or may not have been sent: use Check status."))
+            return "\n".join(lines)
+        return cls._text(record, column) or None
+
+
+class MessagesModel(QAbstractTableModel):
+    """The messages of one send: one row per destination, with the last status heard."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._messages: list[MessageRecord] = []
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._messages)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(MESSAGE_COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._messages):
+            return None
+        message, column = self._messages[index.row()], index.column()
+        if role in (_DISPLAY, _TOOLTIP):
+            text = self._text(message, column)
+            if role == _TOOLTIP and column == 2:
+                return plain_tooltip(self._status_tooltip(message))
+            return text if role == _DISPLAY else plain_tooltip(text) or None
+        if role == SORT_ROLE:
+            if column == 4:
+                return -1.0 if message.price is None else message.price
+            return self._text(message, column).casefold()
+        if role == _DECORATION and column == 2:
+            return group_dot(StatusGroup.from_name(message.status_group))
+        if role == _ALIGNMENT and column == 4:
+            return _RIGHT
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(MESSAGE_COLUMNS):
+            return None
+        return tr(MESSAGE_COLUMNS[section]) if role == _DISPLAY else None
+
+    def set_messages(self, messages: Sequence[MessageRecord]) -> None:
+        self.beginResetModel()
+        self._messages = list(messages)
+        self.endResetModel()
+
+    def message_at(self, row: int) -> MessageRecord:
+        return self._messages[row]
+
+    @staticmethod
+    def _text(message: MessageRecord, column: int) -> str:
+        if column == 0:
+            return message.to_address
+        if column == 1:
+            return message.message_id
+        if column == 2:
+            if message.updated_at is None and message.status_name == PENDING_NAME:
+                return tr("Not heard of yet")
+            return message.status_name
+        if column == 3:
+            return message.channel or ""
+        if column == 4:
+            if message.price is None:
+                return ""
+            number = f"{message.price:.6f}".rstrip("0").rstrip(".")
+            return f"{number} {message.currency or ''}".strip()
+        return message.error or ""
+
+    @staticmethod
+    def _status_tooltip(message: MessageRecord) -> str:
+        if message.updated_at is None:
+            return tr("The server has said nothing about this message yet.")
+        text = f"{message.status_name}: {message.status_description}".rstrip(": ")
+        return (
+            text
+            + "\n"
+            + tr("Heard {local} ({utc})").format(
+                local=local_time(message.updated_at), utc=utc_time(message.updated_at)
+            )
+        )
+
+
+__all__ = [
+    "COLUMNS",
+    "COL_ACCOUNT",
+    "COL_BULK",
+    "COL_ERROR",
+    "COL_OUTCOME",
+    "COL_RECIPIENTS",
+    "COL_SCENARIO",
+    "COL_TIME",
+    "MESSAGE_COLUMNS",
+    "SORT_ROLE",
+    "MessagesModel",
+    "SendsModel",
+]

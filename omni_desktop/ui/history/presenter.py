@@ -1,0 +1,128 @@
+"""The History dialog's presenter: searches, details, drafts and Check status through
+`HistoryService`, each in a task whose answer comes back as a signal.
+
+A newer search (or a newer send's details) supersedes an older one: a late answer to the
+older one is dropped, so the table never jumps back to what the operator typed before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from omni_desktop.api.errors import OmniError
+from omni_desktop.storage.errors import StorageError
+from omni_desktop.storage.sends import SendRecord
+
+from omni_desktop.services.history import HistoryService, NoClient
+
+from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.qt_common import TaskKeeper
+
+HISTORY_LIMIT = 500  # sends listed at once; a search reaches the older ones
+DRAFT, RESEND = "draft", "resend"  # what a draft read back from a send is for
+
+
+class HistoryPresenter(QObject):
+    """Reads the history for one History dialog and asks the logs what became of a send."""
+
+    searched = Signal(object, str)  # list[SendRecord] newest first, the search as run
+    search_failed = Signal(str)
+    details_loaded = Signal(int, object)  # send id, list[MessageRecord]
+    details_failed = Signal(int, str)
+    checked = Signal(object)  # SendRecord as the logs left it
+    check_failed = Signal(int, str)  # send id, why, one sentence
+    no_client = Signal(str, object)  # why, and the account (None: the sandbox)
+    draft_ready = Signal(str, int, object)  # DRAFT or RESEND, send id, OmniMessage (no IDs)
+    draft_failed = Signal(str)
+
+    def __init__(self, history: HistoryService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.history = history
+        # A status check writes what it learnt into the history: let it finish; reads may stop.
+        self.tasks = TaskKeeper(awaited=("check status",))
+        self._search_serial = 0
+        self._details_serial = 0
+
+    @property
+    def checking(self) -> bool:
+        return bool(self.tasks.running("check status"))
+
+    def search(self, text: str) -> asyncio.Task[Any]:
+        """Sends matching `text` (all when empty); `searched` or `search_failed` follows."""
+        self._search_serial += 1
+        self.tasks.cancel("search")
+        return self.tasks.start(self._search(text.strip(), self._search_serial), "search")
+
+    def details(self, send_id: int) -> asyncio.Task[Any]:
+        """The send's messages; `details_loaded` or `details_failed` follows."""
+        self._details_serial += 1
+        self.tasks.cancel("details")
+        return self.tasks.start(self._details(send_id, self._details_serial), "details")
+
+    def check_status(self, record: SendRecord) -> asyncio.Task[Any]:
+        """Ask the logs about the send; `checked`, `check_failed` or `no_client` follows."""
+        return self.tasks.start(self._check(record), "check status")
+
+    def draft(self, send_id: int, purpose: str) -> asyncio.Task[Any]:
+        """The send's request as a new draft, IDs cleared; `draft_ready` or `draft_failed`."""
+        return self.tasks.start(self._draft(send_id, purpose), "draft")
+
+    async def close(self) -> None:
+        """Let a status check finish, stop the reads, and wait for all of it."""
+        await self.tasks.close()
+
+    # --- tasks ---------------------------------------------------------------------------------
+
+    async def _search(self, text: str, serial: int) -> None:
+        try:
+            records = await self.history.search(text, HISTORY_LIMIT)
+        except StorageError as exc:
+            if serial == self._search_serial:
+                self.search_failed.emit(str(exc))
+            return
+        if serial == self._search_serial:  # else a newer search is under way
+            self.searched.emit(records, text)
+
+    async def _details(self, send_id: int, serial: int) -> None:
+        try:
+            messages = await self.history.messages(send_id)
+        except StorageError as exc:
+            if serial == self._details_serial:
+                self.details_failed.emit(send_id, str(exc))
+            return
+        if serial == self._details_serial:
+            self.details_loaded.emit(send_id, messages)
+
+    async def _check(self, record: SendRecord) -> None:
+        try:
+            checked = await self.history.check_status(record)
+        except NoClient as exc:
+            self.no_client.emit(str(exc), record.profile)
+        except OmniError as exc:
+            self.check_failed.emit(record.id, exc.sentence)
+        except StorageError as exc:
+            self.check_failed.emit(record.id, str(exc))
+        except KeyError:
+            self.check_failed.emit(record.id, tr("That send is no longer in the history."))
+        else:
+            self.checked.emit(checked)
+
+    async def _draft(self, send_id: int, purpose: str) -> None:
+        try:
+            message = await self.history.draft_from(send_id)
+        except StorageError as exc:
+            self.draft_failed.emit(str(exc))
+        except KeyError:
+            self.draft_failed.emit(tr("That send is no longer in the history."))
+        except ValueError:
+            self.draft_failed.emit(
+                tr("Send #{id} could not be read back as a draft.").format(id=send_id)
+            )
+        else:
+            self.draft_ready.emit(purpose, send_id, message)
+
+
+__all__ = ["DRAFT", "HISTORY_LIMIT", "RESEND", "HistoryPresenter"]

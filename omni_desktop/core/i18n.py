@@ -1,8 +1,56 @@
-"""Operator-facing text goes through `tr()`, so translations can be plugged in later."""
+"""Operator-facing text: every sentence goes through `tr()` (or `trn()` for a count), so one
+translation serves the window, the core and storage alike.
+
+Without a translator the text is English as written. The window installs Qt's translator for
+the operator's locale (`ui.i18n.install_translation`) before the layers that keep sentences in
+module constants are imported, so those are translated too. Qt's `lupdate` finds every
+`tr("…")`, `trn("…", None, n)` and `tr_noop("…")` call (resources/translations/update.py);
+their context is the empty one.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 
-def tr(text: str) -> str:
-    """The text in the operator's language (for now: the text itself)."""
+# (text, disambiguation, n) -> the text in the operator's language; n is -1 when the text
+# counts nothing.
+Translator = Callable[[str, str | None, int], str]
+
+_translator: Translator | None = None
+_ENGLISH_PLURAL = re.compile(r"\((s|es)\)")
+
+
+def install(translator: Translator | None) -> None:
+    """Translate from now on with `translator` (None: English as written)."""
+    global _translator
+    _translator = translator
+
+
+def tr(text: str, disambiguation: str | None = None) -> str:
+    """The text in the operator's language (`disambiguation` tells apart equal English texts)."""
+    return text if _translator is None else _translator(text, disambiguation, -1)
+
+
+def trn(text: str, disambiguation: str | None, n: int) -> str:
+    """A text that counts `n` things: `trn("%n recipient(s)", None, n)` -> "1 recipient".
+
+    lupdate reads a count only as the third argument (Qt's `tr(text, disambiguation, n)`).
+    A translation has a form per plural rule of its language; English as written takes the
+    "(s)" or "(es)" for any count but one.
+    """
+    number = str(n)
+    if _translator is not None:
+        translated = _translator(text, disambiguation, n)
+        if translated not in (text, text.replace("%n", number)):  # Qt fills %n when untranslated
+            return translated.replace("%n", number)
+    english = _ENGLISH_PLURAL.sub("" if n == 1 else r"\1", text)
+    return english.replace("%n", number)
+
+
+def tr_noop(text: str) -> str:
+    """Marks a sentence kept in a constant for lupdate; `tr()` translates it where it is shown."""
     return text
+
+
+__all__ = ["Translator", "install", "tr", "tr_noop", "trn"]

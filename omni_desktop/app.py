@@ -13,7 +13,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -28,6 +27,8 @@ if TYPE_CHECKING:
     from omni_desktop.sandbox.process import SandboxProcess
     from omni_desktop.storage.paths import AppPaths
 
+    from omni_desktop.services.targets import Target
+
     from omni_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("omni_desktop")
@@ -35,20 +36,6 @@ log = logging.getLogger("omni_desktop")
 
 class QWidgetLike(Protocol):
     def close(self) -> bool: ...
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where sends go: the built-in sandbox, or an account's base URL and API key."""
-
-    name: str
-    base_url: str
-    api_key: str = field(repr=False)
-    is_sandbox: bool
-    profile: str | None = None  # the settings profile this target comes from, if any
-    auth_scheme: str = "App"  # App, Basic, IBSSO or Bearer; `api_key` holds the secret
-    username: str = ""  # Basic only
-    default_region: str | None = None  # country of numbers typed without their country code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,18 +98,16 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def resolve_target(args: argparse.Namespace) -> Target | None:
-    """The account given on the command line or in the environment; None means the sandbox."""
+    """The account given on the command line or in the environment; None means the sandbox.
+
+    TargetError (one sentence) when its key is missing or unusable.
+    """
     base_url = args.base_url or os.environ.get("INFOBIP_BASE_URL")
     if not base_url:
         return None
-    from urllib.parse import urlsplit
+    from omni_desktop.services.targets import environment_target
 
-    return Target(
-        name=urlsplit(base_url).hostname or base_url,
-        base_url=base_url,
-        api_key=os.environ.get("INFOBIP_API_KEY", ""),
-        is_sandbox=False,
-    )
+    return environment_target(base_url, os.environ)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -140,6 +125,11 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setDesktopFileName("omni-desktop")  # matches resources/omni-desktop.desktop
     app.setWindowIcon(_app_icon())
     app.setQuitOnLastWindowClosed(False)
+    from omni_desktop.ui.i18n import install_translation
+
+    # Before the layers that keep sentences in module constants are imported (core.i18n); the
+    # translator is the application's child, so it lives as long as the app.
+    install_translation(app)
     if sys.version_info >= (3, 12):
         return asyncio.run(_run_window(app, args), loop_factory=qasync.QEventLoop)
     return int(qasync.run(_run_window(app, args)))
@@ -170,11 +160,14 @@ class Services:
         from omni_desktop.storage.autosave import Autosave
         from omni_desktop.storage.instance import InstanceLock
         from omni_desktop.storage.logging_setup import configure_logging
-        from omni_desktop.storage.outbox import Outbox
+        from omni_desktop.storage.outbox_db import open_outbox_or_set_aside
         from omni_desktop.storage.paths import AppPaths
         from omni_desktop.storage.recent import RecentFiles
         from omni_desktop.storage.secrets import SecretStore
         from omni_desktop.storage.settings import SettingsFile
+
+        from omni_desktop.services.accounts import AccountsService
+        from omni_desktop.services.history import HistoryService
 
         from omni_desktop.ui.main_window import MainWindow
         from omni_desktop.ui.presenter import ComposerPresenter
@@ -186,20 +179,30 @@ class Services:
         # One window per user (AlreadyRunning otherwise), before anything is started or read.
         self.instance = InstanceLock(paths.data)
         self.instance.acquire()
+        from omni_desktop.services.targets import TargetError
+
         loaded = SettingsFile(paths.settings_file).load()
-        if resolve_target(args) is None and loaded.settings.active() is None:
+        notices = list(loaded.notices)
+        try:
+            given = resolve_target(args)
+        except TargetError as exc:
+            given = None
+            notices.append(f"{exc} The sandbox is used instead.")
+        if given is None and loaded.settings.active() is None:
             # The sandbox starts in its own process while the window is being built.
             self._spawn_sandbox()
         configure_logging(paths.log)
-        notices = list(loaded.notices)
         self.settings_file = SettingsFile(paths.settings_file)
         self.secrets = SecretStore()
-        self.outbox = Outbox(paths.history_file)
+        # A damaged history is set aside and a new one started, with a notice.
+        self.outbox, set_aside = open_outbox_or_set_aside(paths.history_file)
+        if set_aside:
+            notices.append(set_aside)
         recovered = self.outbox.recover_unanswered()
         for record in recovered:
             log.warning("Send %s (bulk %s): no answer, outcome unknown", record.id, record.bulk_id)
 
-        target = resolve_target(args)
+        target = given
         if target is None and loaded.settings.active() is not None:
             target, problem = self._profile_target(loaded.settings.active_profile)
             if problem:
@@ -209,14 +212,15 @@ class Services:
         self.target = target
         self.client = self._client(target)
         self.presenter = ComposerPresenter(self.client, target, outbox=self.outbox)
+        self.accounts = AccountsService(self.settings_file, self.secrets)
         session = Session(
             paths=paths,
-            settings_file=self.settings_file,
-            secrets=self.secrets,
-            outbox=self.outbox,
+            accounts=self.accounts,
+            history=HistoryService(self.outbox, self.client_for, self.open_client),
             autosave=Autosave(paths.autosave_folder),
             switch_target=self.switch_target,
-            client_for=self.client_for,
+            set_sandbox_region=self.set_sandbox_region,
+            settings=loaded.settings,
             notices=notices,
             recovered=recovered,
         )
@@ -243,13 +247,9 @@ class Services:
 
     async def _sandbox_target(self) -> Target:
         """The built-in sandbox: its own process, or a thread here when that cannot start."""
-        from omni_desktop.sandbox.process import SandboxProcess
 
         if self.sandbox is None and self.args.sandbox_port == 0:
             self._spawn_sandbox()
-        if isinstance(self.sandbox, SandboxProcess):
-            # Its URL is known already; `start()` waits for it to listen.
-            return Target("Sandbox", self.sandbox.url, self.sandbox.api_key, is_sandbox=True)
         if self.sandbox is None:
             from omni_desktop.sandbox import SandboxThread  # imports aiohttp: only as a fallback
 
@@ -257,50 +257,39 @@ class Services:
                 port=self.args.sandbox_port, time_scale=self.args.sandbox_time_scale
             )
             await asyncio.to_thread(self.sandbox.start)
-        return Target("Sandbox", self.sandbox.url, self.sandbox.api_key, is_sandbox=True)
+        # A process's URL is known already; `start()` waits for it to listen.
+        return self.sandbox_target()
+
+    def sandbox_target(self) -> Target:
+        """The running sandbox, reading national numbers as the sandbox's default region."""
+        from omni_desktop.services.targets import sandbox_target
+
+        assert self.sandbox is not None
+        region = self.settings_file.load().settings.sandbox_region
+        try:
+            return sandbox_target(self.sandbox.url, self.sandbox.api_key, region)
+        except ValueError:  # a region this version does not know: numbers need their +code
+            return sandbox_target(self.sandbox.url, self.sandbox.api_key)
 
     def _profile_target(self, name: str | None) -> tuple[Target | None, str | None]:
         """The target of a settings profile with its secret, or None and the plain reason."""
-        from omni_desktop.storage.secrets import NoKeyring
+        from omni_desktop.services.targets import TargetError, profile_target
 
-        profile = self.settings_file.load().settings.profile(name)
-        if profile is None:
-            return None, f"There is no account named {name!r} any more."
         try:
-            secret = self.secrets.get(profile.name)
-        except NoKeyring as exc:
-            return None, (
-                f"{exc.sentence} The key of {profile.name} cannot be read, so the sandbox is "
-                "used; enter the key in Account > Accounts… to keep it for this session."
-            )
-        if not secret:
-            return None, (
-                f"No key is stored for {profile.name}, so the sandbox is used; "
-                "enter it in Account > Accounts…."
-            )
-        target = Target(
-            profile.name,
-            profile.base_url,
-            secret,
-            is_sandbox=False,
-            profile=profile.name,
-            auth_scheme=profile.auth_scheme,
-            username=profile.username or "",
-            default_region=profile.default_region,
-        )
+            target = profile_target(self.settings_file.load().settings, self.secrets, name or "")
+        except TargetError as exc:
+            return None, f"{exc} The sandbox is used until then."
         return target, None
 
     def _client(self, target: Target) -> OmniClient:
-        from omni_desktop.api.auth import Auth, AuthScheme
-        from omni_desktop.api.client import OmniClient
+        """The account's client (one per profile, kept while its base URL stays the same)."""
         from omni_desktop.storage.logging_setup import redact_secret
 
-        auth = Auth(AuthScheme(target.auth_scheme), target.api_key, target.username)
         if not target.is_sandbox:
-            redact_secret(*auth.secrets())
+            redact_secret(*target.auth().secrets())
         client = self.clients.get(target.profile)
         if client is None or client.base_url != target.base_url.rstrip("/"):
-            client = OmniClient(target.base_url, auth)
+            client = target.client()
             self.clients[target.profile] = client
         return client
 
@@ -309,6 +298,32 @@ class Services:
         if self.target is not None and profile == self.target.profile:
             return self.client
         return self.clients.get(profile)
+
+    async def open_client(self, profile: str) -> OmniClient | None:
+        """A client for account `profile`, built now (its key read in a worker thread), so a
+        key entered after the start serves Check status at once; None when it cannot be."""
+        target, _problem = await asyncio.to_thread(self._profile_target, profile)
+        if target is None:
+            return None
+        try:
+            return self._client(target)
+        except ValueError:
+            return None
+
+    async def set_sandbox_region(self, region: str | None) -> str | None:
+        """Keep the sandbox's default region; the sandbox in use reads numbers by it at once."""
+        from omni_desktop.storage.errors import StorageError
+
+        from omni_desktop.services.targets import TargetError
+
+        try:
+            await self.accounts.set_sandbox_region(region)
+        except (TargetError, StorageError) as exc:
+            return str(exc)
+        if self.target is not None and self.target.is_sandbox and self.sandbox is not None:
+            self.target = self.target.with_region(region)
+            self.presenter.set_target(self.target, self.client)
+        return None
 
     async def switch_target(self, name: str | None) -> str | None:
         """Send through profile `name` (None: the sandbox) from now on; a sentence if not."""
@@ -347,7 +362,12 @@ class Services:
         await self.presenter.refresh_scenarios()
 
     async def close(self) -> None:
-        """Let a send in flight finish, close the HTTP clients inside the loop, stop the sandbox."""
+        """Let a send in flight finish, close the HTTP clients inside the loop, stop the sandbox.
+
+        The window's dialogs are waited for first: a Check status still running keeps its
+        client until it ends.
+        """
+        await self.window.shutdown()
         await self.presenter.shutdown()
         for client in self.clients.values():
             await client.aclose()
@@ -378,6 +398,10 @@ async def _run_window(app: object, args: argparse.Namespace) -> int:
         return 1
     install_error_hooks(asyncio.get_running_loop(), window)
     _close_on_signals(window)
+    if os.environ.get("OMNI_DESKTOP_STARTUP_MARK"):  # benchmarks/bench_startup.py only
+        from omni_desktop.ui.startup_mark import mark_first_paint
+
+        mark_first_paint(window, os.environ["OMNI_DESKTOP_STARTUP_MARK"])
     window.show()
     if args.open:
         window.open_draft_path(args.open)

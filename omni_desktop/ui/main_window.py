@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,9 +50,12 @@ from omni_desktop.storage.recent import RecentFiles
 from omni_desktop.ui.advanced_editor import AdvancedEditor
 from omni_desktop.ui.channel_composer import ChannelComposer
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.plain import plain_label, plain_message_box, plain_tooltip
 from omni_desktop.ui.presenter import ComposerPresenter
 from omni_desktop.ui.problems_view import ProblemsView
+from omni_desktop.ui.qt_common import TaskKeeper
 from omni_desktop.ui.recipients_editor import RecipientsEditor
+from omni_desktop.ui.region_dialog import RegionDialog, region_name
 from omni_desktop.ui.request_preview import RequestPreview
 from omni_desktop.ui.scenario_picker import ScenarioPicker
 from omni_desktop.ui.schedule_editor import ScheduleEditor
@@ -64,7 +68,10 @@ from omni_desktop import __version__
 from omni_desktop.about import version_text
 
 if TYPE_CHECKING:
-    from omni_desktop.ui.history_view import HistoryDialog
+    from omni_desktop.storage.settings import Settings
+
+    from omni_desktop.ui.accounts import AccountsDialog
+    from omni_desktop.ui.history import HistoryDialog
 
 AUTOSAVE_DELAY_MS = 3000
 PREVIEW_DESTINATIONS = 50  # the preview shows this many; Copy gives all
@@ -92,14 +99,16 @@ class TargetBanner(QLabel):
                 + tr(
                     "sends go to the built-in test server at {url}. Nothing reaches a real "
                     "phone or inbox; delivery is simulated."
-                ).format(url=base_url)
+                ).format(url=escape(base_url))
             )
             self.setStyleSheet(
                 "QLabel#target_banner { background: #ffb300; color: #1a1a1a; padding: 6px 10px;"
                 " border-bottom: 2px solid #c68400; }"
             )
         else:
-            self.setText("<b>" + tr("Account: {name}").format(name=name) + "</b> — " + base_url)
+            # Rich text for the bold; the profile's name and URL are escaped, shown as typed.
+            account = tr("Account: {name}").format(name=name)
+            self.setText(f"<b>{escape(account)}</b> — {escape(base_url)}")
             self.setStyleSheet(
                 "QLabel#target_banner { background: #1565c0; color: white; padding: 6px 10px; }"
             )
@@ -123,8 +132,10 @@ class MainWindow(QMainWindow):
             presenter.setParent(self)
         self.recent = recent
         self.session = session
-        self._tasks: set[asyncio.Task[Any]] = set()
+        # Switching accounts and closing a dialog (which waits for its work) are let finish.
+        self.tasks = TaskKeeper(awaited=("switch account", "close dialog"))
         self.history: HistoryDialog | None = None
+        self._profile_names = [p.name for p in session.settings.profiles] if session else []
         self.draft_path: Path | None = None
         self._loading = False
         self._dialogs: list[QWidget] = []  # open non-modal dialogs, kept alive
@@ -171,7 +182,7 @@ class MainWindow(QMainWindow):
             self.composers[spec.key] = composer
             self.tabs.addTab(composer, spec.label)
             composer.content_changed.connect(self._on_composer_changed)
-        self.send_reason = QLabel(self)
+        self.send_reason = plain_label("", self)  # refusals quote the draft's and server's text
         self.send_reason.setObjectName("send_reason")
         self.send_reason.setWordWrap(True)
         self.send_button = QPushButton(tr("Send…"), self)
@@ -199,7 +210,7 @@ class MainWindow(QMainWindow):
         # bottom: status, problems, request
         self.status_panel = StatusPanel(self)
         self.problems = ProblemsView(self)
-        self.preview = RequestPreview(target.base_url, self)
+        self.preview = RequestPreview(target.base_url, self, target.auth_scheme)
         self.bottom_tabs = QTabWidget(self)
         self.bottom_tabs.setObjectName("bottom_tabs")
         self.bottom_tabs.addTab(self.status_panel, tr("Status"))
@@ -231,19 +242,19 @@ class MainWindow(QMainWindow):
         self.busy.setVisible(False)
         self.busy.setAccessibleName(tr("Sending"))
         self.statusBar().addPermanentWidget(self.busy)
-        self.target_status = QLabel(
+        self.target_status = plain_label(
             tr("Sandbox") if target.is_sandbox else f"{target.name} · {target.base_url}", self
         )
         self.statusBar().addPermanentWidget(self.target_status)
 
-        self.autosave_status = QLabel(self)
+        self.autosave_status = plain_label("", self)
         self.autosave_status.setObjectName("autosave_status")
         self.statusBar().addWidget(self.autosave_status)
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
         if session is not None:
-            seconds = session.settings_file.load().settings.autosave_seconds
+            seconds = session.settings.autosave_seconds
             self._autosave_timer.setInterval(int(seconds * 1000))
         self._autosave_timer.timeout.connect(self.autosave_now)
 
@@ -314,11 +325,18 @@ class MainWindow(QMainWindow):
             tr("&Accounts…"), None, self.open_accounts, None,
             tr("Add or change Infobip accounts and their keys"),
         )  # fmt: skip
+        self.sandbox_region_action = action(
+            tr("Sandbox's default &country…"), None, self.open_sandbox_region, None,
+            tr("How the sandbox reads phone numbers written without their country code"),
+        )  # fmt: skip
         self.log_folder_action = action(
             tr("Open &log folder"), None, self._on_open_log_folder, None,
             tr("Show the folder with omni-desktop's log files"),
         )  # fmt: skip
-        for session_action in (self.history_action, self.accounts_action, self.log_folder_action):
+        for session_action in (
+            self.history_action, self.accounts_action, self.sandbox_region_action,
+            self.log_folder_action,
+        ):  # fmt: skip
             session_action.setEnabled(self.session is not None)
 
         menu = self.menuBar()
@@ -448,7 +466,7 @@ class MainWindow(QMainWindow):
         paths = self.recent.paths() if self.recent is not None else []
         for path in paths:
             act = self.recent_menu.addAction(path.name)
-            act.setToolTip(str(path))
+            act.setToolTip(plain_tooltip(str(path)))
             act.triggered.connect(lambda _=False, p=path: self._open_after_asking(p))
         self.recent_menu.setEnabled(bool(paths))
 
@@ -664,7 +682,8 @@ class MainWindow(QMainWindow):
             self.save_draft_to(self.draft_path)
 
     def _on_save_as(self, then: Any = None) -> None:
-        start = self.draft_path or (self._draft_folder() / f"{tr('message')}{DRAFT_SUFFIX}")
+        stem = tr("message")  # lupdate cannot see a tr() inside an f-string
+        start = self.draft_path or (self._draft_folder() / f"{stem}{DRAFT_SUFFIX}")
         dialog = QFileDialog(self, tr("Save draft as"), str(start), FILE_FILTER)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("omni.json")
@@ -724,9 +743,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _warn(self, title: str, sentence: str) -> QMessageBox:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, sentence, QMessageBox.StandardButton.Ok, self
-        )
+        box = plain_message_box(self, QMessageBox.Icon.Warning, title, sentence)
         box.setObjectName("warning_box")
         self._keep_open(box)
         box.open()
@@ -741,7 +758,24 @@ class MainWindow(QMainWindow):
     def _forget(self, widget: QWidget) -> None:
         if widget in self._dialogs:
             self._dialogs.remove(widget)
+            if hasattr(widget, "shutdown"):  # its tasks end before it is deleted
+                self.tasks.start(self._retire(widget), "close dialog")
+            else:
+                widget.deleteLater()
+
+    async def _retire(self, widget: Any) -> None:
+        try:
+            await widget.shutdown()
+        finally:
             widget.deleteLater()
+
+    async def shutdown(self) -> None:
+        """Wait for the dialogs' work (a Check status, a save) and the window's own, so no
+        task outlives the clients, which are closed after this."""
+        for dialog in [*self._dialogs, self.history]:
+            if dialog is not None and hasattr(dialog, "shutdown"):
+                await dialog.shutdown()
+        await self.tasks.close()
 
     # --- accounts -------------------------------------------------------------------------------
 
@@ -752,7 +786,7 @@ class MainWindow(QMainWindow):
         current = self.presenter.target.profile
         names: list[str | None] = [None]
         if self.session is not None:
-            names += [p.name for p in self.session.settings_file.load().settings.profiles]
+            names += self._profile_names
         for name in names:
             label = tr("Sandbox (built-in, nothing is delivered)") if name is None else name
             act = self.account_menu.addAction(label)
@@ -763,6 +797,7 @@ class MainWindow(QMainWindow):
             self.account_group.addAction(act)
         self.account_menu.addSeparator()
         self.account_menu.addAction(self.accounts_action)
+        self.account_menu.addAction(self.sandbox_region_action)
 
     def switch_account(self, name: str | None) -> asyncio.Task[Any] | None:
         """Send through profile `name` (None: the sandbox) from now on; explicit, never silent."""
@@ -772,10 +807,37 @@ class MainWindow(QMainWindow):
             self._warn(tr("Not now"), tr("A send is in progress; switch after its answer."))
             self._fill_account_menu()
             return None
-        task = asyncio.get_event_loop().create_task(self._switch(name))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
+        return self.tasks.start(self._switch(name), "switch account")
+
+    def open_sandbox_region(self) -> RegionDialog:
+        """Ask for the sandbox's default country (opened, never exec()'d)."""
+        current = self.presenter.target.default_region if self.presenter.target.is_sandbox else None
+        if not self.presenter.target.is_sandbox and self.session is not None:
+            current = self.session.settings.sandbox_region
+        dialog = RegionDialog(tr("Sandbox's default country"), current, self)
+        dialog.setObjectName("sandbox_region_dialog")
+        dialog.accepted.connect(
+            lambda: self.tasks.start(self._set_sandbox_region(dialog.region()), "sandbox region")
+        )
+        self._keep_open(dialog)
+        dialog.open()
+        return dialog
+
+    async def _set_sandbox_region(self, region: str | None) -> None:
+        if self.session is None or self.session.set_sandbox_region is None:
+            return
+        problem = await self.session.set_sandbox_region(region)
+        if problem is not None:
+            self._warn(tr("The default country could not be kept"), problem)
+            return
+        self.statusBar().showMessage(
+            tr("The sandbox reads numbers without a country code as {country}'s.").format(
+                country=region_name(region)
+            )
+            if region
+            else tr("The sandbox now needs every number with its country code."),
+            6000,
+        )
 
     async def _switch(self, name: str | None) -> None:
         assert self.session is not None
@@ -789,6 +851,7 @@ class MainWindow(QMainWindow):
         self.recipients.model.default_region = target.default_region
         self.banner.set_target(target.name, target.base_url, target.is_sandbox)
         self.preview.base_url = target.base_url
+        self.preview.set_auth_scheme(target.auth_scheme)
         self.target_status.setText(
             tr("Sandbox") if target.is_sandbox else f"{target.name} · {target.base_url}"
         )
@@ -798,18 +861,23 @@ class MainWindow(QMainWindow):
         )
         self._fill_account_menu()
 
-    def open_accounts(self) -> QWidget | None:
+    def open_accounts(self, profile: str | None = None) -> AccountsDialog | None:
+        """Open the Accounts dialog (on `profile`, to enter its key, when given)."""
         if self.session is None:
             return None
-        from omni_desktop.ui.accounts_dialog import AccountsDialog, check_connection
+        from omni_desktop.ui.accounts import AccountsDialog
 
-        dialog = AccountsDialog(
-            self.session.settings_file, self.session.secrets, check_connection, self
-        )
-        dialog.profiles_changed.connect(self._fill_account_menu)
+        dialog = AccountsDialog(self.session.accounts, self)
+        if profile is not None:
+            dialog.edit_profile(profile)
+        dialog.profiles_changed.connect(self._on_accounts_profiles_changed)
         self._keep_open(dialog)
         dialog.open()
         return dialog
+
+    def _on_accounts_profiles_changed(self, settings: Settings) -> None:
+        self._profile_names = [p.name for p in settings.profiles]
+        self._fill_account_menu()
 
     # --- history ----------------------------------------------------------------------------------
 
@@ -817,11 +885,12 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return None
         if self.history is None:
-            from omni_desktop.ui.history_view import HistoryDialog
+            from omni_desktop.ui.history import HistoryDialog
 
-            self.history = HistoryDialog(self.session.outbox, self.session.client_for, self)
+            self.history = HistoryDialog(self.session.history, self)
             self.history.draft_requested.connect(self._on_history_draft_requested)
             self.history.resend_requested.connect(self._on_history_resend_requested)
+            self.history.key_wanted.connect(self.open_accounts)
         self.history.refresh()
         self.history.show()
         self.history.raise_()
@@ -868,7 +937,7 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             self.autosave_status.setText("⚠ " + tr("Not autosaved: {reason}").format(reason=exc))
             self.autosave_status.setStyleSheet(error_css())
-            self.autosave_status.setToolTip(str(exc))
+            self.autosave_status.setToolTip(plain_tooltip(str(exc)))
             return False
         self.autosave_status.setStyleSheet("")
         self.autosave_status.setToolTip("")
@@ -892,16 +961,24 @@ class MainWindow(QMainWindow):
             )
             self.bottom_tabs.setCurrentWidget(self.status_panel)
         if self.session.notices:
-            box = self._warn(tr("Settings"), "\n\n".join(self.session.notices))
+            box = self._warn(tr("At start-up"), "\n\n".join(self.session.notices))
+            box.setObjectName("notices_box")
             box.setIcon(QMessageBox.Icon.Information)
         self.offer_restore()
 
     def offer_restore(self) -> QMessageBox | None:
+        """Ask whether to restore what a crash left. Until the operator answers, the copy is
+        kept whatever ends the session; an unreadable copy is set aside and said so."""
         if self.session is None:
             return None
-        point = self.session.autosave.pending_restore()
+        try:
+            point = self.session.autosave.pending_restore()
+        except StorageError as exc:  # DamagedAutosave: set aside, nothing to offer
+            self._warn(tr("Autosaved draft"), str(exc)).setObjectName("autosave_damaged_box")
+            return None
         if point is None:
             return None
+        self.session.autosave.awaiting_answer()
         box = QMessageBox(self)
         box.setObjectName("restore_box")
         box.setIcon(QMessageBox.Icon.Question)
@@ -917,13 +994,16 @@ class MainWindow(QMainWindow):
 
         def on_finished(_code: int) -> None:
             assert self.session is not None
-            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+            answer = box.standardButton(box.clickedButton())
+            if answer == QMessageBox.StandardButton.Yes:
+                self.session.autosave.restored()
                 self.draft_path = point.original_path
                 self._load_message(point.message)
                 self.presenter.set_dirty(True)
                 self.statusBar().showMessage(tr("The autosaved draft is back."), 8000)
-            else:
+            elif answer == QMessageBox.StandardButton.No:
                 self.session.autosave.discard()
+            # No answer (the window closed under the box): the copy waits for the next start.
 
         box.finished.connect(on_finished)
         self._keep_open(box)

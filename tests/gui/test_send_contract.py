@@ -1,0 +1,94 @@
+"""The window keeps the send contract: whatever the answer, the outbox record is settled and
+Send is free again; a draft whose IDs were sent before is refused before the confirm step."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from pytestqt.qtbot import QtBot
+
+from omni_desktop.api import Auth, OmniClient
+from omni_desktop.sandbox import SMS_SCENARIO_KEY, SandboxThread
+from omni_desktop.storage.outbox import Outbox
+from omni_desktop.storage.recent import RecentFiles
+from omni_desktop.storage.sends import SendState
+
+from omni_desktop.services.targets import sandbox_target
+
+from omni_desktop.ui.main_window import MainWindow
+from omni_desktop.ui.presenter import ComposerPresenter
+from omni_desktop.ui.send_dialog import ConfirmSendDialog
+
+RunUntil = Callable[..., None]
+
+
+@pytest.fixture
+def window_with_outbox(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
+) -> Iterator[tuple[MainWindow, Outbox]]:
+    outbox = Outbox(tmp_path / "history.sqlite3")
+    client = OmniClient(sandbox.url, Auth.app(sandbox.api_key), http=httpx.AsyncClient())
+    presenter = ComposerPresenter(
+        client, sandbox_target(sandbox.url, sandbox.api_key), outbox=outbox
+    )
+    window = MainWindow(presenter, recent=RecentFiles(tmp_path / "recent.json"))
+    window.show()
+    qloop.run_until_complete(presenter.refresh_scenarios())
+    presenter.set_scenario_key(SMS_SCENARIO_KEY)
+    presenter.message.content("sms").values["text"] = "Your parcel is on its way."
+    presenter.edited()
+    yield window, outbox
+    qloop.run_until_complete(presenter.shutdown())
+    qloop.run_until_complete(client.aclose())
+    presenter.set_dirty(False)
+    window.close()
+    window.deleteLater()
+    outbox.close()
+
+
+def confirm(window: MainWindow) -> ConfirmSendDialog:
+    window.send_button.click()
+    dialogs = [d for d in window._dialogs if isinstance(d, ConfirmSendDialog)]
+    assert dialogs, "the confirm step did not open"
+    return dialogs[-1]
+
+
+@pytest.mark.parametrize("fault", ["garble_next", "drop_next"])
+def test_an_unreadable_answer_settles_the_send_and_frees_send(
+    window_with_outbox: tuple[MainWindow, Outbox],
+    sandbox: SandboxThread,
+    run_until: RunUntil,
+    fault: str,
+) -> None:
+    window, outbox = window_with_outbox
+    window.recipients.model.add_lines("+41 79 302 67 27\n")
+    run_until(lambda: window.presenter.validate_now().ok)
+    sandbox.faults.update({fault: 1})
+    confirm(window).accept()
+    run_until(lambda: window.status_panel.error_text())
+    assert "may or may not have been sent" in window.status_panel.error_text()
+    run_until(lambda: window.send_button.isEnabled())
+    assert not window.presenter.busy
+    (record,) = outbox.history()
+    assert record.state == SendState.UNKNOWN
+    assert len(sandbox.server.received_sends) == 1
+
+
+def test_reused_message_ids_are_refused_before_the_confirm_step(
+    window_with_outbox: tuple[MainWindow, Outbox], run_until: RunUntil
+) -> None:
+    window, outbox = window_with_outbox
+    window.recipients.model.add_lines("+41 79 302 67 27, order-77\n")
+    run_until(lambda: window.presenter.validate_now().ok)
+    confirm(window).accept()
+    run_until(lambda: outbox.history() and outbox.history()[0].state == SendState.ACCEPTED)
+    run_until(lambda: not window.presenter.busy)
+    refusal = window.presenter.send_refusal()
+    assert refusal is not None and "reuses the messageId order-77" in refusal
+    window.send_button.click()
+    assert not [d for d in window._dialogs if isinstance(d, ConfirmSendDialog) and d.isVisible()]
+    assert len(outbox.history()) == 1

@@ -238,9 +238,9 @@ def _instrument(calls: list[tuple[float, float, float, str]]) -> None:
     from omni_desktop.sandbox.simulation import Simulator
 
     from omni_desktop.ui import presenter as presenter_module
-    from omni_desktop.ui.main_window import MainWindow
     from omni_desktop.ui.request_preview import RequestPreview
-    from omni_desktop.ui.status_table import StatusTableModel
+    from omni_desktop.ui.status import StatusTableModel
+    from omni_desktop.ui.window import MainWindow
 
     main = threading.main_thread()
 
@@ -283,9 +283,6 @@ def _instrument(calls: list[tuple[float, float, float, str]]) -> None:
         for name in names:
             if cls is not None and hasattr(cls, name):
                 setattr(cls, name, timed(f"{cls.__name__}.{name}", getattr(cls, name)))
-    presenter_module.gc = types.SimpleNamespace(  # type: ignore[attr-defined]
-        freeze=timed("gc.freeze", presenter_module.gc.freeze)
-    )
     client_module.json = types.SimpleNamespace(  # type: ignore[assignment]
         dumps=timed("json.dumps (request body)", json_module.dumps)
     )

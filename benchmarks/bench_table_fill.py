@@ -44,7 +44,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTab
 
 from omni_desktop.core.status import Status
 
-from omni_desktop.ui.status_table import (
+from omni_desktop.ui.status import (
     COLUMNS,
     StatusFilterProxyModel,
     StatusPanel,

@@ -420,7 +420,7 @@ def _http_client(timeout: httpx.Timeout, tls: bool) -> httpx.AsyncClient:
 
     Without `tls` (a plain-http base URL, which `check_base_url` allows only on loopback: the
     sandbox) no connection is ever encrypted and redirects are not followed, so the system's
-    certificates are not loaded (~40 ms at start-up).
+    certificates are not loaded (a cost at start-up the sandbox need not pay).
     """
     try:
         return httpx.AsyncClient(timeout=timeout, verify=tls)

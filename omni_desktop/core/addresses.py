@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import phonenumbers
     from email_validator import EmailNotValidError, validate_email
     from phonenumbers import NumberParseException, PhoneNumber, ValidationResult
-else:  # bound by _load() on the first check: together they take ~90 ms to import
+else:  # bound by _load() on the first check: together they are slow to import
     phonenumbers = NumberParseException = ValidationResult = PhoneNumber = None
     EmailNotValidError = validate_email = None
 
@@ -306,7 +306,7 @@ def _country(number: PhoneNumber) -> str:
 
 
 def _geocoder() -> Any:
-    """phonenumbers' geocoder, loaded on the first ambiguous number (~0.3 s: all its data)."""
+    """phonenumbers' geocoder, loaded on the first ambiguous number (it reads all its data)."""
     from phonenumbers import geocoder
 
     return geocoder

@@ -2,7 +2,7 @@
 
 `json.dumps` and `json.loads` are single C calls: they hold the interpreter lock from start to
 end, so a worker thread that encodes a 10,000-destination request or parses its answer stops
-the window's event loop for 10-25 ms. These give the same results, but encode a long list a
+the window's event loop for a visible moment. These give the same results, but encode a long list a
 slice of SLICE items per call and parse it an item per call, so the lock can pass to the event
 loop in between. Small documents go to `json` directly.
 
@@ -132,7 +132,7 @@ def loads(data: str | bytes, *, allow_nan: bool = True, max_depth: int = MAX_DEP
 def depth(utf8: bytes) -> int:
     """How deep the lists and objects of a JSON text (UTF-8) nest; never less than the truth.
 
-    A cheap scan, in C a byte at a time (about 1 ms per MB): the brackets outside strings.
+    A cheap scan, in C a byte at a time: the brackets outside strings.
     """
     if b"\\" in utf8:
         utf8 = _escape.sub(b"", utf8)  # so that every '"' left opens or closes a string

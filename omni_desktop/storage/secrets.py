@@ -25,7 +25,7 @@ SERVICE = "omni-desktop"
 
 
 def _keyring() -> ModuleType:
-    """keyring, imported on first use: finding its backends takes ~70 ms, which a start on
+    """keyring, imported on first use: finding its backends takes a while, which a start on
     the sandbox need not pay."""
     import keyring
     import keyring.backends.chainer

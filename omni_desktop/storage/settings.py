@@ -54,8 +54,6 @@ class Settings:
         None, "the sandbox's default region: how numbers without +country are read, e.g. CH"
     )
     autosave_seconds: int = _setting(5, "seconds after a change until autosave", (1, 3600))
-    request_deadline_seconds: float = _setting(30.0, "total time of one API call", (1, 600))
-    last_folder: str | None = _setting(None, "the folder of the last opened or saved draft")
     # Keys this version does not know (a newer version wrote them): kept and written back.
     extra: JsonObject = field(default_factory=dict, compare=False, metadata={"internal": True})
 

@@ -30,7 +30,6 @@ class ScenarioPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._scenarios: list[Scenario] = []
-        self._key: str | None = None
         self.combo = QComboBox(self)
         self.combo.setObjectName("scenario_combo")
         self.combo.setAccessibleName(tr("Scenario"))
@@ -79,7 +78,6 @@ class ScenarioPicker(QWidget):
         self.select_key(key)
 
     def select_key(self, key: str | None) -> None:
-        self._key = key
         index = self.combo.findData(key or DEFAULT_ITEM)
         if index < 0 and key:
             self.combo.addItem(tr("{key} (not found on this account)").format(key=key), key)
@@ -113,7 +111,6 @@ class ScenarioPicker(QWidget):
 
     def _on_combo_changed(self, _index: int) -> None:
         key = self.combo.currentData() or None
-        self._key = key
         self._show_flow()
         self.scenario_key_chosen.emit(key)
 

@@ -22,8 +22,8 @@ from omni_desktop.storage.recent import RecentFiles
 
 from omni_desktop.services.targets import Target
 
-from omni_desktop.ui.main_window import MainWindow
 from omni_desktop.ui.presenter import ComposerPresenter
+from omni_desktop.ui.window import MainWindow
 
 
 @pytest.fixture(autouse=True)

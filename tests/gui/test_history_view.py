@@ -49,7 +49,7 @@ from omni_desktop.ui.history.models import (
     SORT_ROLE,
     SendsModel,
 )
-from omni_desktop.ui.status_table import group_dot
+from omni_desktop.ui.status.style import group_dot
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from omni_desktop.sandbox import SandboxThread
 
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
-from omni_desktop.ui.status_table import COLUMNS
+from omni_desktop.ui.status import COLUMNS
 
 
 def _type(qtbot: QtBot, composer: Any, channel: str, field: str, text: str) -> None:

@@ -30,10 +30,10 @@ from omni_desktop.storage.recent import RecentFiles
 
 from omni_desktop.services.targets import Target
 
-from omni_desktop.ui.main_window import MainWindow
 from omni_desktop.ui.presenter import ComposerPresenter
-from omni_desktop.ui.recipients_editor import COL_CHECK, COL_PHONE
+from omni_desktop.ui.recipients import COL_CHECK, COL_PHONE
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
+from omni_desktop.ui.window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 

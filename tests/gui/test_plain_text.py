@@ -36,7 +36,7 @@ from omni_desktop.services.history import HistoryService
 from omni_desktop.ui.accounts import AccountsDialog
 from omni_desktop.ui.history import HistoryDialog
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
-from omni_desktop.ui.status_table import COL_DESCRIPTION, COL_STATUS
+from omni_desktop.ui.status import COL_DESCRIPTION, COL_STATUS
 
 MARKUP = '<h1>Big</h1><img src=x><a href="http://x">link</a>'
 STATUS = {

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLineEdit
 from omni_desktop.core.message import Destination
 from omni_desktop.core.validation import check_phone
 
-from omni_desktop.ui.recipients_editor import (
+from omni_desktop.ui.recipients import (
     COL_CHECK,
     COL_EMAIL,
     COL_MESSAGE_ID,

@@ -19,9 +19,9 @@ from omni_desktop.storage.sends import SendState
 
 from omni_desktop.services.targets import sandbox_target
 
-from omni_desktop.ui.main_window import MainWindow
 from omni_desktop.ui.presenter import ComposerPresenter
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
+from omni_desktop.ui.window import MainWindow
 
 RunUntil = Callable[..., None]
 

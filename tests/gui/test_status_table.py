@@ -22,7 +22,7 @@ from omni_desktop.core import status as st
 from omni_desktop.core.report import Error, Price, Report
 from omni_desktop.core.status import Status, StatusGroup
 
-from omni_desktop.ui.status_table import (
+from omni_desktop.ui.status import (
     COL_DESCRIPTION,
     COL_GROUP,
     COL_MESSAGE_ID,

@@ -50,14 +50,16 @@ def test_missing_file_gives_the_declared_defaults(tmp_path: Path) -> None:
     assert loaded.notices == []
     assert loaded.settings.active() is None  # the built-in sandbox
     assert loaded.settings.autosave_seconds == 5
-    assert loaded.settings.request_deadline_seconds == 30.0
 
 
 def test_round_trip_and_atomic_write(tmp_path: Path) -> None:
     file = settings_file(tmp_path)
     settings = Settings().with_profile(PROD).with_profile(BASIC)
     settings = Settings(
-        profiles=settings.profiles, active_profile="Support", autosave_seconds=9, last_folder="/x"
+        profiles=settings.profiles,
+        active_profile="Support",
+        autosave_seconds=9,
+        sandbox_region="HR",
     )
     file.save(settings)
     file.save(settings)  # over an existing file
@@ -138,10 +140,13 @@ def test_version_1_file_is_upgraded(tmp_path: Path) -> None:
 def test_version_1_without_version_key_and_without_account(tmp_path: Path) -> None:
     file = settings_file(tmp_path)
     file.path.parent.mkdir(parents=True)
-    file.path.write_text(json.dumps({"last_folder": "/home/op"}), encoding="utf-8")
+    old = {"last_folder": "/home/op", "request_deadline_seconds": 20, "autosave_seconds": 7}
+    file.path.write_text(json.dumps(old), encoding="utf-8")
     loaded = file.load()
     assert loaded.upgraded_from == 1
-    assert loaded.settings == Settings(last_folder="/home/op")
+    assert loaded.settings == Settings(autosave_seconds=7)
+    # Two settings this version dropped: kept aside, unread, written back as they were.
+    assert loaded.settings.extra == {"last_folder": "/home/op", "request_deadline_seconds": 20}
 
 
 def test_version_1_basic_account_without_key_name(tmp_path: Path) -> None:
@@ -168,15 +173,16 @@ def test_bad_values_fall_back_to_their_defaults_one_by_one(tmp_path: Path) -> No
     file.path.write_text(json.dumps(data), encoding="utf-8")
     loaded = file.load()
     assert loaded.settings.autosave_seconds == 5
-    assert loaded.settings.request_deadline_seconds == 30.0
-    assert loaded.settings.last_folder == "/kept"
     assert loaded.settings.active_profile is None
-    assert len(loaded.notices) == 4
+    assert len(loaded.notices) == 3
     assert any("'api_key' that looks like a secret" in n for n in loaded.notices)
     file.save(loaded.settings)
     text = file.path.read_text(encoding="utf-8")
     assert "must-not-stay" not in text
     assert json.loads(text)["future_setting"] == {"kept": True}
+    # Settings older versions wrote and this one no longer has are kept like a newer one's.
+    assert json.loads(text)["request_deadline_seconds"] == 5000
+    assert json.loads(text)["last_folder"] == "/kept"
 
 
 def test_invalid_profiles_in_the_file_are_left_out_with_a_reason(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from omni_desktop.storage.profiles import SANDBOX_NAME
 from omni_desktop.storage.sends import SendRecord, SendState
 
 from omni_desktop.ui.i18n import tr
-from omni_desktop.ui.status_table import group_label
+from omni_desktop.ui.status.style import group_label
 
 RESEND_NOTE = (
     "Send again makes new message IDs; the earlier send keeps its own. "

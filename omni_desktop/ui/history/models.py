@@ -15,7 +15,7 @@ from omni_desktop.ui.history.format import account_name, counts_text, local_time
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_tooltip
 from omni_desktop.ui.qt_common import SORT_ROLE, AnyIndex
-from omni_desktop.ui.status_table import group_dot
+from omni_desktop.ui.status.style import group_dot
 
 COL_TIME, COL_ACCOUNT, COL_SCENARIO, COL_RECIPIENTS, COL_OUTCOME, COL_BULK, COL_ERROR = range(7)
 COLUMNS = ("Time", "Account", "Scenario", "Recipients", "Outcome", "Bulk ID", "Error")
@@ -174,9 +174,6 @@ class MessagesModel(QAbstractTableModel):
         self.beginResetModel()
         self._messages = list(messages)
         self.endResetModel()
-
-    def message_at(self, row: int) -> MessageRecord:
-        return self._messages[row]
 
     @staticmethod
     def _text(message: MessageRecord, column: int) -> str:

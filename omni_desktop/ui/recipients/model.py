@@ -1,11 +1,11 @@
-"""The recipients editor: a table of phone numbers and e-mail addresses, checked as typed.
+"""The recipients table model: one `RecipientRow` per destination as typed, checked as typed.
 
 Each row keeps its raw text and the result of checking it, so the table can show the
 normalised number or the reason it is refused without checking again on every paint. The
 message gets the text as typed: validation checks it once more with the same arguments (a
 cache hit), so the request carries exactly what the Normalised column shows, and a number is
-never normalised twice. Big pastes (100,000 lines) go in with one insert signal; the counts are
-kept up to date incrementally.
+never normalised twice. Big pastes go in with one insert signal; the counts are kept up to
+date incrementally.
 """
 
 from __future__ import annotations
@@ -13,39 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QStyle,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from omni_desktop.core.message import Destination, JsonObject
 from omni_desktop.core.recipients import parse_recipients
 from omni_desktop.core.validation import check_email, check_phone, phone_note
 
 from omni_desktop.ui.i18n import tr
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from omni_desktop.ui.qt_common import AnyIndex
 
 COL_PHONE, COL_EMAIL, COL_MESSAGE_ID, COL_CHECK = range(4)
 _HEADERS = ("Phone", "E-mail", "Message ID", "Normalised / Problem")
@@ -60,7 +37,7 @@ _EDIT = int(Qt.ItemDataRole.EditRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ERROR_COLOUR = QColor(229, 57, 53)  # a red that reads on light and dark bases
+ERROR_COLOUR = QColor(229, 57, 53)  # a red that reads on light and dark bases
 _icons: dict[QStyle.StandardPixmap, QIcon] = {}
 
 
@@ -176,7 +153,7 @@ class RecipientsModel(QAbstractTableModel):
         if role == _FOREGROUND:
             if item.is_empty:
                 return QGuiApplication.palette().placeholderText().color()
-            return _ERROR_COLOUR if item.problem is not None else None
+            return ERROR_COLOUR if item.problem is not None else None
         if role == _DECORATION:
             if item.problem is not None:
                 return _problem_icon()
@@ -372,265 +349,3 @@ def _destination_of(item: RecipientRow) -> Destination:
         message_id=item.message_id or None,
         extra_to=dict(item.extra_to),
     )
-
-
-class PasteRecipientsDialog(QDialog):
-    """A box to paste many recipients into, one per line."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Paste recipients"))
-        self.setObjectName("paste_recipients_dialog")
-        hint = QLabel(
-            tr(
-                "One recipient per line: a phone number with its country code and/or an e-mail "
-                "address, optionally followed by your message ID, separated by commas, "
-                "semicolons or tabs."
-            ),
-            self,
-        )
-        hint.setWordWrap(True)
-        self.text_edit = QPlainTextEdit(self)
-        self.text_edit.setObjectName("paste_text")
-        self.text_edit.setPlaceholderText("+385 91 234 5678\nana@example.com\n41793026727, m-1")
-        self.text_edit.setAccessibleName(tr("Recipients to add, one per line"))
-        self.text_edit.setToolTip(tr("Paste or type recipients here, one per line"))
-        self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        hint.setBuddy(self.text_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(tr("Add"))
-        ok.setToolTip(tr("Add these recipients to the list"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addWidget(self.text_edit, 1)
-        layout.addWidget(self.buttons)
-        self.resize(520, 360)
-
-    @property
-    def text(self) -> str:
-        return self.text_edit.toPlainText()
-
-
-class RecipientsEditor(QWidget):
-    """Edits the recipients: paste many at once, add and remove rows, see which are refused."""
-
-    recipients_changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None, model: RecipientsModel | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("recipients_editor")
-        self.model = model if model is not None else RecipientsModel(self)
-        self.paste_dialog: PasteRecipientsDialog | None = None
-
-        self.paste_button = self._button(
-            tr("Paste recipients…"),
-            tr("Paste many recipients"),
-            tr("Add many recipients at once, one per line"),
-        )
-        self.add_button = self._button(
-            tr("Add row"), tr("Add a recipient row"), tr("Add an empty row and start typing in it")
-        )
-        self.remove_button = self._button(
-            tr("Remove selected"),
-            tr("Remove the selected recipients"),
-            tr("Remove the selected rows (Delete)"),
-        )
-        self.clear_button = self._button(
-            tr("Clear"), tr("Remove all recipients"), tr("Remove every recipient from the list")
-        )
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("count_label")
-        self.count_label.setAccessibleName(tr("Recipient counts"))
-        self.count_label.setToolTip(tr("Rows that can be sent, and rows that are refused"))
-
-        self.table = QTableView(self)
-        self.table.setObjectName("recipients_table")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(tr("Recipients"))
-        self.table.setToolTip(
-            tr("Double-click a cell to edit it; Ctrl+V pastes lines, Delete removes rows")
-        )
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        metrics = self.fontMetrics()
-        # Room for typical values; the check column takes the rest, so the reason stays readable.
-        for column, sample in enumerate(
-            ("+385 91 234 5678", "name.surname@example.com", "order-1234")
-        ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
-
-        self.paste_action = self._view_action(
-            tr("Paste"), QKeySequence.StandardKey.Paste, self._on_paste_action_triggered
-        )
-        self.paste_action.setToolTip(tr("Add the recipients on the clipboard, one per line"))
-        self.remove_action = self._view_action(
-            tr("Remove selected"), QKeySequence.StandardKey.Delete, self._on_remove_button_clicked
-        )
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.table.installEventFilter(self)
-
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 4, 0)  # keep the count off the window's edge
-        for button in (self.paste_button, self.add_button, self.remove_button, self.clear_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-
-        self.paste_button.clicked.connect(self._on_paste_button_clicked)
-        self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.remove_button.clicked.connect(self._on_remove_button_clicked)
-        self.clear_button.clicked.connect(self._on_clear_button_clicked)
-        self.model.recipients_changed.connect(self._on_model_recipients_changed)
-        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        self._on_model_recipients_changed()
-        self._on_table_selection_changed()
-
-    def _button(self, text: str, name: str, tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(name)
-        button.setToolTip(tip)
-        return button
-
-    def _view_action(self, text: str, key: QKeySequence.StandardKey, slot: Any) -> QAction:
-        action = QAction(text, self.table)
-        action.setShortcut(QKeySequence(key))  # shown in the context menu
-        # The key itself is caught by eventFilter on the table only, so that a cell editor keeps
-        # its own Ctrl+V and Delete, and the key works whether or not the shortcut fires first.
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.triggered.connect(slot)
-        self.table.addAction(action)
-        return action
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+V on the table adds the clipboard's lines; Delete removes the selected rows."""
-        if (
-            watched is self.table
-            and isinstance(event, QKeyEvent)
-            and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
-        ):
-            for key, action in (
-                (QKeySequence.StandardKey.Paste, self.paste_action),
-                (QKeySequence.StandardKey.Delete, self.remove_action),
-            ):
-                if event.matches(key):
-                    event.accept()
-                    if event.type() == QEvent.Type.KeyPress and action.isEnabled():
-                        action.trigger()
-                    return True
-        return super().eventFilter(watched, event)
-
-    # --- API -----------------------------------------------------------------------------------
-
-    def open_paste_dialog(self) -> PasteRecipientsDialog:
-        """Open the paste box (non-blocking); its OK adds the lines."""
-        dialog = PasteRecipientsDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._on_paste_dialog_accepted)
-        dialog.finished.connect(self._on_paste_dialog_finished)
-        self.paste_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def paste_clipboard(self) -> int:
-        """Add the clipboard's lines as recipients; returns how many rows were added."""
-        return self._add_text(QGuiApplication.clipboard().text())
-
-    def focus_row(self, position: int) -> None:
-        """Select, show and focus the row of `destinations()[position]` (a problem's path)."""
-        row = self.model.row_of_destination(position)
-        if row is None:
-            row = min(max(position, 0), self.model.rowCount() - 1)
-        if row < 0:
-            self.table.setFocus()
-            return
-        index = self.model.index(row, COL_PHONE)
-        self.table.scrollTo(index)
-        self.table.setCurrentIndex(index)
-        self.table.selectRow(row)
-        self.table.setFocus()
-
-    def remove_selected(self) -> int:
-        rows = {index.row() for index in self.table.selectionModel().selectedIndexes()}
-        return self.model.remove_row_numbers(list(rows))
-
-    def count_text(self) -> str:
-        valid, invalid = self.model.counts()
-        total = valid + invalid
-        if not total:
-            return tr("No recipients")
-        head = tr("1 recipient") if total == 1 else tr("{n} recipients").format(n=total)
-        return tr("{head}: {valid} valid, {invalid} invalid").format(
-            head=head, valid=valid, invalid=invalid
-        )
-
-    # --- slots ---------------------------------------------------------------------------------
-
-    def _on_paste_button_clicked(self) -> None:
-        self.open_paste_dialog()
-
-    def _on_paste_dialog_accepted(self) -> None:
-        if self.paste_dialog is not None:
-            self._add_text(self.paste_dialog.text)
-
-    def _on_paste_dialog_finished(self, _result: int) -> None:
-        self.paste_dialog = None
-
-    def _on_paste_action_triggered(self) -> None:
-        self.paste_clipboard()
-
-    def _on_add_button_clicked(self) -> None:
-        row = self.model.rowCount()
-        self.model.insertRows(row, 1)
-        index = self.model.index(row, COL_PHONE)
-        self.table.scrollTo(index)
-        self.table.setCurrentIndex(index)
-        self.table.edit(index)
-
-    def _on_remove_button_clicked(self) -> None:
-        self.remove_selected()
-
-    def _on_clear_button_clicked(self) -> None:
-        self.model.clear()
-
-    def _on_model_recipients_changed(self) -> None:
-        _valid, invalid = self.model.counts()
-        self.count_label.setText(self.count_text())
-        self.count_label.setStyleSheet(f"color: {_ERROR_COLOUR.name()};" if invalid else "")
-        has_rows = self.model.rowCount() > 0
-        self.clear_button.setEnabled(has_rows)
-        self.recipients_changed.emit()
-
-    def _on_table_selection_changed(self) -> None:
-        selected = self.table.selectionModel().hasSelection()
-        self.remove_button.setEnabled(selected)
-        self.remove_action.setEnabled(selected)
-
-    # --- internals -----------------------------------------------------------------------------
-
-    def _add_text(self, text: str) -> int:
-        first = self.model.rowCount()
-        added = self.model.add_lines(text)
-        if added:
-            self.table.scrollTo(self.model.index(first, 0))
-        return added

@@ -1,0 +1,253 @@
+"""`DraftController`: the window's draft file: New, Open, Save, Save As, recent files, autosave.
+
+It keeps the draft's path, the title's unsaved mark and the autosave timer, asks before
+unsaved changes are dropped, and offers at start-up what a crash left. The window owns it and
+loads the message into its widgets (`MainWindow.load_message`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from omni_desktop.core.message import OmniMessage
+
+from omni_desktop.storage.drafts import DRAFT_SUFFIX, DraftError, load_draft, save_draft
+from omni_desktop.storage.errors import StorageError
+
+from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.plain import plain_tooltip
+from omni_desktop.ui.theme import error_css
+
+if TYPE_CHECKING:
+    from omni_desktop.ui.window.window import MainWindow
+
+AUTOSAVE_DELAY_MS = 3000
+FILE_FILTER = "OMNI drafts (*.omni.json);;JSON files (*.json);;All files (*)"
+
+
+class DraftController(QObject):
+    """Opens, saves and autosaves the window's draft; `path` is its file (None: untitled)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.path: Path | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        if window.session is not None:
+            self._timer.setInterval(int(window.session.settings.autosave_seconds * 1000))
+        self._timer.timeout.connect(self.autosave_now)
+        window.presenter.dirty_changed.connect(self._on_presenter_dirty_changed)
+        window.presenter.message_changed.connect(self._on_presenter_message_changed)
+
+    # --- API -----------------------------------------------------------------------------------
+
+    def new_draft(self) -> None:
+        self.path = None
+        self._window.load_message(OmniMessage())
+
+    def open_path(self, path: str | Path) -> bool:
+        path = Path(path)
+        try:
+            message = load_draft(path)
+        except DraftError as exc:
+            self._window.warn(tr("The draft could not be opened"), str(exc))
+            return False
+        self.path = path
+        self._window.load_message(message)
+        self._remember(path)
+        self._window.statusBar().showMessage(tr("Opened {name}").format(name=path.name), 4000)
+        return True
+
+    def save_to(self, path: Path) -> bool:
+        """Save; on failure say so plainly and keep everything in the window."""
+        if not path.name.endswith(DRAFT_SUFFIX) and path.suffix == "":
+            path = path.with_name(path.name + DRAFT_SUFFIX)
+        try:
+            save_draft(path, self._window.presenter.message)
+        except DraftError as exc:
+            self._window.warn(tr("The draft was not saved"), str(exc))
+            return False
+        self.path = path
+        self._window.presenter.set_dirty(False)
+        self._remember(path)
+        self.update_title()
+        self._window.statusBar().showMessage(tr("Saved {name}").format(name=path.name), 4000)
+        return True
+
+    def load_unsaved(self, message: OmniMessage, path: Path | None = None) -> None:
+        """Show `message` as a changed draft (a copy of a send, a restored autosave)."""
+        self.path = path
+        self._window.load_message(message)
+        self._window.presenter.set_dirty(True)
+
+    def update_title(self) -> None:
+        name = self.path.name if self.path else tr("Untitled")
+        self._window.setWindowTitle(f"{name}[*] — omni-desktop")
+        self._window.setWindowModified(self._window.presenter.dirty)
+
+    def fill_recent_menu(self) -> None:
+        menu = self._window.commands.recent_menu
+        menu.clear()
+        recent = self._window.recent
+        paths = recent.paths() if recent is not None else []
+        for path in paths:
+            act = menu.addAction(path.name)
+            act.setToolTip(plain_tooltip(str(path)))
+            act.triggered.connect(lambda _=False, p=path: self._open_after_asking(p))
+        menu.setEnabled(bool(paths))
+
+    def after_unsaved_check(self, proceed: Callable[[], Any]) -> None:
+        """Run `proceed` now, or after the operator chose what to do with unsaved changes."""
+        if not self._window.presenter.dirty:
+            proceed()
+            return
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Unsaved changes"))
+        box.setText(tr("The draft has changes that are not saved."))
+        box.setInformativeText(tr("Save them first?"))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+
+        def on_finished(_code: int) -> None:
+            choice = box.standardButton(box.clickedButton())
+            if choice == QMessageBox.StandardButton.Discard:
+                proceed()
+            elif choice == QMessageBox.StandardButton.Save:
+                if self.path is None:
+                    self.on_save_as(then=proceed)
+                elif self.save_to(self.path):
+                    proceed()
+
+        box.finished.connect(on_finished)
+        self._window.keep_open(box)
+        box.open()
+
+    # --- File menu -----------------------------------------------------------------------------
+
+    def on_new(self) -> None:
+        self.after_unsaved_check(self.new_draft)
+
+    def on_open(self) -> None:
+        self.after_unsaved_check(self._choose_and_open)
+
+    def on_save(self) -> None:
+        if self.path is None:
+            self.on_save_as()
+        else:
+            self.save_to(self.path)
+
+    def on_save_as(self, then: Any = None) -> None:
+        stem = tr("message")  # lupdate cannot see a tr() inside an f-string
+        start = self.path or (self._folder() / f"{stem}{DRAFT_SUFFIX}")
+        dialog = QFileDialog(self._window, tr("Save draft as"), str(start), FILE_FILTER)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("omni.json")
+
+        def on_selected(name: str) -> None:
+            if self.save_to(Path(name)) and callable(then):
+                then()
+
+        dialog.fileSelected.connect(on_selected)
+        self._window.keep_open(dialog)
+        dialog.open()
+
+    # --- autosave and restore ------------------------------------------------------------------
+
+    def autosave_now(self) -> bool:
+        """Write the draft to the autosave copy; a failure is shown and the draft stays here."""
+        window = self._window
+        if window.session is None:
+            return False
+        label = window.autosave_status
+        try:
+            saved = window.session.autosave.save(window.presenter.message, self.path)
+        except StorageError as exc:
+            label.setText("⚠ " + tr("Not autosaved: {reason}").format(reason=exc))
+            label.setStyleSheet(error_css())
+            label.setToolTip(plain_tooltip(str(exc)))
+            return False
+        label.setStyleSheet("")
+        label.setToolTip("")
+        label.setText(tr("Autosaved {time}").format(time=saved.astimezone().strftime("%H:%M:%S")))
+        return True
+
+    def offer_restore(self) -> QMessageBox | None:
+        """Ask whether to restore what a crash left. Until the operator answers, the copy is
+        kept whatever ends the session; an unreadable copy is set aside and said so."""
+        session = self._window.session
+        if session is None:
+            return None
+        try:
+            point = session.autosave.pending_restore()
+        except StorageError as exc:  # DamagedAutosave: set aside, nothing to offer
+            self._window.warn(tr("Autosaved draft"), str(exc)).setObjectName("autosave_damaged_box")
+            return None
+        if point is None:
+            return None
+        session.autosave.awaiting_answer()
+        box = QMessageBox(self._window)
+        box.setObjectName("restore_box")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Restore draft?"))
+        box.setText(tr("omni-desktop did not close normally last time."))
+        box.setInformativeText(
+            tr("Restore the draft autosaved at {time}?").format(
+                time=point.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+
+        def on_finished(_code: int) -> None:
+            answer = box.standardButton(box.clickedButton())
+            if answer == QMessageBox.StandardButton.Yes:
+                session.autosave.restored()
+                self.load_unsaved(point.message, point.original_path)
+                self._window.statusBar().showMessage(tr("The autosaved draft is back."), 8000)
+            elif answer == QMessageBox.StandardButton.No:
+                session.autosave.discard()
+            # No answer (the window closed under the box): the copy waits for the next start.
+
+        box.finished.connect(on_finished)
+        self._window.keep_open(box)
+        box.open()
+        return box
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _on_presenter_dirty_changed(self, _dirty: bool) -> None:
+        self.update_title()
+
+    def _on_presenter_message_changed(self) -> None:
+        if self._window.session is not None and self._window.presenter.dirty:
+            self._timer.start()
+
+    def _open_after_asking(self, path: Path) -> None:
+        self.after_unsaved_check(lambda: self.open_path(path))
+
+    def _choose_and_open(self) -> None:
+        dialog = QFileDialog(self._window, tr("Open draft"), str(self._folder()), FILE_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.open_path)
+        self._window.keep_open(dialog)
+        dialog.open()
+
+    def _remember(self, path: Path) -> None:
+        if self._window.recent is not None:
+            self._window.recent.add(path)
+            self.fill_recent_menu()
+
+    def _folder(self) -> Path:
+        return self.path.parent if self.path is not None else Path.home()

@@ -1,0 +1,185 @@
+"""`SendController`: the presenter's state shown in the window, and the way to a send.
+
+Problems go beside their fields and into the Problems tab, the request into the preview, the
+scenario's flow onto the channel tabs; the send bar says what blocks a send or what it will
+do; Send opens the confirm step; the send's rows and failures go to the status panel.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor
+
+from omni_desktop.core.scenario import Scenario
+from omni_desktop.core.validation import ValidationResult
+
+from omni_desktop.ui.channel_composer import ChannelComposer
+from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.send_dialog import ConfirmSendDialog
+from omni_desktop.ui.theme import error_css
+
+if TYPE_CHECKING:
+    from omni_desktop.ui.window.window import MainWindow
+
+PREVIEW_DESTINATIONS = 50  # the preview shows this many; Copy gives all
+
+
+class SendController(QObject):
+    """Connects the presenter's signals to the window's widgets; owned by the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        p = window.presenter
+        p.validation_changed.connect(self.on_validation_changed)
+        p.scenarios_loaded.connect(self._on_presenter_scenarios_loaded)
+        p.scenarios_failed.connect(window.scenario_picker.show_failure)
+        p.scenario_changed.connect(self.on_scenario_changed)
+        p.busy_changed.connect(self._on_presenter_busy_changed)
+        p.send_started.connect(self._on_presenter_send_started)
+        p.send_finished.connect(self._on_presenter_send_finished)
+        p.send_failed.connect(self._on_presenter_send_failed)
+        p.reports_arrived.connect(window.status_panel.model.update_from_reports)
+        p.notice.connect(self._on_presenter_notice)
+
+    # --- presenter -> widgets ------------------------------------------------------------------
+
+    def on_validation_changed(self, result: ValidationResult) -> None:
+        window = self._window
+        for composer in window.composers.values():
+            prefix = composer.spec.key + "."
+            composer.show_problems([p for p in result.problems if p.path.startswith(prefix)])
+        window.problems.set_problems(result.problems)
+        errors = len(result.errors)
+        warnings = len(result.warnings)
+        label = tr("Problems")
+        if errors or warnings:
+            label = tr("Problems ({n})").format(n=errors + warnings)
+        window.bottom_tabs.setTabText(window.bottom_tabs.indexOf(window.problems), label)
+        total = len(result.prepared.destinations)
+        presenter = window.presenter
+        window.preview.set_body(
+            presenter.request_json(limit=PREVIEW_DESTINATIONS), total, presenter.request_json
+        )
+        self._show_send_state(result)
+
+    def on_scenario_changed(self, scenario: Scenario | None) -> None:
+        """Number the channel tabs by the scenario's flow; grey the ones it leaves out."""
+        window = self._window
+        known = bool(window.presenter.scenarios)
+        tabs = window.tabs
+        bar = tabs.tabBar()
+        normal = window.palette().color(window.palette().ColorRole.WindowText)
+        muted = window.palette().color(window.palette().ColorRole.PlaceholderText)
+        for index in range(tabs.count()):
+            composer = tabs.widget(index)
+            if not isinstance(composer, ChannelComposer):
+                continue
+            spec = composer.spec
+            step = scenario.step_of(spec.key) if scenario else None
+            sender = scenario.flow[step - 1].sender if scenario and step else ""
+            composer.set_flow_step(step, sender, known and scenario is not None)
+            if not known or scenario is None:
+                title, colour, tip = spec.label, normal, ""
+            elif step is None:
+                title = tr("{label} (not in flow)").format(label=spec.label)
+                colour = muted
+                tip = tr("Not in the scenario's flow: this content is not sent.")
+            else:
+                title = f"{step} · {spec.label}"
+                colour = normal
+                tip = tr("Step {n} of the flow").format(n=step)
+            tabs.setTabText(index, title)
+            bar.setTabTextColor(index, QColor(colour))
+            tabs.setTabToolTip(index, tip)
+
+    def _show_send_state(self, result: ValidationResult) -> None:
+        window = self._window
+        if window.presenter.busy:
+            return
+        if result.errors:
+            first = result.errors[0]
+            more = len(result.errors) - 1
+            text = "✖ " + first.message
+            if more:
+                text += " " + tr("(+{n} more in Problems)").format(n=more)
+            window.send_reason.setText(text)
+            window.send_reason.setStyleSheet(error_css())
+        else:
+            n = len(result.prepared.destinations)
+            used = result.prepared.used_channels()
+            flow = window.presenter.flow_keys()
+            order = [k for k in flow if k in used] if flow is not None else used
+            channels = ", ".join(window.composers[k].spec.label for k in order)
+            text = tr("Ready to send to {n:,} recipient(s) via {channels}.").format(
+                n=n, channels=channels or "—"
+            )
+            if result.warnings:
+                text += " " + tr("{n} warning(s).").format(n=len(result.warnings))
+            window.send_reason.setText(text)
+            window.send_reason.setStyleSheet("")
+
+    def _on_presenter_scenarios_loaded(self, scenarios: list[Scenario]) -> None:
+        key = self._window.presenter.message.scenario_key
+        self._window.scenario_picker.set_scenarios(scenarios, key)
+
+    def _on_presenter_busy_changed(self, busy: bool) -> None:
+        window = self._window
+        window.busy.setVisible(busy)
+        window.send_button.setEnabled(not busy)
+        window.commands.send.setEnabled(not busy)
+        if busy:
+            window.send_reason.setText(tr("Sending… the request cannot be cancelled once written."))
+            window.send_reason.setStyleSheet("")
+        elif window.presenter.result is not None:
+            self._show_send_state(window.presenter.result)
+
+    def _on_presenter_send_started(self, bulk_id: str, rows: list[Any]) -> None:
+        panel = self._window.status_panel
+        panel.clear_error()
+        panel.model.bulk_id = bulk_id
+        panel.model.set_rows(rows)
+        self._window.bottom_tabs.setCurrentWidget(panel)
+
+    def _on_presenter_send_finished(self, bulk_id: str, rows: list[Any]) -> None:
+        model = self._window.status_panel.model
+        model.bulk_id = bulk_id
+        model.set_rows(rows)
+        if rows:
+            self._window.statusBar().showMessage(
+                tr("Sent: {n:,} message(s) accepted, bulk {bulk}.").format(
+                    n=len(rows), bulk=bulk_id
+                ),
+                8000,
+            )
+
+    def _on_presenter_send_failed(self, sentence: str) -> None:
+        self._window.status_panel.show_error(sentence)
+        self._window.bottom_tabs.setCurrentWidget(self._window.status_panel)
+
+    def _on_presenter_notice(self, sentence: str) -> None:
+        self._window.statusBar().showMessage(sentence, 15000)
+        self._window.status_panel.show_error(sentence)
+
+    # --- Send ----------------------------------------------------------------------------------
+
+    def on_send_requested(self) -> None:
+        """Refuse with the first reason (and go to its field), or open the confirm step."""
+        window = self._window
+        refusal = window.schedule.refusal() or window.presenter.send_refusal()
+        if refusal is not None:
+            window.send_reason.setText("✖ " + refusal)
+            window.send_reason.setStyleSheet(error_css())
+            result = window.presenter.result
+            if result and result.errors:
+                window.focus_path(result.errors[0].path)
+            return
+        dialog = ConfirmSendDialog(window.presenter.summary(), window)
+        dialog.accepted.connect(self._on_confirm_accepted)
+        window.keep_open(dialog)
+        dialog.open()
+
+    def _on_confirm_accepted(self) -> None:
+        self._window.presenter.send()

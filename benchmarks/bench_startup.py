@@ -251,9 +251,7 @@ def fill_used_home(sends: int, draft: str) -> None:
     from omni_desktop.storage.settings import Settings, SettingsFile
 
     paths = AppPaths.default().ensure()
-    SettingsFile(paths.settings_file).save(
-        Settings(sandbox_region="CH", last_folder=str(Path.home()))
-    )
+    SettingsFile(paths.settings_file).save(Settings(sandbox_region="CH"))
     start = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
     status = {"groupId": 1, "groupName": "PENDING", "id": 7, "name": "PENDING_ENROUTE"}
     clock = [start]

@@ -29,9 +29,11 @@ if TYPE_CHECKING:
 
     from omni_desktop.services.targets import Target
 
-    from omni_desktop.ui.main_window import MainWindow
+    from omni_desktop.ui.window import MainWindow
 
 log = logging.getLogger("omni_desktop")
+
+FIRST_PAINT_WAIT = 3.0  # seconds: a window that never paints (minimised) still gets started
 
 
 class QWidgetLike(Protocol):
@@ -117,6 +119,9 @@ def run_gui(args: argparse.Namespace) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    # No collections until the window has painted: start-up makes many objects that all live
+    # on; `_after_first_paint` freezes them out of later collections, then turns it back on.
+    gc.disable()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("omni-desktop")
@@ -152,6 +157,8 @@ class Services:
     def __init__(self, paths: AppPaths | None = None) -> None:
         self.paths = paths
         self.sandbox: SandboxThread | SandboxProcess | None = None
+        self.process_failed = False  # the sandbox's process would not start: use a thread
+        self.client: OmniClient | None = None  # made after the first paint (`start`)
         self.target: Target | None = None
         self.clients: dict[str | None, OmniClient] = {}
 
@@ -169,9 +176,9 @@ class Services:
         from omni_desktop.services.accounts import AccountsService
         from omni_desktop.services.history import HistoryService
 
-        from omni_desktop.ui.main_window import MainWindow
         from omni_desktop.ui.presenter import ComposerPresenter
         from omni_desktop.ui.session import Session
+        from omni_desktop.ui.window import MainWindow
 
         self.args = args
         paths = (self.paths or AppPaths.default()).ensure()
@@ -189,8 +196,8 @@ class Services:
             given = None
             notices.append(f"{exc} The sandbox is used instead.")
         if given is None and loaded.settings.active() is None:
-            # The sandbox starts in its own process while the window is being built.
-            self._spawn_sandbox()
+            # The sandbox's port is reserved now; its process starts after the first paint.
+            self._reserve_sandbox()
         configure_logging(paths.log)
         self.settings_file = SettingsFile(paths.settings_file)
         self.secrets = SecretStore()
@@ -210,8 +217,8 @@ class Services:
         if target is None:
             target = await self._sandbox_target()
         self.target = target
-        self.client = self._client(target)
-        self.presenter = ComposerPresenter(self.client, target, outbox=self.outbox)
+        # The client (and httpx with it) is made in `start()`, after the window has painted.
+        self.presenter = ComposerPresenter(None, target, outbox=self.outbox)
         self.accounts = AccountsService(self.settings_file, self.secrets)
         session = Session(
             paths=paths,
@@ -228,28 +235,41 @@ class Services:
         self.window = MainWindow(
             self.presenter, recent=RecentFiles(paths.recent_file), session=session
         )
-        # What start-up built lives as long as the session: keep it out of every later full
-        # garbage collection, which otherwise walks it all during a big send (a visible stall).
-        gc.freeze()
         return self.window
 
-    def _spawn_sandbox(self) -> None:
-        from omni_desktop.sandbox.process import SandboxProcess, SandboxStartError
+    def _reserve_sandbox(self) -> None:
+        """The sandbox's own process, its port picked now; `start()` starts it."""
+        from omni_desktop.sandbox.process import SandboxProcess
 
         assert self.paths is not None
-        process = SandboxProcess(
+        self.sandbox = SandboxProcess(
             time_scale=self.args.sandbox_time_scale, log_file=self.paths.log / "sandbox.log"
-        )
+        ).reserve()
+
+    async def _start_sandbox(self) -> bool:
+        """Start the reserved sandbox process and wait until it listens; False when it cannot
+        (the sandbox then runs inside the app)."""
+        from omni_desktop.sandbox.process import SandboxProcess, SandboxStartError
+
+        if not isinstance(self.sandbox, SandboxProcess):
+            return True
         try:
-            self.sandbox = process.spawn()
+            if not self.sandbox.started:
+                self.sandbox.spawn()
+            await asyncio.to_thread(self.sandbox.wait_ready)
         except SandboxStartError as exc:
             log.warning("%s Running it inside the app instead.", exc)
+            self.sandbox = None
+            self.process_failed = True
+            return False
+        return True
 
     async def _sandbox_target(self) -> Target:
         """The built-in sandbox: its own process, or a thread here when that cannot start."""
 
-        if self.sandbox is None and self.args.sandbox_port == 0:
-            self._spawn_sandbox()
+        if self.sandbox is None and self.args.sandbox_port == 0 and not self.process_failed:
+            self._reserve_sandbox()
+            await self._start_sandbox()
         if self.sandbox is None:
             from omni_desktop.sandbox import SandboxThread  # imports aiohttp: only as a fallback
 
@@ -257,7 +277,7 @@ class Services:
                 port=self.args.sandbox_port, time_scale=self.args.sandbox_time_scale
             )
             await asyncio.to_thread(self.sandbox.start)
-        # A process's URL is known already; `start()` waits for it to listen.
+        # A reserved process's URL is known already; `start()` starts it after the paint.
         return self.sandbox_target()
 
     def sandbox_target(self) -> Target:
@@ -322,7 +342,11 @@ class Services:
             return str(exc)
         if self.target is not None and self.target.is_sandbox and self.sandbox is not None:
             self.target = self.target.with_region(region)
-            self.presenter.set_target(self.target, self.client)
+            if self.client is None:  # still starting: `start()` connects it
+                self.presenter.target = self.target
+                self.presenter.target_changed.emit()
+            else:
+                self.presenter.set_target(self.target, self.client)
         return None
 
     async def switch_target(self, name: str | None) -> str | None:
@@ -344,22 +368,22 @@ class Services:
         return None
 
     async def start(self) -> None:
-        """After the window is shown: wait for the sandbox process, then load the scenarios.
+        """After the first paint: start the sandbox process, then load the scenarios.
 
         Should the sandbox process not come up, the sandbox runs inside the app instead.
         """
-        from omni_desktop.sandbox.process import SandboxProcess, SandboxStartError
-
-        if isinstance(self.sandbox, SandboxProcess):
-            try:
-                await asyncio.to_thread(self.sandbox.wait_ready)
-            except SandboxStartError as exc:
-                log.warning("%s Running it inside the app instead.", exc)
-                self.sandbox = None
-                if self.target is not None and self.target.is_sandbox:
-                    await self.switch_target(None)  # loads the scenarios itself
-                    return
-        await self.presenter.refresh_scenarios()
+        started = await self._start_sandbox()
+        if not started and self.target is not None and self.target.is_sandbox:
+            await self.switch_target(None)  # loads the scenarios itself
+            return
+        assert self.target is not None
+        try:
+            self.client = self._client(self.target)
+        except ValueError as exc:  # a broken certificate setting, say: the window says why
+            self.presenter.scenarios_failed.emit(str(exc))
+            self.presenter.notice.emit(str(exc))
+            return
+        await self.presenter.use_client(self.client)
 
     async def close(self) -> None:
         """Let a send in flight finish, close the HTTP clients inside the loop, stop the sandbox.
@@ -385,6 +409,7 @@ async def _run_window(app: object, args: argparse.Namespace) -> int:
     from omni_desktop.storage.instance import AlreadyRunning
 
     from omni_desktop.ui.errors import install_error_hooks
+    from omni_desktop.ui.first_paint import first_paint
 
     assert isinstance(app, QApplication)
     closed = asyncio.Event()
@@ -398,21 +423,32 @@ async def _run_window(app: object, args: argparse.Namespace) -> int:
         return 1
     install_error_hooks(asyncio.get_running_loop(), window)
     _close_on_signals(window)
-    if os.environ.get("OMNI_DESKTOP_STARTUP_MARK"):  # benchmarks/bench_startup.py only
-        from omni_desktop.ui.startup_mark import mark_first_paint
-
-        mark_first_paint(window, os.environ["OMNI_DESKTOP_STARTUP_MARK"])
+    painted = first_paint(window)
     window.show()
     if args.open:
         window.open_draft_path(args.open)
     window.start_session()
-    starting = asyncio.ensure_future(services.start())
+    starting = asyncio.ensure_future(_after_first_paint(painted, services))
     try:
         await closed.wait()
     finally:
         await starting
         await services.close()
     return 0
+
+
+async def _after_first_paint(painted: asyncio.Future[float], services: Services) -> None:
+    """What the operator does not see yet waits for the window's first paint: the collector
+    (off since start-up), the sandbox's process and the scenario list."""
+    try:
+        await asyncio.wait_for(asyncio.shield(painted), FIRST_PAINT_WAIT)
+    except TimeoutError:
+        log.info("No first paint within %s s; starting anyway", FIRST_PAINT_WAIT)
+    # What start-up built lives as long as the session: keep it out of every later full
+    # garbage collection, which otherwise walks it all during a big send (a visible stall).
+    gc.freeze()
+    gc.enable()
+    await services.start()
 
 
 async def _tell(sentence: str) -> None:

@@ -1,9 +1,9 @@
 """The sandbox in a process of its own, as the window uses it.
 
 A separate process keeps the server's work (JSON for 10,000 destinations, the simulation) off
-the window's interpreter lock, and its imports (aiohttp) off the window's start-up: it is
-spawned first and starts while the window is being built. It stops when its standard input
-closes, so it also ends when the app is killed.
+the window's interpreter lock, and its imports (aiohttp) off the window's start-up: its port
+is reserved first, so the window is built on its URL, and it is started once the window has
+painted. It stops when its standard input closes, so it also ends when the app is killed.
 """
 
 from __future__ import annotations
@@ -49,16 +49,27 @@ class SandboxProcess:
             return [sys.executable, *options]
         return [sys.executable, "-m", "omni_desktop", *options]
 
+    def reserve(self) -> SandboxProcess:
+        """Pick the port (a free one, asked of the OS) and so the URL, without starting yet:
+        the window and its client are built on the URL, the process starts after the paint."""
+        if not self.port:
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+                probe.bind(("127.0.0.1", 0))
+                self.port = probe.getsockname()[1]
+            self.url = f"http://127.0.0.1:{self.port}"
+        return self
+
+    @property
+    def started(self) -> bool:
+        return self._process is not None
+
     def spawn(self) -> SandboxProcess:
         """Start the process and return at once, its URL known; `wait_ready()` waits for it.
 
-        The port is picked here (a free one, asked of the OS), so that a client can be built
-        while the server is still starting.
+        The port is picked first (`reserve`), so that a client can be built while the server
+        is still starting.
         """
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.reserve()
         errors: IO[bytes] | None = None
         if self.log_file is not None:
             errors = open(self.log_file, "ab")  # noqa: SIM115 - closed once the child has it

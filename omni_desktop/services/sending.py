@@ -19,8 +19,8 @@ from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.i18n import tr
 from omni_desktop.core.message import OmniMessage, to_json, with_ids
 
-from omni_desktop.api.client import SendResponse, encode_body
 from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown
+from omni_desktop.api.responses import SendResponse
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.sends import SendState
 
@@ -93,6 +93,8 @@ class Sender:
         Runs in a worker thread for a big send. StorageError (DuplicateSend among them) means
         nothing may be sent.
         """
+        from omni_desktop.api.client import encode_body  # httpx: not before the first paint
+
         with gc_paused():
             outgoing = with_ids(prepared, now)
         body = to_json(outgoing, channels=list(flow) if flow is not None else None)

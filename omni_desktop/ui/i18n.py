@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from omni_desktop.core import i18n
 from omni_desktop.core.i18n import trn
@@ -42,10 +42,16 @@ def install_translation(app: QCoreApplication, locale: QLocale | None = None) ->
     Returns the installed translator (keep it alive), or None when the locale's language has
     none (English: the text as written).
     """
+    locale = locale or QLocale()
     translator = QTranslator(app)
-    if not translator.load(locale or QLocale(), PREFIX, "_", str(translations_folder())):
+    if not translator.load(locale, PREFIX, "_", str(translations_folder())):
         i18n.install(None)
         return None
     app.installTranslator(translator)
     i18n.install(_translate)
+    # Qt's own words (OK, Cancel, Yes, No in standard dialogs) in the same language.
+    qt_words = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_words.load(locale, "qtbase", "_", qt_folder):
+        app.installTranslator(qt_words)
     return translator

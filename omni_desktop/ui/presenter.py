@@ -8,21 +8,21 @@ started.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.message import OmniMessage, to_json
 from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.status import Status
 from omni_desktop.core.validation import ValidationResult
 
-from omni_desktop.api.client import OmniClient, SendResponse
 from omni_desktop.api.errors import OmniError
+from omni_desktop.api.responses import SendResponse
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.outbox import Outbox
 from omni_desktop.storage.sends import SendState
@@ -34,7 +34,10 @@ from omni_desktop.services.targets import Target
 
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.qt_common import TaskKeeper
-from omni_desktop.ui.status_table import StatusRow
+from omni_desktop.ui.status.rows import StatusRow
+
+if TYPE_CHECKING:
+    from omni_desktop.api.client import OmniClient
 
 log = logging.getLogger("omni_desktop.ui")
 
@@ -65,8 +68,8 @@ class SendSummary:
 class ComposerPresenter(QObject):
     """Holds one draft and turns edits, scenario choices and sends into signals for the window."""
 
-    # Lists travel as `object`: a `list` signal copies each one into a QVariantList and back
-    # (4 ms for 10,000 status rows, in the event loop).
+    # Lists travel as `object`: a `list` signal copies each one into a QVariantList and back,
+    # in the event loop (docs/performance.md).
     message_changed = Signal()
     validation_changed = Signal(object)  # ValidationResult
     scenarios_loaded = Signal(object)  # list[Scenario]
@@ -87,7 +90,7 @@ class ComposerPresenter(QObject):
 
     def __init__(
         self,
-        client: OmniClient,
+        client: OmniClient | None,
         target: Target,
         outbox: Outbox | None = None,
         parent: QObject | None = None,
@@ -169,6 +172,8 @@ class ComposerPresenter(QObject):
         """Why Send is refused right now, in one sentence, or None when it may go."""
         if self.busy:
             return tr("A send is in progress; wait for its answer.")
+        if self.client is None:
+            return tr("Still connecting; send again in a moment.")
         result = self.validate_now()
         errors = result.errors
         if not errors:
@@ -230,6 +235,8 @@ class ComposerPresenter(QObject):
         return self.tasks.start(self._load_scenarios(), "load scenarios")
 
     async def _load_scenarios(self) -> None:
+        if self.client is None:  # not connected yet: `use_client()` loads them
+            return
         try:
             scenarios = await self.client.list_scenarios()
         except OmniError as exc:
@@ -258,8 +265,13 @@ class ComposerPresenter(QObject):
 
     async def _send(self, prepared: OmniMessage, flow: list[str] | None) -> None:
         """One send through the service; whatever happens, the window is free again after."""
+        assert self.client is not None  # `send_refusal` says so while it is None
         try:
-            await self._send_once(Sender(self.client, self.target, self.outbox), prepared, flow)
+            # A big send's request, answer and rows are many objects in no cycle, alive until
+            # the worker frees them at the end: the collector is held meanwhile rather than
+            # walking them all on each of its passes, and runs as before once they are gone.
+            with gc_paused():
+                await self._send_once(Sender(self.client, self.target, self.outbox), prepared, flow)
         except Exception as exc:  # a bug here must not leave Send disabled until a restart
             log.exception("The send's display failed")
             self.send_failed.emit(
@@ -280,9 +292,6 @@ class ComposerPresenter(QObject):
             self.send_failed.emit(str(exc))
             return
         rows = await asyncio.to_thread(_pending_rows, recorded.message)
-        # The body and rows live until the answer: keep the collector from walking them (they
-        # hold no cycles, so reference counting still frees them).
-        gc.freeze()
         self.send_started.emit(recorded.bulk_id, rows)
         outcome = await sender.post(recorded)
         if outcome.record_problem:
@@ -291,7 +300,6 @@ class ComposerPresenter(QObject):
         if outcome.state is SendState.ACCEPTED:
             assert outcome.response is not None
             answered = await asyncio.to_thread(_answered_rows, outcome.response, rows)
-            gc.freeze()  # the answered rows live on in the status table
             self.send_finished.emit(outcome.bulk_id, answered)
             pending = {r.message_id for r in rows}
             self.tasks.start(self._poll_reports(recorded.bulk_id, pending), "poll reports")
@@ -304,13 +312,14 @@ class ComposerPresenter(QObject):
             self.send_finished.emit(outcome.bulk_id, shown)
             self.send_failed.emit(outcome.sentence or "")
         # Freeing a big send's request and answer (100,000-odd objects) here would hold the
-        # window for ~10 ms: a worker frees them, one at a time.
+        # window visibly: a worker frees them, one at a time.
         garbage: list[object] = [recorded, rows, outcome]
         del recorded, rows, outcome
         await asyncio.to_thread(_free, garbage)
 
     async def _poll_reports(self, bulk_id: str, pending: set[str]) -> None:
         """Delivery reports for this bulk until every message is final (or long enough)."""
+        assert self.client is not None
         await poll_reports(
             self.client,
             self.outbox,
@@ -321,6 +330,12 @@ class ComposerPresenter(QObject):
             interval=self.REPORT_POLL_SECONDS,
             limit_seconds=self.REPORT_POLL_LIMIT_SECONDS,
         )
+
+    def use_client(self, client: OmniClient) -> asyncio.Task[Any]:
+        """The client, made after the window's first paint (its imports wait till then);
+        loads the scenarios."""
+        self.client = client
+        return self.refresh_scenarios()
 
     def set_target(self, target: Target, client: OmniClient) -> None:
         """Send through another account from now on (the caller closes the old client)."""

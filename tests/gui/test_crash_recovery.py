@@ -47,6 +47,7 @@ DRIVER = textwrap.dedent(
         services = Services(AppPaths.under(Path(sys.argv[1])))
         window = await services.open(build_parser().parse_args([]))
         window.show()
+        await services.start()  # as app._run_window does after the first paint
         window.recipients.model.add_lines("+41 79 302 67 27\\n+385 91 234 5671\\n")
         window.composers["sms"].editor("text").setPlainText("Your parcel is on its way.")
         services.presenter.validate_now()
@@ -101,6 +102,7 @@ def test_killed_mid_send_is_unknown_after_restart_and_check_status_settles_it(
     window.show()
     try:
         window.start_session()
+        qloop.run_until_complete(services.start())  # as app._run_window does after the paint
         assert "outcome is unknown" in window.status_panel.error_text()
         [record] = services.outbox.history()
         assert record.state == "unknown"

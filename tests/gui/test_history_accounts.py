@@ -54,6 +54,7 @@ def services(
     made = Services(paths)
     window = qloop.run_until_complete(made.open(build_parser().parse_args([])))
     window.show()
+    qloop.run_until_complete(made.start())  # as app._run_window does after the first paint
     yield made
     made.presenter.set_dirty(False)
     made.window.close()
@@ -140,6 +141,7 @@ def test_closing_waits_for_a_running_check_status_before_the_client_closes(
     services = Services(paths)
     window = qloop.run_until_complete(services.open(build_parser().parse_args([])))
     window.show()
+    qloop.run_until_complete(services.start())
     send_id = unknown_send(qloop, services.outbox, app_sandbox, None)  # the current account
     history = window.open_history()
     assert history is not None

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from omni_desktop.sandbox.faults import Faults
     from omni_desktop.sandbox.scenarios import DEFAULT_SCENARIO_KEY, SMS_SCENARIO_KEY
-    from omni_desktop.sandbox.server import SEND_PATH, SandboxServer, SandboxThread, serve_forever
+    from omni_desktop.sandbox.server import SandboxServer, SandboxThread, serve_forever
+    from omni_desktop.sandbox.wire import SEND_PATH
 
 # Loaded on first use, so that `omni_desktop.sandbox.process` (what the window imports to
 # start the sandbox in a child process) does not pull aiohttp into the window's start-up.
@@ -22,7 +23,7 @@ _WHERE = {
     "Faults": "faults",
     "DEFAULT_SCENARIO_KEY": "scenarios",
     "SMS_SCENARIO_KEY": "scenarios",
-    "SEND_PATH": "server",
+    "SEND_PATH": "wire",
     "SandboxServer": "server",
     "SandboxThread": "server",
     "serve_forever": "server",

@@ -1,41 +1,45 @@
 """The sandbox's routes: the OMNI paths, and `/_sandbox/faults` to change faults in a demo.
 
 The gate in `server` checks the key (the control paths too) and caps the body before a route runs.
+The routes see the server only as a `SandboxState`, so this module never imports `server`.
 """
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any, Protocol
 
 from aiohttp import web
 
 from omni_desktop.core.message import parse_send_at
 
+from omni_desktop.sandbox.faults import Faults
 from omni_desktop.sandbox.rules import RULES
-from omni_desktop.sandbox.scenarios import BadRequest
+from omni_desktop.sandbox.scenarios import BadRequest, ScenarioStore
 from omni_desktop.sandbox.send_request import parse_send_request
-from omni_desktop.sandbox.simulation import LogQuery
+from omni_desktop.sandbox.simulation import LogQuery, Simulator
+from omni_desktop.sandbox.wire import BODY, SEND_PATH, UNREADABLE, error_response, json_response
 
-if TYPE_CHECKING:
-    from omni_desktop.sandbox.server import SandboxServer
-
-UNREADABLE = object()  # a request body that is not JSON
-BODY: web.RequestKey[Any] = web.RequestKey("body")  # the JSON body, read once by the gate
 GENERAL_STATUSES = ("ACCEPTED", "PENDING", "UNDELIVERABLE", "DELIVERED", "EXPIRED", "REJECTED")
 
 
-def error_response(
-    status: int, message_id: str, text: str, headers: dict[str, str] | None = None
-) -> web.Response:
-    """The API's error envelope: `{"requestError": {"serviceException": {...}}}`."""
-    body = {"requestError": {"serviceException": {"messageId": message_id, "text": text}}}
-    return web.json_response(body, status=status, headers=headers)
+class SandboxState(Protocol):
+    """What the routes need of the server: its clock, scenarios, simulated sends and faults."""
 
+    @property
+    def faults(self) -> Faults: ...
 
-def json_response(obj: Any, status: int = 200) -> web.Response:
-    data = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
-    return web.Response(body=data, status=status, content_type="application/json")
+    @property
+    def scenarios(self) -> ScenarioStore: ...
+
+    @property
+    def simulator(self) -> Simulator: ...
+
+    def now(self) -> float:
+        """The time, as epoch seconds."""
+        ...
+
+    def now_datetime(self) -> datetime: ...
 
 
 # --- query parameters ---------------------------------------------------------------------
@@ -95,7 +99,7 @@ def _body(request: web.Request) -> Any:
 # --- routes -------------------------------------------------------------------------------
 
 
-def add_routes(app: web.Application, server: SandboxServer) -> None:
+def add_routes(app: web.Application, server: SandboxState) -> None:
     """Bind every route to `server`'s state."""
 
     async def send(request: web.Request) -> web.StreamResponse:
@@ -172,7 +176,7 @@ def add_routes(app: web.Application, server: SandboxServer) -> None:
         server.faults.clear()
         return json_response(server.faults.to_json())
 
-    app.router.add_post("/omni/1/advanced", send)
+    app.router.add_post(SEND_PATH, send)
     app.router.add_get("/omni/1/scenarios", list_scenarios)
     app.router.add_post("/omni/1/scenarios", create_scenario)
     app.router.add_get("/omni/1/scenarios/{key}", get_scenario)

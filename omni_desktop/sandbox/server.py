@@ -30,12 +30,11 @@ from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
 
 from omni_desktop.sandbox import endpoints
-from omni_desktop.sandbox.endpoints import BODY, UNREADABLE, error_response
 from omni_desktop.sandbox.faults import Faults
 from omni_desktop.sandbox.scenarios import BadRequest, ScenarioStore
 from omni_desktop.sandbox.simulation import Simulator
+from omni_desktop.sandbox.wire import BODY, SEND_PATH, UNREADABLE, error_response
 
-SEND_PATH = "/omni/1/advanced"
 CONTROL_PREFIX = "/_sandbox/"  # the fault controls; they need the key like the API
 # The biggest request body read: a 100,000-destination send is about 10 MB.
 MAX_REQUEST_BYTES = 64 * 1024 * 1024

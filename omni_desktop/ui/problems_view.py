@@ -1,18 +1,19 @@
 """The problems of the message being composed, as a list the operator can jump from.
 
-Activating a problem (double-click or Enter) emits its path, e.g. `destinations[3].to.phoneNumber`;
-the main window focuses that field.
+Each row names its field as the operator knows it ("Row 4, phone", "Viber button URL"), with the
+JSON path as the tooltip. Activating a problem (double-click or Enter) emits its path, e.g.
+`destinations[3].to.phoneNumber`; the main window focuses that field.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -26,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omni_desktop.core.channels import CHANNELS_BY_KEY
+from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.validation import Problem, Severity
 
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_label, plain_tooltip
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from omni_desktop.ui.qt_common import AnyIndex
 
 PATH_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """The problem's path in the request, e.g. `sms.text`."""
@@ -46,6 +48,48 @@ _ICONS = {
     Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
     Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
 }
+
+
+_ROW = re.compile(r"destinations\[(\d{1,9})\](?:\.(.+))?")
+_ROW_FIELDS = {
+    "to.phoneNumber": tr_noop("phone"),
+    "to.emailAddress": tr_noop("e-mail"),
+    "messageId": tr_noop("message ID"),
+}
+_TOP_FIELDS = {
+    "destinations": tr_noop("Recipients"),
+    "sendAt": tr_noop("Send time"),
+    "callbackData": tr_noop("Callback data"),
+    "notifyUrl": tr_noop("Notify URL"),
+}
+
+
+def field_name(path: str) -> str:
+    """The field at a problem's JSON path as the operator knows it: `destinations[1].to.phoneNumber`
+    -> "Row 2, phone", `viber.buttonURL` -> "Viber button URL"; an unknown path as it is."""
+    row = _ROW.fullmatch(path)
+    if row is not None:
+        number, rest = int(row.group(1)) + 1, row.group(2)
+        if rest is None or rest == "to":
+            return tr("Row {row}").format(row=number)
+        field = tr(_ROW_FIELDS[rest]) if rest in _ROW_FIELDS else rest
+        return tr("Row {row}, {field}").format(row=number, field=field)
+    if path in _TOP_FIELDS:
+        return tr(_TOP_FIELDS[path])
+    key, _, rest = path.partition(".")
+    spec = CHANNELS_BY_KEY.get(key)
+    if spec is None:
+        return path
+    if not rest:
+        return spec.label
+    if rest == "validityPeriod":
+        return tr("{channel} validity period").format(channel=spec.label)
+    try:
+        label = tr(spec.field(rest).label)
+    except KeyError:
+        return path
+    # "Button URL" -> "button URL": lower the first letter only, so acronyms stay.
+    return tr("{channel} {field}").format(channel=spec.label, field=label[:1].lower() + label[1:])
 
 
 def _severity_icon(severity: Severity) -> QIcon:
@@ -65,7 +109,7 @@ def problems_summary(problems: list[Problem]) -> str:
 
 
 class ProblemsModel(QAbstractListModel):
-    """A list of `Problem`s, shown as `path — message`."""
+    """A list of `Problem`s, shown as `field — message` with the JSON path as the tooltip."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,14 +126,14 @@ class ProblemsModel(QAbstractListModel):
         if role in (_DISPLAY, _ACCESSIBLE):
             if not problem.path:
                 return problem.message
-            return f"{problem.path} — {problem.message}"
+            return f"{field_name(problem.path)} — {problem.message}"
         if role == _DECORATION:
             icon = self._icons.get(problem.severity)
             if icon is None:
                 icon = self._icons[problem.severity] = _severity_icon(problem.severity)
             return icon
         if role == _TOOLTIP:  # a problem may quote a file's or the server's text
-            return plain_tooltip(problem.message)
+            return plain_tooltip(f"{problem.path}\n{problem.message}".lstrip("\n"))
         if role == PATH_ROLE:
             return problem.path
         if role == SEVERITY_ROLE:

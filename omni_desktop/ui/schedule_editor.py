@@ -1,14 +1,19 @@
-"""Send now or at a chosen moment, in a chosen time zone, shown in local time and UTC."""
+"""Send now or at a chosen moment, in a chosen time zone, shown in local time and UTC.
+
+The zone box finds a zone by any part of its name, in any case, with spaces for underscores:
+"zur" -> Europe/Zurich, "new york" -> America/New_York.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
-from PySide6.QtCore import QDateTime, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QCompleter,
     QDateTimeEdit,
     QGridLayout,
     QRadioButton,
@@ -22,6 +27,8 @@ from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.theme import error_css
 
 LOCAL_ZONE = "Local time"
+SEARCH_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+"""A zone's name as the zone box matches it: lower case, underscores also as spaces."""
 
 
 def _zone_names() -> list[str]:
@@ -30,6 +37,32 @@ def _zone_names() -> list[str]:
     except Exception:  # no tz database: UTC and local still work
         names = []
     return [LOCAL_ZONE, "UTC", *[n for n in names if "/" in n and not n.startswith("Etc/")]]
+
+
+def search_text(name: str) -> str:
+    """`America/New_York` -> `america/new_york america/new york`, matched by any part."""
+    folded = name.casefold()
+    spaced = folded.replace("_", " ")
+    return folded if spaced == folded else f"{folded} {spaced}"
+
+
+class ZoneCompleter(QCompleter):
+    """Completes a time zone from any part of its name (`SEARCH_ROLE`), and puts in the box
+    the zone's own name, not the text it was matched by."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo.model(), combo)
+        self.setCompletionRole(SEARCH_ROLE)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setMaxVisibleItems(12)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.casefold().strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
 
 class ScheduleEditor(QWidget):
@@ -55,8 +88,9 @@ class ScheduleEditor(QWidget):
         self.zone.setObjectName("send_at_zone")
         self.zone.setEditable(True)
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zone.addItems([LOCAL_ZONE, "UTC"])  # the rest when scheduling: listing takes 30 ms
+        self._add_zones([LOCAL_ZONE, "UTC"])  # the rest when scheduling: listing takes 30 ms
         self._zones_listed = False
+        self.zone.setCompleter(ZoneCompleter(self.zone))
         self.zone.setAccessibleName(tr("Time zone of the send time"))
         self.zone.setToolTip(tr("The time zone the date and time above are in."))
         self.shown = plain_label("", self)  # the zone's name and the refusal: plain text
@@ -132,9 +166,15 @@ class ScheduleEditor(QWidget):
             self._zones_listed = True
             current = self.zone.currentText()
             self.zone.blockSignals(True)
-            self.zone.addItems(_zone_names()[2:])
+            self._add_zones(_zone_names()[2:])
             self.zone.setCurrentText(current)
             self.zone.blockSignals(False)
+
+    def _add_zones(self, names: list[str]) -> None:
+        start = self.zone.count()
+        self.zone.addItems(names)
+        for row, name in enumerate(names, start):
+            self.zone.setItemData(row, search_text(name), SEARCH_ROLE)
 
     def _refresh(self) -> None:
         scheduled = self.at_radio.isChecked()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.presenter import SendSummary
 
@@ -33,7 +33,8 @@ class ConfirmSendDialog(QDialog):
             lines.append(tr("Channels, in the order tried:"))
             lines += [f"  {n}. {c}" for n, c in enumerate(summary.channels, 1)]
         if summary.sms_segments is not None:
-            lines.append(tr("SMS: {n} segment(s) per recipient").format(n=summary.sms_segments))
+            segments = summary.sms_segments
+            lines.append(trn("SMS: %n segment(s) per recipient", None, segments))
         lines.append(tr("When: {when}").format(when=summary.scheduled or tr("now")))
         if summary.warnings:
             lines.append("⚠ " + tr("Warnings:"))
@@ -47,7 +48,9 @@ class ConfirmSendDialog(QDialog):
         self.body.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
         self.send_button = self.buttons.addButton(
-            tr("Send to {n:,} recipients").format(n=summary.recipients),
+            trn("Send to {n:,} recipient(s)", None, summary.recipients).format(
+                n=summary.recipients
+            ),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -1,4 +1,5 @@
-"""The problems list: a count line, `path — message` rows, and jumping to a problem's field."""
+"""The problems list: a count line, `field — message` rows (the field as the operator knows it,
+the JSON path as the tooltip), and jumping to a problem's field."""
 
 from __future__ import annotations
 
@@ -6,12 +7,19 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
 from omni_desktop.core.validation import Problem, Severity
 
-from omni_desktop.ui.problems_view import PATH_ROLE, SEVERITY_ROLE, ProblemsModel, ProblemsView
+from omni_desktop.ui.problems_view import (
+    PATH_ROLE,
+    SEVERITY_ROLE,
+    ProblemsModel,
+    ProblemsView,
+    field_name,
+)
 
 # The offscreen platform warns whenever a top-level widget with a layout is shown.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -36,18 +44,64 @@ def test_model_passes_the_model_tester(qtmodeltester: ModelTester, view: Problem
     qtmodeltester.check(view.model)
 
 
-def test_rows_show_path_and_message(view: ProblemsView) -> None:
+def test_rows_name_the_field_as_the_operator_knows_it(view: ProblemsView) -> None:
     model = view.model
     texts = [model.index(r).data() for r in range(model.rowCount())]
     assert texts == [
-        "destinations[3].to.phoneNumber — The number is too short.",
-        "sms.text — The SMS text is empty.",
-        "viber.validityPeriod — Viber keeps messages 14 days at most.",
+        "Row 4, phone — The number is too short.",
+        "SMS text — The SMS text is empty.",
+        "Viber validity period — Viber keeps messages 14 days at most.",
     ]
+    assert not any("destinations[" in t or "sms.text" in t for t in texts)
     first = model.index(0)
-    assert first.data(Qt.ItemDataRole.ToolTipRole) == "The number is too short."
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole) == texts[0]
+    # The JSON path stays at hand, as the tooltip, with the whole sentence.
+    tip = first.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "destinations[3].to.phoneNumber\nThe number is too short."
     assert first.data(PATH_ROLE) == "destinations[3].to.phoneNumber"
     assert first.data(SEVERITY_ROLE) is Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("destinations[0].to.phoneNumber", "Row 1, phone"),
+        ("destinations[1].to.phoneNumber", "Row 2, phone"),
+        ("destinations[99999].to.emailAddress", "Row 100000, e-mail"),
+        ("destinations[4].messageId", "Row 5, message ID"),
+        ("destinations[4].to", "Row 5"),
+        ("destinations", "Recipients"),
+        ("sms.text", "SMS text"),
+        ("viber.buttonURL", "Viber button URL"),
+        ("viber.imageURL", "Viber image URL"),
+        ("email.subject", "Email subject"),
+        ("facebook.url", "Facebook media URL"),
+        ("sms.validityPeriod", "SMS validity period"),
+        ("viber", "Viber"),
+        ("sendAt", "Send time"),
+        ("notifyUrl", "Notify URL"),
+        # Paths the names do not know are shown as they are, never dropped.
+        ("whatsApp.text", "whatsApp.text"),
+        ("sms.nosuchfield", "sms.nosuchfield"),
+        ("destinations[2].extra", "Row 3, extra"),
+        ("destinations[99999999999999999999].to", "destinations[99999999999999999999].to"),
+    ],
+)
+def test_field_names(path: str, shown: str) -> None:
+    assert field_name(path) == shown
+
+
+@pytest.mark.parametrize("path", ["sms.text", ""])
+def test_markup_in_a_message_shows_as_text_in_the_tooltip(qtbot: QtBot, path: str) -> None:
+    model = ProblemsModel()
+    model.set_problems([Problem(path, Severity.ERROR, "<b>bold</b> & <i>it</i>")])
+    tip = model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    # Qt shows a tooltip as rich text only when it reads it as such: then it must be escaped.
+    if QtGui.Qt.mightBeRichText(tip):
+        assert "<b>" not in tip and "&lt;b&gt;bold&lt;/b&gt;" in tip
+    else:
+        assert "<b>bold</b> & <i>it</i>" in tip
+    assert tip.startswith(path)
 
 
 def test_errors_and_warnings_have_different_icons(view: ProblemsView) -> None:

@@ -87,6 +87,7 @@ def _json_view(name: str, parent: QWidget) -> QPlainTextEdit:
 def _table(parent: QWidget, name: str) -> QTableView:
     table = QTableView(parent)
     table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves (no keyboard trap)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -315,7 +315,7 @@ def _sms_counter_text(text: str) -> str:
         shown = ", ".join(describe_char(c) for c in count.unicode_chars[:6])
         if len(count.unicode_chars) > 6:
             shown += " " + tr("and {n} more").format(n=len(count.unicode_chars) - 6)
-        line += "<br>" + tr("Sent as Unicode (UCS-2) because of {chars}.").format(chars=shown)
+        line += "\n" + tr("Sent as Unicode (UCS-2) because of {chars}.").format(chars=shown)
     if count.too_long:
         line = f"<span style='color:{error_colour()}'>{line}</span>"
     return line

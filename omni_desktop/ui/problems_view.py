@@ -92,6 +92,15 @@ def field_name(path: str) -> str:
     return tr("{channel} {field}").format(channel=spec.label, field=label[:1].lower() + label[1:])
 
 
+def _names_its_row(problem: Problem) -> bool:
+    """A recipient's problem that starts with its own row ("Row 5, +41 12: …") needs no
+    "Row 5, phone —" before it."""
+    row = _ROW.fullmatch(problem.path)
+    return row is not None and problem.message.startswith(
+        tr("Row {row}").format(row=int(row.group(1)) + 1)
+    )
+
+
 def _severity_icon(severity: Severity) -> QIcon:
     return QApplication.style().standardIcon(_ICONS[severity])
 
@@ -124,7 +133,7 @@ class ProblemsModel(QAbstractListModel):
             return None
         problem = self._problems[index.row()]
         if role in (_DISPLAY, _ACCESSIBLE):
-            if not problem.path:
+            if not problem.path or _names_its_row(problem):
                 return problem.message
             return f"{field_name(problem.path)} — {problem.message}"
         if role == _DECORATION:

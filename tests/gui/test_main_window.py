@@ -185,6 +185,8 @@ def test_unicode_sms_names_the_characters(composer: Any, qtbot: QtBot) -> None:
     assert "UCS-2" in counter
     assert "😀" in counter
     assert "ç" in counter
+    # Two lines, shown as plain text: no markup such as "<br>" reaches the operator.
+    assert "<" not in counter and len(counter.splitlines()) == 2
 
 
 def test_save_then_open_restores_the_draft(

@@ -157,3 +157,19 @@ def test_controls_are_named_and_explained(view: ProblemsView) -> None:
     for control in (view.header_label, view.list_view):
         assert control.accessibleName()
         assert control.toolTip()
+
+
+def test_a_recipient_problem_that_names_its_row_is_not_prefixed_twice(qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+
+    from omni_desktop.core.message import Destination, OmniMessage
+    from omni_desktop.core.validation import validate
+
+    message = OmniMessage(destinations=[Destination("+41 79 302 67 27"), Destination("+41 12")])
+    message.content("sms").values["text"] = "Hi"
+    widget = ProblemsView()
+    qtbot.addWidget(widget)
+    widget.set_problems(validate(message, datetime.now(UTC)).problems)
+    texts = [widget.model.index(r).data() for r in range(widget.model.rowCount())]
+    assert texts == ["Row 2, +41 12: The number is too short; check for missing digits and the "
+                     "country code."]  # fmt: skip

@@ -165,6 +165,7 @@ class Services:
     async def open(self, args: argparse.Namespace) -> MainWindow:
         """Set up storage and logging, pick the target, build the client, presenter and window."""
         from omni_desktop.storage.autosave import Autosave
+        from omni_desktop.storage.draft_zones import DraftZones
         from omni_desktop.storage.instance import InstanceLock
         from omni_desktop.storage.logging_setup import configure_logging
         from omni_desktop.storage.outbox_db import open_outbox_or_set_aside
@@ -225,6 +226,7 @@ class Services:
             accounts=self.accounts,
             history=HistoryService(self.outbox, self.client_for, self.open_client),
             autosave=Autosave(paths.autosave_folder),
+            draft_zones=DraftZones(paths.data / "draft_zones.json"),
             switch_target=self.switch_target,
             set_sandbox_region=self.set_sandbox_region,
             settings=loaded.settings,

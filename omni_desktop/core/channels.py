@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from omni_desktop.core.i18n import tr_noop
+
 
 class FieldKind(Enum):
     TEXT = "text"  # one line of text
@@ -22,6 +24,11 @@ class TimeUnit(Enum):
     SECONDS = "SECONDS"
     MINUTES = "MINUTES"
     HOURS = "HOURS"
+
+    @property
+    def label(self) -> str:
+        """The unit's name for the operator, untranslated (`tr()` it where shown)."""
+        return _UNIT_LABELS[self.value]
 
     @property
     def seconds(self) -> int:
@@ -61,13 +68,20 @@ class ChannelSpec:
         raise KeyError(f"{self.key} has no field {path!r}")
 
 
+# The units' names as the validity box shows them (`tr(unit.value.capitalize())`).
+_UNIT_LABELS = {
+    "SECONDS": tr_noop("Seconds"),
+    "MINUTES": tr_noop("Minutes"),
+    "HOURS": tr_noop("Hours"),
+}
+
 VALIDITY_MIN_SECONDS = 30
 VALIDITY_MAX_SECONDS = 48 * 3600
 DEFAULT_TIME_UNIT = TimeUnit.MINUTES
 SEND_AT_MAX_DAYS = 180
 CALLBACK_DATA_MAX = 4000
 
-_TEXT_HELP = "The message text for this channel."
+_TEXT_HELP = tr_noop("The message text for this channel.")
 
 CHANNELS: tuple[ChannelSpec, ...] = (
     ChannelSpec(
@@ -75,12 +89,12 @@ CHANNELS: tuple[ChannelSpec, ...] = (
         flow_name="SMS",
         label="SMS",
         fields=(
-            FieldSpec("text", "Text", FieldKind.MULTILINE, _TEXT_HELP),
+            FieldSpec("text", tr_noop("Text"), FieldKind.MULTILINE, _TEXT_HELP),
             FieldSpec(
                 "transliteration",
-                "Transliteration",
+                tr_noop("Transliteration"),
                 FieldKind.CHOICE,
-                "Replace characters the handset may not show with close GSM equivalents.",
+                tr_noop("Replace characters the handset may not show with close GSM equivalents."),
                 choices=(
                     "",
                     "NONE",
@@ -99,9 +113,9 @@ CHANNELS: tuple[ChannelSpec, ...] = (
             ),
             FieldSpec(
                 "language.languageCode",
-                "Language",
+                tr_noop("Language"),
                 FieldKind.CHOICE,
-                "National language shift table for GSM-7 (TR, ES, PT).",
+                tr_noop("National language shift table for GSM-7 (TR, ES, PT)."),
                 choices=("", "NONE", "TR", "ES", "PT", "AUTODETECT"),
             ),
         ),
@@ -112,17 +126,33 @@ CHANNELS: tuple[ChannelSpec, ...] = (
         label="Viber",
         text_limit=1000,
         fields=(
-            FieldSpec("text", "Text", FieldKind.MULTILINE, _TEXT_HELP, max_length=1000),
+            FieldSpec("text", tr_noop("Text"), FieldKind.MULTILINE, _TEXT_HELP, max_length=1000),
             FieldSpec(
-                "imageURL", "Image URL", FieldKind.URL, "An image shown with the text.", 1000
+                "imageURL",
+                tr_noop("Image URL"),
+                FieldKind.URL,
+                tr_noop("An image shown with the text."),
+                1000,
             ),
-            FieldSpec("buttonText", "Button text", FieldKind.TEXT, "At most 30 characters.", 30),
-            FieldSpec("buttonURL", "Button URL", FieldKind.URL, "Opened by the button.", 1000),
+            FieldSpec(
+                "buttonText",
+                tr_noop("Button text"),
+                FieldKind.TEXT,
+                tr_noop("At most 30 characters."),
+                30,
+            ),
+            FieldSpec(
+                "buttonURL",
+                tr_noop("Button URL"),
+                FieldKind.URL,
+                tr_noop("Opened by the button."),
+                1000,
+            ),
             FieldSpec(
                 "isPromotional",
-                "Promotional",
+                tr_noop("Promotional"),
                 FieldKind.BOOL,
-                "Mark the content as promotional.",
+                tr_noop("Mark the content as promotional."),
             ),
         ),
     ),
@@ -131,15 +161,25 @@ CHANNELS: tuple[ChannelSpec, ...] = (
         flow_name="VOICE",
         label="Voice",
         fields=(
-            FieldSpec("text", "Text to speak", FieldKind.MULTILINE, "Read out by text-to-speech."),
-            FieldSpec("language", "Language", FieldKind.TEXT, "TTS language code, e.g. en."),
+            FieldSpec(
+                "text",
+                tr_noop("Text to speak"),
+                FieldKind.MULTILINE,
+                tr_noop("Read out by text-to-speech."),
+            ),
+            FieldSpec(
+                "language",
+                tr_noop("Language"),
+                FieldKind.TEXT,
+                tr_noop("TTS language code, e.g. en."),
+            ),
         ),
     ),
     ChannelSpec(
         key="parseco",
         flow_name="PARSECO",
         label="Parseco",
-        fields=(FieldSpec("text", "Text", FieldKind.MULTILINE, _TEXT_HELP),),
+        fields=(FieldSpec("text", tr_noop("Text"), FieldKind.MULTILINE, _TEXT_HELP),),
     ),
     ChannelSpec(
         key="facebook",
@@ -148,14 +188,17 @@ CHANNELS: tuple[ChannelSpec, ...] = (
         fields=(
             FieldSpec(
                 "type",
-                "Type",
+                tr_noop("Type"),
                 FieldKind.CHOICE,
-                "TEXT needs text; IMAGE, AUDIO, VIDEO and FILE need a URL.",
+                tr_noop("TEXT needs text; IMAGE, AUDIO, VIDEO and FILE need a URL."),
                 choices=("", "TEXT", "IMAGE", "AUDIO", "VIDEO", "FILE"),
             ),
-            FieldSpec("text", "Text", FieldKind.MULTILINE, _TEXT_HELP),
+            FieldSpec("text", tr_noop("Text"), FieldKind.MULTILINE, _TEXT_HELP),
             FieldSpec(
-                "url", "Media URL", FieldKind.URL, "The media for IMAGE, AUDIO, VIDEO, FILE."
+                "url",
+                tr_noop("Media URL"),
+                FieldKind.URL,
+                tr_noop("The media for IMAGE, AUDIO, VIDEO, FILE."),
             ),
         ),
     ),
@@ -164,8 +207,10 @@ CHANNELS: tuple[ChannelSpec, ...] = (
         flow_name="EMAIL",
         label="Email",
         fields=(
-            FieldSpec("subject", "Subject", FieldKind.TEXT, "The e-mail subject line."),
-            FieldSpec("text", "Text", FieldKind.MULTILINE, "The e-mail body."),
+            FieldSpec(
+                "subject", tr_noop("Subject"), FieldKind.TEXT, tr_noop("The e-mail subject line.")
+            ),
+            FieldSpec("text", tr_noop("Text"), FieldKind.MULTILINE, tr_noop("The e-mail body.")),
         ),
     ),
 )

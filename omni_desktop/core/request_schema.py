@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from omni_desktop.core.channels import CHANNELS, VALIDITY_MAX_SECONDS, FieldKind
-from omni_desktop.core.i18n import tr
+from omni_desktop.core.i18n import tr, tr_noop
 
 INT32_MAX = 2**31 - 1  # `validityPeriod` is an int32
 _LEGACY_DIGITS = re.compile(r"[0-9]{1,10}")  # a period written as a string, as old docs did
@@ -54,12 +54,12 @@ CHANNEL_TYPES: dict[str, dict[str, type]] = {
 }
 
 _NAMES: dict[type, str] = {
-    str: "text",
-    bool: "true or false",
-    int: "a whole number",
-    float: "a number",
-    list: "a list",
-    dict: "an object",
+    str: tr_noop("text"),
+    bool: tr_noop("true or false"),
+    int: tr_noop("a whole number"),
+    float: tr_noop("a number"),
+    list: tr_noop("a list"),
+    dict: tr_noop("an object"),
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import errno
 
-from omni_desktop.core.i18n import tr
+from omni_desktop.core.i18n import tr, tr_noop
 
 
 class StorageError(Exception):
@@ -21,15 +21,15 @@ class StorageError(Exception):
 
 
 _REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EROFS: "the disk is read-only",
-    errno.EACCES: "permission was denied",
-    errno.EPERM: "permission was denied",
-    errno.ENOTDIR: "a part of the path is a file, not a folder",
-    errno.EEXIST: "a file is in the way where a folder should be",
-    errno.ENOENT: "the folder does not exist",
-    errno.EIO: "the disk could not be read or written (input/output error)",
+    errno.ENOSPC: tr_noop("the disk is full"),
+    errno.EDQUOT: tr_noop("the disk quota is used up"),
+    errno.EROFS: tr_noop("the disk is read-only"),
+    errno.EACCES: tr_noop("permission was denied"),
+    errno.EPERM: tr_noop("permission was denied"),
+    errno.ENOTDIR: tr_noop("a part of the path is a file, not a folder"),
+    errno.EEXIST: tr_noop("a file is in the way where a folder should be"),
+    errno.ENOENT: tr_noop("the folder does not exist"),
+    errno.EIO: tr_noop("the disk could not be read or written (input/output error)"),
 }
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from omni_desktop.core.i18n import tr
+from omni_desktop.core.i18n import tr, tr_noop
 
 from omni_desktop.storage.drafts import set_aside
 from omni_desktop.storage.errors import StorageError, os_reason
@@ -72,19 +72,19 @@ SCHEMA: list[list[str]] = [
 ]
 SCHEMA_VERSION = len(SCHEMA)
 
-_LOCKED = "another program is using the history file (database is locked)"
-_NOT_A_DATABASE = "the history file is damaged (it is not a database)"
+_LOCKED = tr_noop("another program is using the history file (database is locked)")
+_NOT_A_DATABASE = tr_noop("the history file is damaged (it is not a database)")
 _HEADER = b"SQLite format 3\x00"
 _REASONS = (  # by SQLite error name, prefix match (extended codes such as SQLITE_IOERR_WRITE)
     ("SQLITE_BUSY", _LOCKED),
     ("SQLITE_LOCKED", _LOCKED),
-    ("SQLITE_FULL", "the disk is full"),
-    ("SQLITE_READONLY", "the history file or its folder is read-only"),
-    ("SQLITE_CANTOPEN", "the file cannot be opened there"),
-    ("SQLITE_PERM", "permission was denied"),
-    ("SQLITE_IOERR", "the disk could not be read or written"),
+    ("SQLITE_FULL", tr_noop("the disk is full")),
+    ("SQLITE_READONLY", tr_noop("the history file or its folder is read-only")),
+    ("SQLITE_CANTOPEN", tr_noop("the file cannot be opened there")),
+    ("SQLITE_PERM", tr_noop("permission was denied")),
+    ("SQLITE_IOERR", tr_noop("the disk could not be read or written")),
     ("SQLITE_NOTADB", _NOT_A_DATABASE),
-    ("SQLITE_CORRUPT", "the history file is damaged"),
+    ("SQLITE_CORRUPT", tr_noop("the history file is damaged")),
 )
 
 

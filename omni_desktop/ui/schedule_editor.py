@@ -26,7 +26,7 @@ from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.theme import error_css
 
-LOCAL_ZONE = "Local time"
+LOCAL_ZONE = tr("Local time")  # translated once, at import: compared with the box text
 SEARCH_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """A zone's name as the zone box matches it: lower case, underscores also as spaces."""
 

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from omni_desktop.storage.autosave import Autosave
+from omni_desktop.storage.draft_zones import DraftZones
 from omni_desktop.storage.paths import AppPaths
 from omni_desktop.storage.sends import SendRecord
 from omni_desktop.storage.settings import Settings
@@ -32,5 +33,7 @@ class Session:
     # The settings as read at start: the autosave interval and the account menu's first list
     # (later lists come with the Accounts dialog's `profiles_changed`).
     settings: Settings = field(default_factory=Settings)
+    # The schedule's time zone per draft file (the draft keeps only sendAt's offset).
+    draft_zones: DraftZones | None = None
     notices: list[str] = field(default_factory=list)  # said once, at start
     recovered: list[SendRecord] = field(default_factory=list)  # unknown after a crash

@@ -25,6 +25,7 @@
     </message>
     <message>
         <location line="+52"/>
+        <location filename="../../omni_desktop/ui/accounts/models.py" line="+21"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
@@ -35,6 +36,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../omni_desktop/ui/accounts/models.py" line="+7"/>
         <source>IBSSO token</source>
         <translation>IBSSO-Token</translation>
     </message>
@@ -314,17 +316,39 @@
         <translation>null</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-11"/>
+        <location line="+13"/>
         <source>true or false</source>
         <translation>true oder false</translation>
     </message>
     <message>
+        <location line="-14"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
         <source>a number</source>
         <translation>eine Zahl</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-12"/>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>{where} should be {expected}, not {actual}.</source>
         <translation>{where} muss {expected} sein, nicht {actual}.</translation>
     </message>
@@ -551,21 +575,25 @@
     </message>
     <message>
         <location filename="../../omni_desktop/services/accounts.py" line="+27"/>
+        <location filename="../../omni_desktop/ui/accounts/models.py" line="-7"/>
         <source>the API key</source>
         <translation>den API-Schlüssel</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../omni_desktop/ui/accounts/models.py" line="+5"/>
         <source>the password</source>
         <translation>das Passwort</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../omni_desktop/ui/accounts/models.py" line="+2"/>
         <source>the IBSSO token</source>
         <translation>das IBSSO-Token</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../omni_desktop/ui/accounts/models.py" line="+1"/>
         <source>the access token</source>
         <translation>das Zugriffstoken</translation>
     </message>
@@ -722,23 +750,99 @@
         <translation>{path} ist keine Textdatei und daher kein Entwurf.</translation>
     </message>
     <message>
+        <location filename="../../omni_desktop/services/scenarios.py" line="+107"/>
+        <source>the scenario list went on past {pages} pages</source>
+        <translation>die Szenarioliste ging über {pages} Seiten hinaus</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>The scenario has %n problem(s); nothing was sent.</source>
+        <translation>
+            <numerusform>Das Szenario hat %n Problem; nichts wurde gesendet.</numerusform>
+            <numerusform>Das Szenario hat %n Probleme; nichts wurde gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The request went out but no answer came back ({reason}), and the scenarios could not be reloaded to check ({check}); reload them before saving again.</source>
+        <translation>Die Anfrage ging hinaus, aber keine Antwort kam zurück ({reason}), und die Szenarien konnten zur Prüfung nicht neu geladen werden ({check}); laden Sie sie neu, bevor Sie erneut speichern.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The answer was lost, but the reloaded list shows the scenario was saved: {saved}</source>
+        <translation>Die Antwort ging verloren, aber die neu geladene Liste zeigt, dass das Szenario gespeichert wurde: {saved}</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>The answer was lost, and the reloaded list does not have the scenario, so it was not saved; it is safe to save it again.</source>
+        <translation>Die Antwort ging verloren, und die neu geladene Liste enthält das Szenario nicht, es wurde also nicht gespeichert; Sie können es gefahrlos erneut speichern.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved the scenario {name!r} with the key {key}.</source>
+        <translation>Das Szenario {name!r} wurde mit dem Schlüssel {key} gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The API allows {count} new scenarios per {minutes} minutes</source>
+        <translation>Die API erlaubt {count} neue Szenarien pro {minutes} Minuten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The API allows {count} scenario changes per {minutes} minutes</source>
+        <translation>Die API erlaubt {count} Szenarioänderungen pro {minutes} Minuten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>try again in a few minutes</source>
+        <translation>versuchen Sie es in einigen Minuten erneut</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>try again in %n second(s)</source>
+        <translation>
+            <numerusform>versuchen Sie es in %n Sekunde erneut</numerusform>
+            <numerusform>versuchen Sie es in %n Sekunden erneut</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>try again in %n minute(s)</source>
+        <translation>
+            <numerusform>versuchen Sie es in %n Minute erneut</numerusform>
+            <numerusform>versuchen Sie es in %n Minuten erneut</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} is bigger than {kib} KiB, far more than a scenario.</source>
+        <translation>{name} ist größer als {kib} KiB, weit mehr als ein Szenario.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} is not UTF-8 text, so it is not a scenario.</source>
+        <translation>{name} ist kein UTF-8-Text und damit kein Szenario.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../omni_desktop/storage/drafts.py" line="+4"/>
         <source>{path} could not be opened: {reason}.</source>
         <translation>{path} konnte nicht geöffnet werden: {reason}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../omni_desktop/storage/drafts.py" line="+4"/>
         <location line="+14"/>
         <source>{path} is too big to open with the memory there is.</source>
         <translation>{path} ist zu groß, um mit dem verfügbaren Arbeitsspeicher geöffnet zu werden.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location filename="../../omni_desktop/services/scenarios.py" line="+6"/>
+        <location filename="../../omni_desktop/storage/drafts.py" line="-8"/>
         <source>{name} is not valid JSON (line {line}, column {column}: {reason}).</source>
         <translation>{name} ist kein gültiges JSON (Zeile {line}, Spalte {column}: {reason}).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../omni_desktop/storage/drafts.py" line="+14"/>
         <source>{name} is not an OMNI request: {reason}</source>
         <translation>{name} ist keine OMNI-Anfrage: {reason}</translation>
     </message>
@@ -808,7 +912,37 @@
         <translation>die unbeantworteten Sendungen nicht markieren</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/outbox_db.py" line="+113"/>
+        <location filename="../../omni_desktop/storage/outbox_db.py" line="+75"/>
+        <source>another program is using the history file (database is locked)</source>
+        <translation>ein anderes Programm verwendet die Verlaufsdatei (Datenbank gesperrt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the history file is damaged (it is not a database)</source>
+        <translation>die Verlaufsdatei ist beschädigt (sie ist keine Datenbank)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the history file or its folder is read-only</source>
+        <translation>die Verlaufsdatei oder ihr Ordner ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file cannot be opened there</source>
+        <translation>die Datei kann dort nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the disk could not be read or written</source>
+        <translation>der Datenträger konnte nicht gelesen oder beschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the history file is damaged</source>
+        <translation>die Verlaufsdatei ist beschädigt</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <location line="+23"/>
         <source>The history at {path} could not {action}: {reason}.</source>
         <translation>Der Verlauf unter {path} konnte {action}: {reason}.</translation>
@@ -913,7 +1047,7 @@
         <translation>Das Geheimnis des Profils „{profile}“ konnte nicht aus dem Schlüsselbund des Systems entfernt werden ({reason}); entfernen Sie es mit dem Schlüsselbund-Programm des Systems.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/settings.py" line="+76"/>
+        <location filename="../../omni_desktop/storage/settings.py" line="+74"/>
         <source>The active profile “{name}” does not exist.</source>
         <translation>Das aktive Profil „{name}“ existiert nicht.</translation>
     </message>
@@ -983,13 +1117,38 @@
         <translation>Die Einstellungen konnten nicht unter {path} gespeichert werden: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/accounts/dialog.py" line="+412"/>
-        <location filename="../../omni_desktop/ui/accounts/models.py" line="+48"/>
+        <location filename="../../omni_desktop/ui/accounts/dialog.py" line="+414"/>
+        <location filename="../../omni_desktop/ui/accounts/models.py" line="+26"/>
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/accounts/models.py" line="+3"/>
+        <location filename="../../omni_desktop/ui/accounts/models.py" line="-31"/>
+        <source>Basic (username and password)</source>
+        <translation>Basic (Benutzername und Passwort)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth bearer token</source>
+        <translation>OAuth-Bearer-Token</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Not saved yet</source>
         <translation>Noch nicht gespeichert</translation>
     </message>
@@ -1015,8 +1174,28 @@
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="+134"/>
+        <location line="-50"/>
+        <source>The built-in sandbox is always available and needs no account.</source>
+        <translation>Die eingebaute Sandbox ist immer verfügbar und braucht kein Konto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>•••• kept in memory for this session</source>
+        <translation>•••• für diese Sitzung im Speicher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>•••• stored</source>
+        <translation>•••• gespeichert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stored in the system keyring</source>
+        <translation>im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="+135"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
@@ -1203,7 +1382,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/ui/accounts/boxes.py" line="+9"/>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+113"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+120"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -1229,7 +1408,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../omni_desktop/ui/problems_view.py" line="+64"/>
+        <location filename="../../omni_desktop/ui/problems_view.py" line="+62"/>
         <source>Callback data</source>
         <translation>Callback-Daten</translation>
     </message>
@@ -1392,7 +1571,13 @@
         <translation>Ihr Entwurf ist noch da. Speichern Sie ihn und melden Sie diesen Fehler mit den Details unten.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/format.py" line="+68"/>
+        <location filename="../../omni_desktop/ui/history/format.py" line="+19"/>
+        <source>Send again makes new message IDs; the earlier send keeps its own. Check its status first if its outcome is unknown.</source>
+        <translation>Erneutes Senden erzeugt neue Nachrichten-IDs; der frühere Versand behält seine eigenen. Prüfen Sie zuerst dessen Status, wenn sein Ergebnis unbekannt ist.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location filename="../../omni_desktop/ui/status/style.py" line="+41"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
@@ -1403,11 +1588,13 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../omni_desktop/ui/status/style.py" line="-6"/>
         <source>Accepted</source>
         <translation>Angenommen</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../omni_desktop/ui/status/style.py" line="+4"/>
         <source>Rejected</source>
         <translation>Abgelehnt</translation>
     </message>
@@ -1417,7 +1604,54 @@
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/models.py" line="+67"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="+23"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="+37"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="-12"/>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../omni_desktop/ui/recipients/model.py" line="+32"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="+1"/>
+        <source>Message ID</source>
+        <translation>Nachrichten-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="+5"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="+1"/>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <location filename="../../omni_desktop/ui/status/model.py" line="+135"/>
         <source>Sort by {column}</source>
         <translation>Nach {column} sortieren</translation>
@@ -1440,7 +1674,7 @@
         <translation>Möglicherweise gesendet: Verwenden Sie „Status prüfen“.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+55"/>
         <source>Not heard of yet</source>
         <translation>Noch keine Rückmeldung</translation>
     </message>
@@ -1521,7 +1755,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../omni_desktop/ui/request_preview.py" line="+73"/>
+        <location filename="../../omni_desktop/ui/request_preview.py" line="+139"/>
         <source>Request JSON</source>
         <translation>Anfrage-JSON</translation>
     </message>
@@ -1538,7 +1772,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+110"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+118"/>
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
@@ -1685,25 +1919,32 @@
         <translation>Konto: {name}</translation>
     </message>
     <message>
+        <location filename="../../omni_desktop/ui/history/models.py" line="-195"/>
         <location filename="../../omni_desktop/ui/problems_view.py" line="-32"/>
-        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+60"/>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+46"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+87"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+51"/>
         <source>Recipients</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/scenario_picker.py" line="+36"/>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+1"/>
+        <location line="-1"/>
+        <location filename="../../omni_desktop/ui/scenario_picker.py" line="+35"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+63"/>
         <source>Scenario</source>
         <translation>Szenario</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+1"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="-117"/>
+        <source>Status, problems and request</source>
+        <translation>Status, Probleme und Anfrage</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Schedule</source>
         <translation>Zeitplan</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Delivery reports and callback data</source>
         <translation>Zustellberichte und Callback-Daten</translation>
     </message>
@@ -1713,12 +1954,12 @@
         <translation>Optionen für Zustellberichte anzeigen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Channels</source>
         <translation>Kanäle</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Send…</source>
         <translation>Senden…</translation>
     </message>
@@ -1732,20 +1973,30 @@
         <source>Send</source>
         <translation>Senden</translation>
     </message>
+    <message numerus="yes">
+        <location line="+225"/>
+        <source>%n send(s) from an earlier session never got an answer, so their outcome is unknown. They were not sent again: open File &gt; History and use Check status before sending anything twice.</source>
+        <translation>
+            <numerusform>%n Versand aus einer früheren Sitzung bekam nie eine Antwort, sein Ergebnis ist daher unbekannt. Er wurde nicht erneut gesendet: Öffnen Sie Datei &gt; Verlauf und verwenden Sie Status prüfen, bevor Sie etwas doppelt senden.</numerusform>
+            <numerusform>%n Versände aus einer früheren Sitzung bekamen nie eine Antwort, ihr Ergebnis ist daher unbekannt. Sie wurden nicht erneut gesendet: Öffnen Sie Datei &gt; Verlauf und verwenden Sie Status prüfen, bevor Sie etwas doppelt senden.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-85"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="+9"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="-4"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="-332"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/problems_view.py" line="+109"/>
-        <location filename="../../omni_desktop/ui/window/sending.py" line="+57"/>
+        <location filename="../../omni_desktop/ui/problems_view.py" line="+118"/>
+        <location filename="../../omni_desktop/ui/window/sending.py" line="+96"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+1"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+102"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+127"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
@@ -1911,12 +2162,12 @@
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="-53"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="-57"/>
         <source>The draft could not be opened</source>
         <translation>Der Entwurf konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Opened {name}</source>
         <translation>{name} geöffnet</translation>
     </message>
@@ -1926,12 +2177,12 @@
         <translation>Der Entwurf wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Saved {name}</source>
         <translation>{name} gespeichert</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
@@ -1941,22 +2192,7 @@
         <translation>Probleme ({n})</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>(+{n} more in Problems)</source>
-        <translation>(+{n} weitere unter „Probleme“)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Ready to send to {n:,} recipient(s) via {channels}.</source>
-        <translation>Bereit zum Senden an {n:,} Empfänger über {channels}.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{n} warning(s).</source>
-        <translation>{n} Warnung(en).</translation>
-    </message>
-    <message>
-        <location line="-33"/>
+        <location line="+28"/>
         <source>{label} (not in flow)</source>
         <translation>{label} (nicht im Ablauf)</translation>
     </message>
@@ -1970,23 +2206,55 @@
         <source>Step {n} of the flow</source>
         <translation>Schritt {n} des Ablaufs</translation>
     </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>(+%n more in Problems)</source>
+        <translation>
+            <numerusform>(+%n weiteres unter Probleme)</numerusform>
+            <numerusform>(+%n weitere unter Probleme)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+41"/>
+        <location line="+5"/>
+        <source>Add recipients and write the message; Send checks the whole draft.</source>
+        <translation>Fügen Sie Empfänger hinzu und schreiben Sie die Nachricht; Senden prüft den ganzen Entwurf.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Ready to send to %n recipient(s) via {channels}.</source>
+        <translation>
+            <numerusform>Bereit zum Senden an %n Empfänger über {channels}.</numerusform>
+            <numerusform>Bereit zum Senden an %n Empfänger über {channels}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n Warnung.</numerusform>
+            <numerusform>%n Warnungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Sending… the request cannot be cancelled once written.</source>
         <translation>Wird gesendet… Die Anfrage kann nach dem Absenden nicht mehr abgebrochen werden.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+18"/>
-        <source>Sent: {n:,} message(s) accepted, bulk {bulk}.</source>
-        <translation>Gesendet: {n:,} Nachricht(en) angenommen, Bulk {bulk}.</translation>
+        <source>Sent: %n message(s) accepted, bulk {bulk}.</source>
+        <translation>
+            <numerusform>Gesendet: %n Nachricht angenommen, Bulk {bulk}.</numerusform>
+            <numerusform>Gesendet: %n Nachrichten angenommen, Bulk {bulk}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+150"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+186"/>
         <source>Open draft</source>
         <translation>Entwurf öffnen</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-125"/>
         <source>message</source>
         <translation>Nachricht</translation>
     </message>
@@ -2006,7 +2274,7 @@
         <translation>Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+201"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+221"/>
         <source>About omni-desktop</source>
         <translation>Über omni-desktop</translation>
     </message>
@@ -2061,7 +2329,7 @@
         <translation>Gesendet wird jetzt über {name}.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="-49"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="-51"/>
         <source>Opened a copy of the earlier send as a new draft.</source>
         <translation>Eine Kopie der früheren Sendung wurde als neuer Entwurf geöffnet.</translation>
     </message>
@@ -2081,12 +2349,7 @@
         <translation>Automatisch gespeichert {time}</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+18"/>
-        <source>{n} send(s) from an earlier session never got an answer, so their outcome is unknown. They were not sent again: open File &gt; History and use Check status before sending anything twice.</source>
-        <translation>{n} Sendung(en) aus einer früheren Sitzung haben nie eine Antwort erhalten, ihr Ergebnis ist also unbekannt. Sie wurden nicht erneut gesendet: Öffnen Sie Datei &gt; Verlauf und verwenden Sie „Status prüfen“, bevor Sie etwas doppelt senden.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+27"/>
         <source>At start-up</source>
         <translation>Beim Start</translation>
     </message>
@@ -2146,12 +2409,12 @@
         <translation>dem Absender des Szenarios</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Something went wrong while showing the send ({name}); see History.</source>
         <translation>Beim Anzeigen der Sendung ist ein Fehler aufgetreten ({name}); siehe Verlauf.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/problems_view.py" line="-114"/>
+        <location filename="../../omni_desktop/ui/problems_view.py" line="-123"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
@@ -2172,16 +2435,17 @@
     </message>
     <message>
         <location line="+13"/>
+        <location line="+26"/>
         <source>Row {row}</source>
         <translation>Zeile {row}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-24"/>
         <source>Row {row}, {field}</source>
         <translation>Zeile {row}, {field}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+38"/>
         <source>1 error</source>
         <translation>1 Fehler</translation>
     </message>
@@ -2221,7 +2485,42 @@
         <translation>Doppelklicken Sie auf ein Problem oder drücken Sie die Eingabetaste, um zu seinem Feld zu gehen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/recipients/model.py" line="+85"/>
+        <location filename="../../omni_desktop/ui/recipients/model.py" line="-2"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Normalised / Problem</source>
+        <translation>Normalisiert / Problem</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone number as typed: with its country code, e.g. +385 91 234 5678</source>
+        <translation>Die Telefonnummer wie eingegeben: mit Ländervorwahl, z. B. +385 91 234 5678</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The e-mail address, for the e-mail channel</source>
+        <translation>Die E-Mail-Adresse, für den E-Mail-Kanal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your own messageId for this destination; left empty, one is made at send time</source>
+        <translation>Ihre eigene messageId für dieses Ziel; leer gelassen, wird beim Senden eine erzeugt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number and address as they will be sent, or why this row is refused</source>
+        <translation>Nummer und Adresse, wie sie gesendet werden, oder warum diese Zeile abgelehnt wird</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>The row has no phone number or e-mail address.</source>
         <translation>Die Zeile hat keine Telefonnummer und keine E-Mail-Adresse.</translation>
     </message>
@@ -2261,12 +2560,7 @@
         <translation>Diese Empfänger zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/recipients/editor.py" line="-23"/>
-        <source>Paste recipients…</source>
-        <translation>Empfänger einfügen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="-21"/>
         <source>Paste many recipients</source>
         <translation>Viele Empfänger einfügen</translation>
     </message>
@@ -2291,18 +2585,27 @@
         <translation>Eine leere Zeile hinzufügen und darin zu tippen beginnen</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-45"/>
         <source>Remove the selected recipients</source>
         <translation>Die ausgewählten Empfänger entfernen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
+        <source>Paste…</source>
+        <translation>Einfügen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Remove the selected rows (Delete)</source>
         <translation>Die ausgewählten Zeilen entfernen (Entf)</translation>
     </message>
@@ -2326,18 +2629,26 @@
         <source>Recipient counts</source>
         <translation>Anzahl der Empfänger</translation>
     </message>
+    <message numerus="yes">
+        <location line="+136"/>
+        <source>%n recipient(s)</source>
+        <translation>
+            <numerusform>%n Empfänger</numerusform>
+            <numerusform>%n Empfänger</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+1"/>
+        <location line="+38"/>
         <source>Rows that can be sent, and rows that are refused</source>
         <translation>Zeilen, die gesendet werden können, und abgelehnte Zeilen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-166"/>
         <source>Double-click a cell to edit it; Ctrl+V pastes lines, Delete removes rows</source>
         <translation>Doppelklicken Sie auf eine Zelle, um sie zu bearbeiten; Strg+V fügt Zeilen ein, Entf entfernt Zeilen</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
@@ -2347,32 +2658,27 @@
         <translation>Die Empfänger aus der Zwischenablage hinzufügen, einer pro Zeile</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>No recipients</source>
         <translation>Keine Empfänger</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>1 recipient</source>
-        <translation>1 Empfänger</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{n} recipients</source>
-        <translation>{n} Empfänger</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{head}: {valid} valid, {invalid} invalid</source>
         <translation>{head}: {valid} gültig, {invalid} ungültig</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/request_preview.py" line="-11"/>
+        <location filename="../../omni_desktop/ui/request_preview.py" line="-22"/>
         <source>POST {path}: IDs are made at send time where you gave none.</source>
         <translation>POST {path}: Wo Sie keine IDs angegeben haben, werden sie beim Senden erzeugt.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+25"/>
+        <source>Show the whole request body, every destination in it</source>
+        <translation>Den ganzen Anfragetext zeigen, mit jedem Ziel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Copy JSON</source>
         <translation>JSON kopieren</translation>
     </message>
@@ -2387,14 +2693,27 @@
         <translation>Als cURL kopieren</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Copy a cURL command; the credentials are left as {var}</source>
         <translation>Einen cURL-Befehl kopieren; die Anmeldedaten bleiben als {var} stehen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>… showing {shown} of {n:,} destinations; Copy gives them all.</source>
         <translation>… {shown} von {n:,} Zielen angezeigt; Kopieren liefert alle.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Preparing every destination…</source>
+        <translation>Alle Ziele werden vorbereitet…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Show all {n:,} destination(s)</source>
+        <translation>
+            <numerusform>Das {n:,} Ziel zeigen</numerusform>
+            <numerusform>Alle {n:,} Ziele zeigen</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../omni_desktop/ui/scenario_picker.py" line="+1"/>
@@ -2413,12 +2732,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+73"/>
         <source>Loading scenarios…</source>
         <translation>Szenarien werden geladen…</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-70"/>
         <source>Scenario flow</source>
         <translation>Ablauf des Szenarios</translation>
     </message>
@@ -2433,7 +2752,7 @@
         <translation>Standardszenario ({name})</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>{key} (not found on this account)</source>
         <translation>{key} (in diesem Konto nicht gefunden)</translation>
     </message>
@@ -2458,7 +2777,12 @@
         <translation>Das Standardszenario des Kontos wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/schedule_editor.py" line="+75"/>
+        <location filename="../../omni_desktop/ui/schedule_editor.py" line="+29"/>
+        <source>Local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Send now</source>
         <translation>Sofort senden</translation>
     </message>
@@ -2532,13 +2856,24 @@
         <source>Channels, in the order tried:</source>
         <translation>Kanäle, in der Reihenfolge der Versuche:</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>SMS: {n} segment(s) per recipient</source>
-        <translation>SMS: {n} Segment(e) pro Empfänger</translation>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>SMS: %n segment(s) per recipient</source>
+        <translation>
+            <numerusform>SMS: %n Segment pro Empfänger</numerusform>
+            <numerusform>SMS: %n Segmente pro Empfänger</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Send to {n:,} recipient(s)</source>
+        <translation>
+            <numerusform>An {n:,} Empfänger senden</numerusform>
+            <numerusform>An {n:,} Empfänger senden</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>When: {when}</source>
         <translation>Wann: {when}</translation>
     </message>
@@ -2563,12 +2898,7 @@
         <translation>Ist die Anfrage unterwegs, kann sie nicht mehr abgebrochen werden.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Send to {n:,} recipients</source>
-        <translation>An {n:,} Empfänger senden</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>This goes to real people. Type the account name “{name}” to send:</source>
         <translation>Dies geht an echte Menschen. Geben Sie zum Senden den Kontonamen „{name}“ ein:</translation>
     </message>
@@ -2578,7 +2908,27 @@
         <translation>Kontoname zur Bestätigung des Sendens</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/status/rows.py" line="+76"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="-1"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>The send&apos;s answer never arrived: the message may or may not be sent.</source>
         <translation>Die Antwort auf die Sendung ist nie eingetroffen: Die Nachricht wurde möglicherweise gesendet.</translation>
     </message>
@@ -2610,7 +2960,7 @@
 {utc} UTC</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/status/banner.py" line="+40"/>
+        <location filename="../../omni_desktop/ui/status/banner.py" line="+46"/>
         <source>Error message</source>
         <translation>Fehlermeldung</translation>
     </message>
@@ -2625,17 +2975,18 @@
         <translation>Diese Meldung schließen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/status/panel.py" line="+112"/>
+        <location filename="../../omni_desktop/ui/status/panel.py" line="+121"/>
         <source>Bulk ID:</source>
         <translation>Bulk-ID:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="-6"/>
+        <location filename="../../omni_desktop/ui/status/panel.py" line="+8"/>
         <source>Bulk ID</source>
         <translation>Bulk-ID</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../omni_desktop/ui/status/panel.py" line="+1"/>
         <source>The bulkId of the last send, shared by all its messages</source>
         <translation>Die bulkId der letzten Sendung, gemeinsam für alle ihre Nachrichten</translation>
     </message>
@@ -2665,12 +3016,12 @@
         <translation>Wie viele Nachrichten in jeder Statusgruppe sind</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Filter: number, message ID, status…</source>
         <translation>Filter: Nummer, Nachrichten-ID, Status…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filter messages</source>
         <translation>Nachrichten filtern</translation>
     </message>
@@ -2700,23 +3051,23 @@
         <translation>Nachrichtenstatus</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>One row per message; click a column header to sort</source>
         <translation>Eine Zeile pro Nachricht; zum Sortieren auf einen Spaltenkopf klicken</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>No messages sent yet. Send a message to see its status here.</source>
         <translation>Noch keine Nachrichten gesendet. Senden Sie eine Nachricht, um hier ihren Status zu sehen.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+114"/>
+        <location line="+127"/>
         <source>No messages</source>
         <translation>Keine Nachrichten</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-121"/>
         <source>Copy rows</source>
         <translation>Zeilen kopieren</translation>
     </message>
@@ -2746,22 +3097,20 @@
         <translation>Die angezeigten Zeilen als CSV exportieren</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+71"/>
         <source>Could not save the CSV file {path}: {reason}.</source>
         <translation>Die CSV-Datei {path} konnte nicht gespeichert werden: {reason}.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+35"/>
-        <source>1 message</source>
-        <translation>1 Nachricht</translation>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>{n} messages</source>
-        <translation>{n} Nachrichten</translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
@@ -2794,6 +3143,457 @@
         <location line="+11"/>
         <source>&amp;Default country:</source>
         <translation>&amp;Standardland:</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/core/channels.py" line="+73"/>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The message text for this channel.</source>
+        <translation>Der Nachrichtentext für diesen Kanal.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+37"/>
+        <location line="+53"/>
+        <location line="+14"/>
+        <location line="+17"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>Transliteration</source>
+        <translation>Transliteration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace characters the handset may not show with close GSM equivalents.</source>
+        <translation>Zeichen, die das Gerät evtl. nicht anzeigt, durch ähnliche GSM-Zeichen ersetzen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+56"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>National language shift table for GSM-7 (TR, ES, PT).</source>
+        <translation>Nationale Sprachtabelle für GSM-7 (TR, ES, PT).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Image URL</source>
+        <translation>Bild-URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An image shown with the text.</source>
+        <translation>Ein Bild, das mit dem Text angezeigt wird.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Button text</source>
+        <translation>Schaltflächentext</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most 30 characters.</source>
+        <translation>Höchstens 30 Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Button URL</source>
+        <translation>Schaltflächen-URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened by the button.</source>
+        <translation>Wird von der Schaltfläche geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Promotional</source>
+        <translation>Werbung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark the content as promotional.</source>
+        <translation>Den Inhalt als Werbung kennzeichnen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Text to speak</source>
+        <translation>Zu sprechender Text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read out by text-to-speech.</source>
+        <translation>Wird per Sprachausgabe vorgelesen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>TTS language code, e.g. en.</source>
+        <translation>Sprachcode der Sprachausgabe, z. B. en.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TEXT needs text; IMAGE, AUDIO, VIDEO and FILE need a URL.</source>
+        <translation>TEXT braucht Text; IMAGE, AUDIO, VIDEO und FILE brauchen eine URL.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Media URL</source>
+        <translation>Medien-URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The media for IMAGE, AUDIO, VIDEO, FILE.</source>
+        <translation>Das Medium für IMAGE, AUDIO, VIDEO, FILE.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The e-mail subject line.</source>
+        <translation>Die Betreffzeile der E-Mail.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The e-mail body.</source>
+        <translation>Der Text der E-Mail.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/core/scenario.py" line="+130"/>
+        <source>The scenario needs a name.</source>
+        <translation>Das Szenario braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The scenario needs a flow with at least one step.</source>
+        <translation>Das Szenario braucht einen Ablauf mit mindestens einem Schritt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step {n} has the channel {channel!r}; use one of {known}.</source>
+        <translation>Schritt {n} hat den Kanal {channel!r}; verwenden Sie einen von {known}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step {n} uses {channel} again (step {first} has it); a channel can be in a flow only once.</source>
+        <translation>Schritt {n} verwendet {channel} erneut (Schritt {first} hat ihn schon); ein Kanal kann nur einmal im Ablauf vorkommen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step {n} ({channel}): {reason}</source>
+        <translation>Schritt {n} ({channel}): {reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The scenario is not a JSON object.</source>
+        <translation>Das Szenario ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The scenario&apos;s name must be text.</source>
+        <translation>Der Name des Szenarios muss Text sein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;default&apos; must be true or false.</source>
+        <translation>&apos;default&apos; muss true oder false sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The flow must be a list of steps.</source>
+        <translation>Der Ablauf muss eine Liste von Schritten sein.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Step {n} of the flow is not a JSON object.</source>
+        <translation>Schritt {n} des Ablaufs ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Step {n} needs a channel, such as &quot;SMS&quot;.</source>
+        <translation>Schritt {n} braucht einen Kanal, etwa &quot;SMS&quot;.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Step {n} has a sender (&apos;from&apos;) that is not text.</source>
+        <translation>Schritt {n} hat einen Absender (&apos;from&apos;), der kein Text ist.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/core/senders.py" line="+62"/>
+        <source>The sender holds a line break or a control character; write it on one line.</source>
+        <translation>Der Absender enthält einen Zeilenumbruch oder ein Steuerzeichen; schreiben Sie ihn in eine Zeile.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender is longer than {limit} characters.</source>
+        <translation>Der Absender ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sender starts or ends with a space; remove it.</source>
+        <translation>Der Absender beginnt oder endet mit einem Leerzeichen; entfernen Sie es.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The sender must be an e-mail address: {reason}</source>
+        <translation>Der Absender muss eine E-Mail-Adresse sein: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The sender {sender!r} is not a phone number; write digits only, like 41793026727.</source>
+        <translation>Der Absender {sender!r} ist keine Telefonnummer; schreiben Sie nur Ziffern, etwa 41793026727.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A sender number has {low} to {high} digits, not {count}.</source>
+        <translation>Eine Absendernummer hat {low} bis {high} Ziffern, nicht {count}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>An SMS sender uses only the letters A-Z, digits and single spaces, or is a phone number; {sender!r} is neither.</source>
+        <translation>Ein SMS-Absender besteht nur aus den Buchstaben A-Z, Ziffern und einzelnen Leerzeichen oder ist eine Telefonnummer; {sender!r} ist keines von beiden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An SMS sender of letters is at most {limit} characters; {sender!r} has {count}.</source>
+        <translation>Ein SMS-Absender aus Buchstaben hat höchstens {limit} Zeichen; {sender!r} hat {count}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>At most 11 letters and digits, or a phone number.</source>
+        <translation>Höchstens 11 Buchstaben und Ziffern, oder eine Telefonnummer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A phone number, digits only.</source>
+        <translation>Eine Telefonnummer, nur Ziffern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An e-mail address, like shop@example.com.</source>
+        <translation>Eine E-Mail-Adresse, etwa shop@example.com.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sender name or code registered with the account.</source>
+        <translation>Der beim Konto registrierte Absendername oder -code.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/storage/errors.py" line="+24"/>
+        <location filename="../../omni_desktop/storage/outbox_db.py" line="-146"/>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk quota is used up</source>
+        <translation>das Speicherkontingent ist aufgebraucht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is read-only</source>
+        <translation>der Datenträger ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location filename="../../omni_desktop/storage/outbox_db.py" line="+3"/>
+        <source>permission was denied</source>
+        <translation>der Zugriff wurde verweigert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a part of the path is a file, not a folder</source>
+        <translation>ein Teil des Pfads ist eine Datei, kein Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a file is in the way where a folder should be</source>
+        <translation>wo ein Ordner sein sollte, liegt eine Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the folder does not exist</source>
+        <translation>der Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk could not be read or written (input/output error)</source>
+        <translation>der Datenträger konnte nicht gelesen oder beschrieben werden (Ein-/Ausgabefehler)</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/status/style.py" line="-3"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undeliverable</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/storage/sheets.py" line="+76"/>
+        <source>{name} is a workbook (e.g. Excel) with a text file&apos;s name; rename it to .xlsx or .ods and import it again.</source>
+        <translation>{name} ist eine Arbeitsmappe (z. B. Excel) mit dem Namen einer Textdatei; benennen Sie sie in .xlsx oder .ods um und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{name} is not a file.</source>
+        <translation>{name} ist keine Datei.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is larger than {mb} MB; split the list into smaller files and import each.</source>
+        <translation>{name} ist größer als {mb} MB; teilen Sie die Liste in kleinere Dateien auf und importieren Sie jede.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} could not be read ({reason}).</source>
+        <translation>{name} konnte nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not tell the text encoding of {name}; save it as “CSV UTF-8” and import it again.</source>
+        <translation>Die Textkodierung von {name} ist nicht erkennbar; speichern Sie die Datei als „CSV UTF-8“ und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{name} is not a text or spreadsheet file; import a .csv, .tsv, .txt, .xlsx, .xls or .ods file.</source>
+        <translation>{name} ist weder Text- noch Tabellendatei; importieren Sie eine .csv-, .tsv-, .txt-, .xlsx-, .xls- oder .ods-Datei.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Row {row} of {name} could not be read ({reason}); check it and try again.</source>
+        <translation>Zeile {row} von {name} konnte nicht gelesen werden ({reason}); prüfen Sie sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Row {row} of {name} has {count} columns, more than {limit}; check the file&apos;s delimiter, or remove the extra columns.</source>
+        <translation>Zeile {row} von {name} hat {count} Spalten, mehr als {limit}; prüfen Sie das Trennzeichen der Datei oder entfernen Sie die zusätzlichen Spalten.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} has more than {limit} rows; split it into smaller files.</source>
+        <translation>{name} hat mehr als {limit} Zeilen; teilen Sie die Datei in kleinere auf.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{name} is not a spreadsheet this app can read ({reason}); save it again as .xlsx or .csv.</source>
+        <translation>{name} ist keine Tabelle, die diese App lesen kann ({reason}); speichern Sie sie erneut als .xlsx oder .csv.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} has no sheet named “{sheet}”; its sheets are: {names}.</source>
+        <translation>{name} hat kein Blatt namens „{sheet}“; die Blätter sind: {names}.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>{name} is damaged or not a spreadsheet; open it in its program and save it again.</source>
+        <translation>{name} ist beschädigt oder keine Tabelle; öffnen Sie die Datei in ihrem Programm und speichern Sie sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>{name} spans {rows} rows by {columns} columns, more than a recipient list can hold; copy the list into a new sheet and save it again.</source>
+        <translation>{name} umfasst {rows} Zeilen mal {columns} Spalten, mehr als eine Empfängerliste fassen kann; kopieren Sie die Liste in ein neues Blatt und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} unpacks to more than {mb} MB, which no recipient list needs; it may be damaged. Save the list again, or as .csv.</source>
+        <translation>{name} entpackt sich zu mehr als {mb} MB, was keine Empfängerliste braucht; die Datei ist evtl. beschädigt. Speichern Sie die Liste erneut oder als .csv.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <source>Give the key of the scenario to update.</source>
+        <translation>Geben Sie den Schlüssel des Szenarios an, das geändert werden soll.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <source>Signing in with {source}.</source>
+        <translation>Anmeldung mit {source}.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <source>The command stopped {where} ({kind}).</source>
+        <translation>Der Befehl wurde {where} abgebrochen ({kind}).</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <source>after the request went out</source>
+        <translation>nachdem die Anfrage hinausging</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <source>before anything was saved</source>
+        <translation>bevor etwas gespeichert wurde</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <source>The scenario is not valid; nothing was sent.</source>
+        <translation>Das Szenario ist ungültig; nichts wurde gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <source>KEY</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <source>DEFAULT</source>
+        <translation>STANDARD</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <source>FLOW</source>
+        <translation>ABLAUF</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <source>%n scenario(s).</source>
+        <translation>
+            <numerusform>%n Szenario.</numerusform>
+            <numerusform>%n Szenarien.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

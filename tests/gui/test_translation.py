@@ -157,9 +157,7 @@ def test_a_send_is_confirmed_and_reported_in_german(
 
     run_until(lambda: window.status_panel.model.rowCount() == 1)
     assert (
-        window.statusBar()
-        .currentMessage()
-        .startswith("Gesendet: 1 Nachricht(en) angenommen, Bulk b-")
+        window.statusBar().currentMessage().startswith("Gesendet: 1 Nachricht angenommen, Bulk b-")
     )
 
 

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omni_desktop.core.i18n import tr_noop
+
 from omni_desktop.storage.profiles import Profile, normalize_base_url
 from omni_desktop.storage.secrets import NoKeyring
 from omni_desktop.storage.settings import Settings
@@ -40,12 +42,12 @@ from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.theme import error_css, is_dark
 
-SANDBOX_NOTE = "The built-in sandbox is always available and needs no account."
+SANDBOX_NOTE = tr_noop("The built-in sandbox is always available and needs no account.")
 SECRET_PLACEHOLDERS = {
-    IN_MEMORY: "•••• kept in memory for this session",
-    STORED: "•••• stored",
+    IN_MEMORY: tr_noop("•••• kept in memory for this session"),
+    STORED: tr_noop("•••• stored"),
 }
-NO_SECRET_PLACEHOLDER = "stored in the system keyring"
+NO_SECRET_PLACEHOLDER = tr_noop("stored in the system keyring")
 
 
 def _success_css() -> str:

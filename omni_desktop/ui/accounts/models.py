@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
+from omni_desktop.core.i18n import tr_noop
+
 from omni_desktop.storage.profiles import Profile
 
 from omni_desktop.ui.i18n import tr
@@ -16,10 +18,15 @@ from omni_desktop.ui.qt_common import AnyIndex
 
 # (auth scheme, how the operator knows it, what the secret is called, the secret in a sentence)
 SIGN_IN = (
-    ("App", "API key", "API key", "the API key"),
-    ("Basic", "Basic (username and password)", "Password", "the password"),
-    ("IBSSO", "IBSSO token", "Token", "the IBSSO token"),
-    ("Bearer", "OAuth bearer token", "Access token", "the access token"),
+    ("App", tr_noop("API key"), tr_noop("API key"), tr_noop("the API key")),
+    (
+        "Basic",
+        tr_noop("Basic (username and password)"),
+        tr_noop("Password"),
+        tr_noop("the password"),
+    ),
+    ("IBSSO", tr_noop("IBSSO token"), tr_noop("Token"), tr_noop("the IBSSO token")),
+    ("Bearer", tr_noop("OAuth bearer token"), tr_noop("Access token"), tr_noop("the access token")),
 )
 SECRET_NAMES = {scheme: (label, noun) for scheme, _, label, noun in SIGN_IN}
 

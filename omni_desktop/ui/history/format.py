@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
+from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.status import StatusGroup
 
 from omni_desktop.storage.profiles import SANDBOX_NAME
@@ -14,7 +15,7 @@ from omni_desktop.storage.sends import SendRecord, SendState
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.status.style import group_label
 
-RESEND_NOTE = (
+RESEND_NOTE = tr_noop(
     "Send again makes new message IDs; the earlier send keeps its own. "
     "Check its status first if its outcome is unknown."
 )

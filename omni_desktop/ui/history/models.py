@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
+from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.status import StatusGroup
 
 from omni_desktop.storage.sends import PENDING_NAME, MessageRecord, SendRecord, SendState
@@ -18,8 +19,23 @@ from omni_desktop.ui.qt_common import SORT_ROLE, AnyIndex
 from omni_desktop.ui.status.style import group_dot
 
 COL_TIME, COL_ACCOUNT, COL_SCENARIO, COL_RECIPIENTS, COL_OUTCOME, COL_BULK, COL_ERROR = range(7)
-COLUMNS = ("Time", "Account", "Scenario", "Recipients", "Outcome", "Bulk ID", "Error")
-MESSAGE_COLUMNS = ("To", "Message ID", "Status", "Channel", "Price", "Error")
+COLUMNS = (
+    tr_noop("Time"),
+    tr_noop("Account"),
+    tr_noop("Scenario"),
+    tr_noop("Recipients"),
+    tr_noop("Outcome"),
+    tr_noop("Bulk ID"),
+    tr_noop("Error"),
+)
+MESSAGE_COLUMNS = (
+    tr_noop("To"),
+    tr_noop("Message ID"),
+    tr_noop("Status"),
+    tr_noop("Channel"),
+    tr_noop("Price"),
+    tr_noop("Error"),
+)
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,9 +17,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.recipients.model import COL_PHONE, ERROR_COLOUR, RecipientsModel
 from omni_desktop.ui.recipients.paste import PasteRecipientsDialog
+from omni_desktop.ui.table_header import fit_header_sections
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that elides its text to the room it gets instead of asking for more,
+    so a long count never widens the recipients pane; `text()` stays whole."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(min(super().sizeHint().width(), 240), super().sizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            self.palette(),
+            self.isEnabled(),
+            shown,
+            self.foregroundRole(),
+        )
 
 
 class RecipientsEditor(QWidget):
@@ -34,7 +62,7 @@ class RecipientsEditor(QWidget):
         self.paste_dialog: PasteRecipientsDialog | None = None
 
         self.paste_button = self._button(
-            tr("Paste recipients…"),
+            tr("Paste…"),
             tr("Paste many recipients"),
             tr("Add many recipients at once, one per line"),
         )
@@ -42,17 +70,16 @@ class RecipientsEditor(QWidget):
             tr("Add row"), tr("Add a recipient row"), tr("Add an empty row and start typing in it")
         )
         self.remove_button = self._button(
-            tr("Remove selected"),
+            tr("Remove"),
             tr("Remove the selected recipients"),
             tr("Remove the selected rows (Delete)"),
         )
         self.clear_button = self._button(
             tr("Clear"), tr("Remove all recipients"), tr("Remove every recipient from the list")
         )
-        self.count_label = QLabel(self)
+        self.count_label = ElidedLabel(self)
         self.count_label.setObjectName("count_label")
         self.count_label.setAccessibleName(tr("Recipient counts"))
-        self.count_label.setToolTip(tr("Rows that can be sent, and rows that are refused"))
 
         self.table = QTableView(self)
         self.table.setObjectName("recipients_table")
@@ -71,7 +98,7 @@ class RecipientsEditor(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
@@ -82,6 +109,7 @@ class RecipientsEditor(QWidget):
             ("+385 91 234 5678", "name.surname@example.com", "order-1234")
         ):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+        fit_header_sections(self.table)
 
         self.paste_action = self._view_action(
             tr("Paste"), QKeySequence.StandardKey.Paste, self._on_paste_action_triggered
@@ -98,11 +126,12 @@ class RecipientsEditor(QWidget):
         for button in (self.paste_button, self.add_button, self.remove_button, self.clear_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)  # its own line: a long count never widens the pane
 
         self.paste_button.clicked.connect(self._on_paste_button_clicked)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -186,7 +215,7 @@ class RecipientsEditor(QWidget):
         total = valid + invalid
         if not total:
             return tr("No recipients")
-        head = tr("1 recipient") if total == 1 else tr("{n} recipients").format(n=total)
+        head = trn("%n recipient(s)", None, total)
         return tr("{head}: {valid} valid, {invalid} invalid").format(
             head=head, valid=valid, invalid=invalid
         )
@@ -223,6 +252,9 @@ class RecipientsEditor(QWidget):
     def _on_model_recipients_changed(self) -> None:
         _valid, invalid = self.model.counts()
         self.count_label.setText(self.count_text())
+        self.count_label.setToolTip(  # the whole count, even when the label is elided
+            self.count_text() + "\n" + tr("Rows that can be sent, and rows that are refused")
+        )
         self.count_label.setStyleSheet(f"color: {ERROR_COLOUR.name()};" if invalid else "")
         has_rows = self.model.rowCount() > 0
         self.clear_button.setEnabled(has_rows)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.message import Destination, JsonObject
 from omni_desktop.core.recipients import parse_recipients
 from omni_desktop.core.validation import check_email, check_phone, phone_note
@@ -25,12 +26,17 @@ from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.qt_common import AnyIndex
 
 COL_PHONE, COL_EMAIL, COL_MESSAGE_ID, COL_CHECK = range(4)
-_HEADERS = ("Phone", "E-mail", "Message ID", "Normalised / Problem")
+_HEADERS = (
+    tr_noop("Phone"),
+    tr_noop("E-mail"),
+    tr_noop("Message ID"),
+    tr_noop("Normalised / Problem"),
+)
 _HEADER_TIPS = (
-    "The phone number as typed: with its country code, e.g. +385 91 234 5678",
-    "The e-mail address, for the e-mail channel",
-    "Your own messageId for this destination; left empty, one is made at send time",
-    "The number and address as they will be sent, or why this row is refused",
+    tr_noop("The phone number as typed: with its country code, e.g. +385 91 234 5678"),
+    tr_noop("The e-mail address, for the e-mail channel"),
+    tr_noop("Your own messageId for this destination; left empty, one is made at send time"),
+    tr_noop("The number and address as they will be sent, or why this row is refused"),
 )
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
 from omni_desktop.ui.i18n import tr
@@ -17,7 +17,13 @@ QFrame#error_banner {
 
 
 class ErrorBanner(QFrame):
-    """A red frame with an icon, the sentence (plain text, selectable) and a close button."""
+    """A red frame with an icon, the sentence (plain text, selectable) and a close button.
+
+    It is laid over the top of what it concerns (not into a layout), so showing or hiding it
+    moves no other control; `shown_changed` tells the owner to place it.
+    """
+
+    shown_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +62,7 @@ class ErrorBanner(QFrame):
         self.message_label.setText(sentence)
         self.setAccessibleDescription(sentence)
         self.setVisible(True)
+        self.shown_changed.emit()
 
     def sentence(self) -> str:
         """The sentence shown, or "" when the banner is hidden."""
@@ -65,3 +72,4 @@ class ErrorBanner(QFrame):
         self.message_label.clear()
         self.setAccessibleDescription("")
         self.setVisible(False)
+        self.shown_changed.emit()

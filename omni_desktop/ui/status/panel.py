@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QTableView,
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from omni_desktop.core.status import StatusGroup
 
-from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.plain import plain_message_box
 from omni_desktop.ui.status.banner import ErrorBanner
 from omni_desktop.ui.status.export import tsv_text, write_csv
@@ -46,6 +47,7 @@ from omni_desktop.ui.status.model import StatusTableModel
 from omni_desktop.ui.status.proxy import ProxyRows, StatusFilterProxyModel
 from omni_desktop.ui.status.rows import GROUP_ORDER
 from omni_desktop.ui.status.style import group_dot, group_label
+from omni_desktop.ui.table_header import fit_header_sections
 
 _LIVE_FILTER_ROWS = 20_000  # above this, the filter waits for a pause in typing
 
@@ -81,12 +83,19 @@ class StatusPanel(QWidget):
         self._build_table()
         self._build_actions()
 
+        # One row of controls over the table. The error banner lies over the table's top
+        # rather than in the layout, so its coming and going never moves a control.
+        controls = QHBoxLayout()
+        controls.addLayout(self._bulk_row, 2)
+        controls.addSpacing(8)
+        controls.addLayout(self._filter_row, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.error_banner)
-        layout.addLayout(self._bulk_row)
-        layout.addLayout(self._filter_row)
+        layout.setSpacing(4)
+        layout.addLayout(controls)
         layout.addWidget(self.stack, 1)
+        self.error_banner.raise_()
+        self.error_banner.shown_changed.connect(self._place_error_banner)
 
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -134,13 +143,16 @@ class StatusPanel(QWidget):
         self._bulk_row.addWidget(bulk_caption)
         self._bulk_row.addWidget(self.bulk_label)
         self._bulk_row.addWidget(self.copy_bulk_button)
-        self._bulk_row.addSpacing(16)
+        self._bulk_row.addSpacing(8)
         self._bulk_row.addWidget(self.summary_label, 1)
+        # Long counts must not widen the panel: the label gives way, its tooltip has it all.
+        self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filter_edit")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setPlaceholderText(tr("Filter: number, message ID, status…"))
+        self.filter_edit.setMinimumWidth(120)
         self.filter_edit.setAccessibleName(tr("Filter messages"))
         self.filter_edit.setToolTip(tr("Show only the messages with this text in any column"))
         self.group_combo = QComboBox(self)
@@ -174,7 +186,7 @@ class StatusPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setCornerButtonEnabled(False)
         self.table.verticalHeader().setVisible(False)
-        row_height = self.fontMetrics().height() + 8
+        row_height = self.fontMetrics().height() + 6
         self.table.verticalHeader().setDefaultSectionSize(row_height)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
@@ -196,6 +208,7 @@ class StatusPanel(QWidget):
         )
         for column, (sample, extra) in enumerate(samples):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 20 + extra)
+        fit_header_sections(self.table)
 
         self.placeholder_label = QLabel(
             tr("No messages sent yet. Send a message to see its status here."), self
@@ -228,6 +241,19 @@ class StatusPanel(QWidget):
         self.copy_button.setAccessibleName(tr("Copy the selected rows"))
         self.export_button.setDefaultAction(self.export_action)
         self.export_button.setAccessibleName(tr("Export the rows shown to CSV"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_error_banner()
+
+    def _place_error_banner(self) -> None:
+        """Lay the banner over the top of the table, as wide as it, as tall as its text."""
+        area = self.stack.geometry()
+        height = min(self.error_banner.heightForWidth(area.width()), max(area.height(), 0))
+        if height <= 0:
+            height = self.error_banner.sizeHint().height()
+        self.error_banner.setGeometry(area.x(), area.y(), area.width(), height)
+        self.error_banner.raise_()
 
     # --- API -----------------------------------------------------------------------------------
 
@@ -320,13 +346,14 @@ class StatusPanel(QWidget):
         if not total:
             self.summary_label.setText(tr("No messages"))
             return
-        head = tr("1 message") if total == 1 else tr("{n} messages").format(n=total)
+        head = trn("%n message(s)", None, total)
         parts = [
             f"{n} {group_label(group).lower()}"
             for group in sorted(counts, key=GROUP_ORDER.__getitem__)
             if (n := counts[group])
         ]
         self.summary_label.setText(f"{head}: {', '.join(parts)}")
+        self.summary_label.setToolTip(self.summary_label.text())
 
     def _on_model_rows_changed(self) -> None:
         empty = self.model.rowCount() == 0

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.status import Status, StatusGroup
 
 from omni_desktop.ui.i18n import tr
@@ -21,19 +22,19 @@ from omni_desktop.ui.i18n import tr
 COL_TO, COL_MESSAGE_ID, COL_GROUP, COL_STATUS, COL_DESCRIPTION = range(5)
 COL_ACTION, COL_CHANNEL, COL_PRICE, COL_UPDATED = range(5, 9)
 HEADERS = (
-    "To",
-    "Message ID",
-    "Group",
-    "Status",
-    "Description",
-    "Action",
-    "Channel",
-    "Price",
-    "Updated",
+    tr_noop("To"),
+    tr_noop("Message ID"),
+    tr_noop("Group"),
+    tr_noop("Status"),
+    tr_noop("Description"),
+    tr_noop("Action"),
+    tr_noop("Channel"),
+    tr_noop("Price"),
+    tr_noop("Updated"),
 )
 COLUMNS = HEADERS
 """The column names in order (untranslated): `COLUMNS.index("Status")` is that column."""
-EXPORT_EXTRA = ("Error",)
+EXPORT_EXTRA = (tr_noop("Error"),)
 
 # Sort order of the Group column: in flight first, then success, then the failures.
 GROUP_ORDER = {

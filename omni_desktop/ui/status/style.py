@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPixmap
 
+from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.status import StatusGroup
 
 from omni_desktop.ui.i18n import tr
@@ -29,9 +30,21 @@ TINTS = {
 _dots: dict[StatusGroup, QPixmap] = {}
 
 
+# The groups' names as the operator reads them; `tr()` translates them where shown.
+GROUP_LABELS: dict[StatusGroup, str] = {
+    StatusGroup.ACCEPTED: tr_noop("Accepted"),
+    StatusGroup.PENDING: tr_noop("Pending"),
+    StatusGroup.DELIVERED: tr_noop("Delivered"),
+    StatusGroup.UNDELIVERABLE: tr_noop("Undeliverable"),
+    StatusGroup.REJECTED: tr_noop("Rejected"),
+    StatusGroup.EXPIRED: tr_noop("Expired"),
+    StatusGroup.UNKNOWN: tr_noop("Unknown"),
+}
+
+
 def group_label(group: StatusGroup) -> str:
     """`Pending`, `Delivered`…: a group's name for sentences and the filter combo."""
-    return tr(group.name.capitalize())
+    return tr(GROUP_LABELS[group])
 
 
 def group_dot(group: StatusGroup) -> QPixmap:

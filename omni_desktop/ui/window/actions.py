@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
@@ -126,6 +126,7 @@ class WindowActions:
         toolbar = window.addToolBar(tr("Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(18, 18))  # a slim bar leaves the tables their rows
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.new, self.open, self.save])
         toolbar.addSeparator()

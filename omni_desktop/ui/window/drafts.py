@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from omni_desktop.core.message import OmniMessage
@@ -21,6 +22,7 @@ from omni_desktop.storage.errors import StorageError
 
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_tooltip
+from omni_desktop.ui.schedule_editor import LOCAL_ZONE
 from omni_desktop.ui.theme import error_css
 
 if TYPE_CHECKING:
@@ -50,6 +52,7 @@ class DraftController(QObject):
 
     def new_draft(self) -> None:
         self.path = None
+        self._window.sending.reset_touched()  # nothing red before the operator did anything
         self._window.load_message(OmniMessage())
 
     def open_path(self, path: str | Path) -> bool:
@@ -60,7 +63,9 @@ class DraftController(QObject):
             self._window.warn(tr("The draft could not be opened"), str(exc))
             return False
         self.path = path
+        self._window.sending.touch_all()  # an opened draft shows its problems at once
         self._window.load_message(message)
+        self._show_zone(path, message)
         self._remember(path)
         self._window.statusBar().showMessage(tr("Opened {name}").format(name=path.name), 4000)
         return True
@@ -76,6 +81,7 @@ class DraftController(QObject):
             return False
         self.path = path
         self._window.presenter.set_dirty(False)
+        self._keep_zone(path)
         self._remember(path)
         self.update_title()
         self._window.statusBar().showMessage(tr("Saved {name}").format(name=path.name), 4000)
@@ -84,6 +90,7 @@ class DraftController(QObject):
     def load_unsaved(self, message: OmniMessage, path: Path | None = None) -> None:
         """Show `message` as a changed draft (a copy of a send, a restored autosave)."""
         self.path = path
+        self._window.sending.touch_all()
         self._window.load_message(message)
         self._window.presenter.set_dirty(True)
 
@@ -224,6 +231,42 @@ class DraftController(QObject):
         self._window.keep_open(box)
         box.open()
         return box
+
+    # --- the schedule's zone, kept beside the draft -----------------------------------------
+
+    def _keep_zone(self, path: Path) -> None:
+        """Remember the zone box's choice for `path` (local time: nothing to remember)."""
+        session = self._window.session
+        if session is None or session.draft_zones is None:
+            return
+        schedule = self._window.schedule
+        chosen = schedule.at_radio.isChecked() and schedule.zone.currentText() != LOCAL_ZONE
+        session.draft_zones.remember(path, schedule.zone.currentText() if chosen else None)
+
+    def _show_zone(self, path: Path, message: OmniMessage) -> None:
+        """Show the opened draft's send time in the zone it was saved with; sendAt is kept."""
+        session = self._window.session
+        moment = message.send_at
+        if session is None or session.draft_zones is None or moment is None:
+            return
+        name = session.draft_zones.zone_of(path)
+        try:
+            zone = ZoneInfo(name) if name else None
+        except (KeyError, ValueError):
+            zone = None
+        if zone is None or name is None:
+            return
+        wall = moment.astimezone(zone)
+        schedule = self._window.schedule
+        wall_time = QDateTime(
+            QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute, wall.second)
+        )
+
+        def show() -> None:
+            schedule.zone.setCurrentText(name)
+            schedule.when.setDateTime(wall_time)
+
+        self._window.showing_loaded(show)
 
     # --- internals -----------------------------------------------------------------------------
 

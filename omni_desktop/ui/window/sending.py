@@ -3,6 +3,12 @@
 Problems go beside their fields and into the Problems tab, the request into the preview, the
 scenario's flow onto the channel tabs; the send bar says what blocks a send or what it will
 do; Send opens the confirm step; the send's rows and failures go to the status panel.
+
+A fresh draft shows no problem in red: a problem shows once the operator has touched its part
+of the draft (the recipients, a channel, the schedule, the report options), and all of them
+once Send is pressed or a draft is opened, restored or copied (someone already worked on it).
+Per part rather than per field, because the validation's paths name parts, and a sentence
+about rows one has not typed yet would be as unwelcome as one about an empty draft.
 """
 
 from __future__ import annotations
@@ -13,10 +19,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
 from omni_desktop.core.scenario import Scenario
-from omni_desktop.core.validation import ValidationResult
+from omni_desktop.core.validation import Problem, ValidationResult
 
-from omni_desktop.ui.channel_composer import ChannelComposer
-from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.theme import error_css
 
@@ -32,6 +37,8 @@ class SendController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        # JSON-path prefixes whose problems are shown; None: every problem.
+        self._touched: set[str] | None = set()
         p = window.presenter
         p.validation_changed.connect(self.on_validation_changed)
         p.scenarios_loaded.connect(self._on_presenter_scenarios_loaded)
@@ -44,19 +51,51 @@ class SendController(QObject):
         p.reports_arrived.connect(window.status_panel.model.update_from_reports)
         p.notice.connect(self._on_presenter_notice)
 
+    # --- what the operator has touched ----------------------------------------------------------
+
+    def reset_touched(self) -> None:
+        """A fresh draft: no problem shows until its part is edited or Send is pressed."""
+        self._touched = set()
+
+    def touch(self, *prefixes: str) -> None:
+        """The operator edited these parts (JSON paths): their problems show from now on."""
+        if self._touched is not None:
+            self._touched.update(prefixes)
+            self._reshow()
+
+    def touch_all(self) -> None:
+        """Show every problem (Send pressed, or a draft opened that someone worked on)."""
+        self._touched = None
+        self._reshow()
+
+    def shown(self, problem: Problem) -> bool:
+        """Whether `problem` belongs to a part the operator has touched."""
+        touched = self._touched
+        if touched is None:
+            return True
+        path = problem.path
+        return any(
+            path == t or (t and (path.startswith(t + ".") or path.startswith(t + "[")))
+            for t in touched
+        )
+
+    def _reshow(self) -> None:
+        result = self._window.presenter.result
+        if result is not None:
+            self.on_validation_changed(result)
+
     # --- presenter -> widgets ------------------------------------------------------------------
 
     def on_validation_changed(self, result: ValidationResult) -> None:
         window = self._window
+        visible = [p for p in result.problems if self.shown(p)]
         for composer in window.composers.values():
             prefix = composer.spec.key + "."
-            composer.show_problems([p for p in result.problems if p.path.startswith(prefix)])
-        window.problems.set_problems(result.problems)
-        errors = len(result.errors)
-        warnings = len(result.warnings)
+            composer.show_problems([p for p in visible if p.path.startswith(prefix)])
+        window.problems.set_problems(visible)
         label = tr("Problems")
-        if errors or warnings:
-            label = tr("Problems ({n})").format(n=errors + warnings)
+        if visible:
+            label = tr("Problems ({n})").format(n=len(visible))
         window.bottom_tabs.setTabText(window.bottom_tabs.indexOf(window.problems), label)
         total = len(result.prepared.destinations)
         presenter = window.presenter
@@ -74,8 +113,8 @@ class SendController(QObject):
         normal = window.palette().color(window.palette().ColorRole.WindowText)
         muted = window.palette().color(window.palette().ColorRole.PlaceholderText)
         for index in range(tabs.count()):
-            composer = tabs.widget(index)
-            if not isinstance(composer, ChannelComposer):
+            composer = window.composer_at(index)
+            if composer is None:
                 continue
             spec = composer.spec
             step = scenario.step_of(spec.key) if scenario else None
@@ -99,25 +138,32 @@ class SendController(QObject):
         window = self._window
         if window.presenter.busy:
             return
-        if result.errors:
-            first = result.errors[0]
-            more = len(result.errors) - 1
+        errors = [p for p in result.errors if self.shown(p)]
+        if errors:
+            first = errors[0]
+            more = len(errors) - 1
             text = "✖ " + first.message
             if more:
-                text += " " + tr("(+{n} more in Problems)").format(n=more)
+                text += " " + trn("(+%n more in Problems)", None, more)
             window.send_reason.setText(text)
             window.send_reason.setStyleSheet(error_css())
+        elif result.errors:  # not touched yet: a hint, not a reproach
+            window.send_reason.setText(
+                tr("Add recipients and write the message; Send checks the whole draft.")
+            )
+            window.send_reason.setStyleSheet("")
         else:
             n = len(result.prepared.destinations)
             used = result.prepared.used_channels()
             flow = window.presenter.flow_keys()
             order = [k for k in flow if k in used] if flow is not None else used
             channels = ", ".join(window.composers[k].spec.label for k in order)
-            text = tr("Ready to send to {n:,} recipient(s) via {channels}.").format(
-                n=n, channels=channels or "—"
+            text = trn("Ready to send to %n recipient(s) via {channels}.", None, n).format(
+                channels=channels or "—"
             )
-            if result.warnings:
-                text += " " + tr("{n} warning(s).").format(n=len(result.warnings))
+            warnings = [p for p in result.warnings if self.shown(p)]
+            if warnings:
+                text += " " + trn("%n warning(s).", None, len(warnings))
             window.send_reason.setText(text)
             window.send_reason.setStyleSheet("")
 
@@ -149,8 +195,8 @@ class SendController(QObject):
         model.set_rows(rows)
         if rows:
             self._window.statusBar().showMessage(
-                tr("Sent: {n:,} message(s) accepted, bulk {bulk}.").format(
-                    n=len(rows), bulk=bulk_id
+                trn("Sent: %n message(s) accepted, bulk {bulk}.", None, len(rows)).format(
+                    bulk=bulk_id
                 ),
                 8000,
             )
@@ -168,6 +214,7 @@ class SendController(QObject):
     def on_send_requested(self) -> None:
         """Refuse with the first reason (and go to its field), or open the confirm step."""
         window = self._window
+        self.touch_all()
         refusal = window.schedule.refusal() or window.presenter.send_refusal()
         if refusal is not None:
             window.send_reason.setText("✖ " + refusal)

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -37,7 +41,7 @@ from omni_desktop.storage.recent import RecentFiles
 
 from omni_desktop.ui.advanced_editor import AdvancedEditor
 from omni_desktop.ui.channel_composer import ChannelComposer
-from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.plain import plain_label, plain_message_box
 from omni_desktop.ui.presenter import ComposerPresenter
 from omni_desktop.ui.problems_view import ProblemsView
@@ -87,6 +91,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         self._dialogs: list[QWidget] = []  # open non-modal dialogs, kept alive
         self._closing_confirmed = False
+        self._splitters_placed = False
         self.setObjectName("main_window")
         self.resize(QSize(1280, 860))
 
@@ -95,8 +100,10 @@ class MainWindow(QMainWindow):
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(self._build_left())
         top.addWidget(self._build_right())
-        top.setStretchFactor(0, 2)
-        top.setStretchFactor(1, 3)
+        top.setObjectName("top_splitter")
+        top.setStretchFactor(0, 9)
+        top.setStretchFactor(1, 11)
+        top.setSizes([9000, 11000])
         top.setChildrenCollapsible(False)
 
         # bottom: status, problems, request
@@ -111,11 +118,16 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.addTab(self.preview, tr("Request"))
 
         outer = QSplitter(Qt.Orientation.Vertical, self)
+        outer.setObjectName("outer_splitter")
         outer.addWidget(top)
         outer.addWidget(self.bottom_tabs)
+        # 3:2 from the start and on every resize: at 1024x700 the recipients and the status
+        # table each show six rows or more (the composers scroll rather than claim height).
         outer.setStretchFactor(0, 3)
         outer.setStretchFactor(1, 2)
+        outer.setSizes([3000, 2000])
         outer.setChildrenCollapsible(False)
+        self.top_splitter, self.outer_splitter = top, outer
 
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
@@ -124,7 +136,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.banner)
         body = QWidget(central)
         body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(8, 8, 8, 8)
+        body_layout.setContentsMargins(6, 6, 6, 6)
         body_layout.addWidget(outer)
         central_layout.addWidget(body, 1)
         self.setCentralWidget(central)
@@ -146,17 +158,20 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------------
 
     def _build_left(self) -> QWidget:
-        """Recipients, scenario, schedule, and the folded delivery-report options."""
+        """Recipients, schedule, and the folded delivery-report options."""
         self.recipients = RecipientsEditor(self)
-        self.scenario_picker = ScenarioPicker(self)
         self.schedule = ScheduleEditor(self)
         self.advanced = AdvancedEditor(self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(_group(tr("Recipients"), self.recipients), 3)
-        left_layout.addWidget(_group(tr("Scenario"), self.scenario_picker))
+        left_layout.setSpacing(4)
+        left_layout.addWidget(_group(tr("Recipients"), self.recipients), 1)
         left_layout.addWidget(_group(tr("Schedule"), self.schedule))
+        return left
+
+    def _build_advanced(self) -> QWidget:
+        """The folded delivery-report options, above the send bar."""
         # Delivery-report options are rarely changed: folded under a disclosure button, so the
         # status table keeps its room; opened by itself when a draft sets any of them.
         self.advanced_toggle = QToolButton(self)
@@ -169,24 +184,38 @@ class MainWindow(QMainWindow):
         self.advanced_toggle.setAccessibleName(tr("Show delivery report options"))
         self.advanced_toggle.toggled.connect(self._on_advanced_toggle_toggled)
         self.advanced.setVisible(False)
-        left_layout.addWidget(self.advanced_toggle)
-        left_layout.addWidget(self.advanced)
-        return left
+        box = QWidget(self)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(2)
+        box_layout.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        box_layout.addWidget(self.advanced)
+        return box
 
     def _build_right(self) -> QWidget:
-        """The channel tabs and the send bar."""
+        """The scenario (it orders the channel tabs), the channel tabs and the send bar."""
+        self.scenario_picker = ScenarioPicker(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("channel_tabs")
         self.tabs.setAccessibleName(tr("Channels"))
+        # Every tab stays in sight however narrow the pane: titles are elided, never scrolled.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.composers: dict[str, ChannelComposer] = {}
         for spec in CHANNELS:
             composer = ChannelComposer(spec, self)
             self.composers[spec.key] = composer
-            self.tabs.addTab(composer, spec.label)
+            self.tabs.addTab(_scrolled(composer), spec.label)
             composer.content_changed.connect(self._on_composer_changed)
         self.send_reason = plain_label("", self)  # refusals quote the draft's and server's text
         self.send_reason.setObjectName("send_reason")
         self.send_reason.setWordWrap(True)
+        # Two lines' room always, so a sentence appearing or going never moves Send or the
+        # tables (a click meant for one control must not land on another).
+        lines = self.send_reason.fontMetrics().lineSpacing() * 2 + 4
+        self.send_reason.setFixedHeight(max(lines, 34))
+        self.send_reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.send_reason.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.send_button = QPushButton(tr("Send…"), self)
         self.send_button.setObjectName("send_button")
         self.send_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
@@ -199,7 +228,10 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(4)
+        right_layout.addWidget(_group(tr("Scenario"), self.scenario_picker))
         right_layout.addWidget(self.tabs, 1)
+        right_layout.addWidget(self._build_advanced())
         right_layout.addLayout(send_row)
         return right
 
@@ -278,12 +310,21 @@ class MainWindow(QMainWindow):
         self.presenter.load(message)
         self.drafts.update_title()
 
+    def showing_loaded(self, change: Callable[[], object]) -> None:
+        """Change widgets to show the loaded draft differently, without editing the draft."""
+        self._loading = True
+        try:
+            change()
+        finally:
+            self._loading = False
+
     # --- edits -> presenter ---------------------------------------------------------------------
 
     def _on_recipients_changed(self) -> None:
         if self._loading:
             return
         self.presenter.message.destinations = self.recipients.model.destinations()
+        self.sending.touch("destinations")
         self.presenter.edited()
 
     def _on_composer_changed(self) -> None:
@@ -292,18 +333,21 @@ class MainWindow(QMainWindow):
         composer = self.sender()
         if isinstance(composer, ChannelComposer):
             self.presenter.message.channels[composer.spec.key] = composer.content()
+            self.sending.touch(composer.spec.key, "")  # "": the draft has no content at all
             self.presenter.edited()
 
     def _on_schedule_changed(self, moment: object) -> None:
         if self._loading:
             return
         self.presenter.message.send_at = moment if moment is not None else None  # type: ignore[assignment]
+        self.sending.touch("sendAt")
         self.presenter.edited()
 
     def _on_advanced_changed(self) -> None:
         if self._loading:
             return
         self.advanced.apply_to(self.presenter.message)
+        self.sending.touch("callbackData", "notifyUrl", "notify")
         self.presenter.edited()
 
     # --- navigation -----------------------------------------------------------------------------
@@ -311,8 +355,8 @@ class MainWindow(QMainWindow):
     def focus_path(self, path: str) -> None:
         """Bring the field at JSON path `path` into view and give it the keyboard focus."""
         for index in range(self.tabs.count()):
-            composer = self.tabs.widget(index)
-            if isinstance(composer, ChannelComposer) and composer.focus_path(path):
+            composer = self.composer_at(index)
+            if composer is not None and composer.focus_path(path):
                 self.tabs.setCurrentIndex(index)
                 composer.focus_path(path)
                 return
@@ -325,6 +369,12 @@ class MainWindow(QMainWindow):
             getattr(
                 self.advanced, "callback_data" if path == "callbackData" else "notify_url"
             ).setFocus()
+
+    def composer_at(self, index: int) -> ChannelComposer | None:
+        """The composer on channel tab `index` (each sits in a scroll area of its own)."""
+        page = self.tabs.widget(index)
+        inner = page.widget() if isinstance(page, QScrollArea) else page
+        return inner if isinstance(inner, ChannelComposer) else None
 
     def _on_advanced_toggle_toggled(self, shown: bool) -> None:
         self.advanced.setVisible(shown)
@@ -394,11 +444,13 @@ class MainWindow(QMainWindow):
         if self.session.recovered:
             n = len(self.session.recovered)
             self.status_panel.show_error(
-                tr(
-                    "{n} send(s) from an earlier session never got an answer, so their outcome "
+                trn(
+                    "%n send(s) from an earlier session never got an answer, so their outcome "
                     "is unknown. They were not sent again: open File > History and use "
-                    "Check status before sending anything twice."
-                ).format(n=n)
+                    "Check status before sending anything twice.",
+                    None,
+                    n,
+                )
             )
             self.bottom_tabs.setCurrentWidget(self.status_panel)
         if self.session.notices:
@@ -458,6 +510,30 @@ class MainWindow(QMainWindow):
                 await dialog.shutdown()
         await self.tasks.close()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the first show, split the height so the status table shows six rows or more
+        and the rest goes to the composer (2:3 of it to the table on a tall window)."""
+        super().showEvent(event)
+        if not self._splitters_placed:
+            self._splitters_placed = True
+            self.place_splitters()
+
+    def place_splitters(self) -> None:
+        """Give the status table room for 6.5 rows (more on a tall window), the rest above."""
+        outer = self.outer_splitter
+        total = sum(outer.sizes())
+        panel = self.status_panel
+        if total <= 0 or panel.stack.height() <= 0:
+            return
+        row = panel.table.verticalHeader().defaultSectionSize()
+        header = panel.table.horizontalHeader().sizeHint().height()
+        chrome = self.bottom_tabs.height() - panel.stack.height()
+        scroll_bar = panel.table.horizontalScrollBar().sizeHint().height()
+        needed = chrome + header + int(row * 6.5) + 2 * panel.table.frameWidth() + scroll_bar
+        room = total - self.top_splitter.minimumSizeHint().height()
+        bottom = min(max(needed, round(total * 0.36)), room)
+        outer.setSizes([total - bottom, bottom])
+
     def changeEvent(self, event: QEvent) -> None:
         """Follow the OS light/dark scheme: our own colours are re-picked from the new palette."""
         if event.type() == QEvent.Type.PaletteChange:
@@ -484,8 +560,20 @@ class MainWindow(QMainWindow):
 def _group(title: str, widget: QWidget) -> QGroupBox:
     box = QGroupBox(title)
     layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 4, 6, 6)  # tight: at 1024x700 every pixel is a table row
     layout.addWidget(widget)
     return box
+
+
+def _scrolled(composer: ChannelComposer) -> QScrollArea:
+    """A composer in a frameless scroll area: a tall one scrolls instead of taking the
+    status table's height."""
+    area = QScrollArea()
+    area.setObjectName(f"{composer.spec.key}_scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(composer)
+    return area
 
 
 def _row_of(path: str) -> int:

@@ -508,6 +508,7 @@ class MainWindow(QMainWindow):
         for dialog in [*self._dialogs, self.history]:
             if dialog is not None and hasattr(dialog, "shutdown"):
                 await dialog.shutdown()
+        await self.preview.shutdown()  # a "Show all" still being built
         await self.tasks.close()
 
     def showEvent(self, event: QShowEvent) -> None:

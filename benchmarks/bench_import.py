@@ -1,0 +1,107 @@
+"""Recipients from a spreadsheet, 100,000 rows x 6 columns, file to validated recipients.
+
+Run: `python benchmarks/bench_import.py`. Targets: XLSX <= 1.3x (python-calamine's bare read +
+today's validation of the same numbers); CSV <= 1.3x (csv.reader + that validation). Also
+validation alone (stretch target 0.5 s) and a process pool across cores against it. Best of 3;
+the address caches are cleared before every run, so each run pays for every number once.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from bench_validation import numbers  # noqa: E402
+from sheet_files import write_xlsx  # noqa: E402
+
+from omni_desktop.core.addresses import check_email, check_phone  # noqa: E402
+
+from omni_desktop.services.importing import read_recipients  # noqa: E402
+
+COUNT = 100_000
+RUNS = 3
+TARGET = 1.3
+
+
+def best(work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(RUNS):
+        check_phone.cache_clear()
+        check_email.cache_clear()
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def validate(phones: list[str]) -> None:
+    for phone in phones:
+        check_phone(phone, None)
+
+
+def _chunk(phones: list[str]) -> int:
+    return sum(check_phone(p, None)[0] is not None for p in phones)
+
+
+def main() -> None:
+    _digits, typed = numbers(COUNT)
+    header = ["Name", "Mobile", "E-Mail", "City", "Ref", "Note"]
+    rows = [
+        [f"Kunde {i}", phone, f"k{i}@example.com", "Zürich", f"R{i}", "x"]
+        for i, phone in enumerate(typed)
+    ]
+    folder = Path(tempfile.mkdtemp())
+    xlsx = write_xlsx(folder / "list.xlsx", {"Kunden": [header, *rows]})
+    text = folder / "list.csv"
+    with text.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows([header, *rows])
+
+    from python_calamine import CalamineWorkbook
+
+    def bare_xlsx() -> None:
+        data = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_name("Kunden").to_python()
+        validate([str(r[1]) for r in data[1:]])
+
+    def bare_csv() -> None:
+        with text.open(encoding="utf-8", newline="") as stream:
+            data = list(csv.reader(stream))
+        validate([r[1] for r in data[1:]])
+
+    print(f"{COUNT:,} rows x 6 columns; {os.cpu_count()} cores; best of {RUNS}")
+    for name, bare, path in (("XLSX", bare_xlsx, xlsx), ("CSV", bare_csv, text)):
+        base = best(bare)
+        ours = best(lambda p=path: read_recipients(p, None, None))
+        ratio = ours / base
+        verdict = "ok" if ratio <= TARGET else "OVER"
+        print(
+            f"{name:5} bare {base:6.2f} s  import {ours:6.2f} s  {ratio:4.2f}x "
+            f"(target <= {TARGET}x: {verdict})"
+        )
+    serial = best(lambda: validate(typed))
+    workers = os.cpu_count() or 1
+    size = -(-COUNT // workers)
+    chunks = [typed[i : i + size] for i in range(0, COUNT, size)]
+
+    def pooled() -> None:
+        with ProcessPoolExecutor(workers) as pool:
+            sum(pool.map(_chunk, chunks))
+
+    pool_time = best(pooled)
+    print(
+        f"validation of {COUNT:,} numbers: serial {serial:.2f} s (stretch target 0.5 s); "
+        f"process pool of {workers}: {pool_time:.2f} s ({pool_time / serial:.2f}x serial)"
+    )
+
+
+if __name__ == "__main__":
+    main()

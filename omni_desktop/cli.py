@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from omni_desktop.core.i18n import tr
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.text import terminal_safe
 
@@ -29,28 +30,22 @@ from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.logging_setup import configure_logging, redact_secret
 from omni_desktop.storage.outbox import Outbox
 from omni_desktop.storage.paths import AppPaths
-from omni_desktop.storage.secrets import SecretStore
 from omni_desktop.storage.sends import SendState
-from omni_desktop.storage.settings import SettingsFile
 
+from omni_desktop.services.importing import ImportResult, read_recipients, remove_duplicates
 from omni_desktop.services.preparing import check, load_flow, problems_text, reuse_problem
 from omni_desktop.services.sending import Sender
-from omni_desktop.services.targets import (
-    Target,
-    TargetError,
-    environment_target,
-    profile_target,
+from omni_desktop.services.targets import Target, TargetError
+
+from omni_desktop.cli_common import (
+    EXIT_NOT_SENT,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_UNKNOWN,
+    EXIT_USAGE,
+    UsageError,
+    target_from_args,
 )
-
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_REJECTED = 3
-EXIT_UNKNOWN = 4
-EXIT_NOT_SENT = 5
-
-
-class UsageError(Exception):
-    """Wrong arguments or environment: nothing was sent."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
         return send_command(args, sys.stdout, sys.stderr)
     if args.command == "sandbox":
         return sandbox_command(args)
+    if args.command == "scenarios":
+        from omni_desktop.cli_scenarios import scenarios_command
+
+        return scenarios_command(args, sys.stdout, sys.stderr)
     raise AssertionError(f"unknown command {args.command!r}")
 
 
@@ -118,15 +117,17 @@ def send_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _send_command(args: argparse.Namespace, out: TextIO, err: TextIO, posted: list[bool]) -> int:
     try:
-        target = _target(args)
+        target = target_from_args(args)
         message = _load(args.draft)
+        if getattr(args, "recipients", None) is not None:
+            message = _with_recipients(message, target, args, err)
         client = target.client(deadline=args.timeout)
-    except (UsageError, TargetError) as exc:
+    except (UsageError, TargetError, StorageError) as exc:
         print(terminal_safe(str(exc)), file=err)
         return EXIT_USAGE
     redact_secret(*target.auth().secrets())
     if target.key_source:
-        print(f"Signing in with {target.key_source}.", file=err)
+        print(tr("Signing in with {source}.").format(source=target.key_source), file=err)
     try:
         paths = AppPaths.default().ensure()
         configure_logging(paths.log)
@@ -168,6 +169,9 @@ async def _send(
             plural = "s" if count != 1 else ""
             print(f"The draft has {count} error{plural}; nothing was sent.", file=err)
             return EXIT_USAGE
+        if getattr(args, "dry_run", False):
+            _print_dry_run(result.prepared, out)
+            return EXIT_OK
         sender = Sender(client, target, outbox)
         try:
             recorded = await asyncio.to_thread(sender.record, result.prepared, flow.keys, now)
@@ -202,34 +206,87 @@ EXIT_CODES = {
 }
 
 
-def _target(args: argparse.Namespace) -> Target:
-    """Where to send: a settings profile (--profile), else --base-url / the environment."""
-    if not args.timeout > 0 or args.timeout > 3600:
-        raise UsageError("--timeout must be a number of seconds above zero (at most 3600).")
-    env = dict(os.environ)
-    if args.profile:
-        loaded = SettingsFile(AppPaths.default().settings_file).load()
-        target = profile_target(
-            loaded.settings, SecretStore(), args.profile, env=env, base_url=args.base_url
-        )
-    else:
-        base_url = args.base_url or env.get("INFOBIP_BASE_URL")
-        if not base_url:
-            raise UsageError(
-                "No API base URL: pass --base-url or --profile, or set INFOBIP_BASE_URL "
-                "(run 'omni-desktop sandbox' for a local one)."
-            )
-        target = environment_target(base_url, env)
-    if args.region is not None:
-        target = target.with_region(args.region)
-    return target
-
-
 def _load(path: Path) -> OmniMessage:
     try:
         return load_draft(path)
     except DraftError as exc:
         raise UsageError(str(exc)) from None
+
+
+INVALID_SHOWN = 10
+
+
+def _with_recipients(
+    message: OmniMessage, target: Target, args: argparse.Namespace, err: TextIO
+) -> OmniMessage:
+    """The draft with the file's rows added to its own destinations; UsageError (exit 2) for
+    a file problem or any invalid row, duplicates dropped with a warning."""
+    columns: dict[str, str] = {}
+    for choice in args.column:
+        kind, equals, name = choice.partition("=")
+        if not equals or not name.strip():
+            raise UsageError(f"--column {choice}: write it as KIND=NAME, e.g. phone=Mobile.")
+        columns[kind] = name
+    result = read_recipients(
+        args.recipients,
+        None,
+        target.default_region,
+        sheet=args.sheet,
+        exclusions=args.exclude,
+        columns=columns,
+    )
+    _check_rows(result, args.recipients)
+    if result.duplicate_count:
+        print(
+            f"warning: {result.duplicate_count} duplicate row(s) dropped "
+            f"(the same number or e-mail as an earlier row).",
+            file=err,
+        )
+        result = remove_duplicates(result)
+    if result.excluded_count:
+        print(f"{result.excluded_count} row(s) left out: on the exclusion list.", file=err)
+    if result.cut_cells:
+        print(f"warning: {result.cut_cells} over-long cell(s) were cut.", file=err)
+    message.destinations = [*message.destinations, *(r.destination for r in result.rows)]
+    return message
+
+
+def _check_rows(result: ImportResult, path: Path) -> None:
+    invalid = result.invalid
+    if not result.rows and not result.excluded:
+        raise UsageError(f"{path.name} has no recipients; nothing was sent.")
+    if result.rows and all(
+        r.destination.phone is None and r.destination.email is None for r in result.rows
+    ):
+        raise UsageError(
+            "Could not tell which column holds phone numbers or e-mail addresses; "
+            "name it with --column phone=NAME or --column email=NAME."
+        )
+    if invalid:
+        lines = [f"row {r.row}: {r.problem}" for r in invalid[:INVALID_SHOWN]]
+        more = len(invalid) - INVALID_SHOWN
+        if more > 0:
+            lines.append(f"... and {more} more")
+        raise UsageError(
+            "\n".join(
+                [
+                    f"{path.name}: {len(invalid)} invalid row(s); nothing was sent.",
+                    *lines,
+                    "Use --dry-run to see all; remove or fix them.",
+                ]
+            )
+        )
+
+
+def _print_dry_run(prepared: OmniMessage, out: TextIO) -> None:
+    """What a send would post: the count and the first destinations, normalised."""
+    destinations = prepared.destinations
+    out.write(f"Dry run: {len(destinations)} recipient(s) would be sent to; nothing was sent.\n")
+    for destination in destinations[:20]:
+        cells = [destination.phone, destination.email, destination.message_id]
+        out.write("  " + "  ".join(terminal_safe(c) for c in cells if c) + "\n")
+    if len(destinations) > 20:
+        out.write(f"  ... and {len(destinations) - 20} more\n")
 
 
 def _print_ids(body: dict[str, Any], err: TextIO) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 
 def add_commands(sub: Any) -> None:
-    """Register `send` and `sandbox` on the main parser's subparsers."""
+    """Register `send`, `scenarios` and `sandbox` on the main parser's subparsers."""
     send = sub.add_parser(
         "send",
         help="send a draft (*.omni.json) without opening the window",
@@ -33,6 +33,33 @@ def add_commands(sub: Any) -> None:
         "--timeout", type=float, default=30.0, help="total deadline in seconds (default 30)"
     )
     send.add_argument("--json", action="store_true", help="print the API's response JSON on stdout")
+    send.add_argument(
+        "--recipients",
+        type=Path,
+        metavar="FILE",
+        help="add the rows of a spreadsheet (.csv, .tsv, .txt, .xlsx, .xls, .ods) as recipients",
+    )
+    send.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="KIND=NAME",
+        help="the column holding phone, email or messageId, by header name or number "
+        "(e.g. --column phone=Mobile; default: proposed from the headers and the cells)",
+    )
+    send.add_argument("--sheet", metavar="NAME", help="the workbook's sheet (default: the first)")
+    send.add_argument(
+        "--exclude",
+        type=Path,
+        metavar="FILE",
+        help="an opt-out list: numbers and e-mails in this file are never sent to",
+    )
+    send.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="validate and print what would be sent; send and record nothing",
+    )
+    _add_scenarios(sub)
     sandbox = sub.add_parser(
         "sandbox",
         help="run the built-in sandbox server (a local OMNI API)",
@@ -51,3 +78,33 @@ def add_commands(sub: Any) -> None:
         default=60.0,
         help="how many times faster failover runs than in reality (default 60)",
     )
+
+
+def _add_scenarios(sub: Any) -> None:
+    """`scenarios list [--json]`, `scenarios create FILE`, `scenarios update KEY FILE`."""
+    scenarios = sub.add_parser(
+        "scenarios",
+        help="list, create or update the account's scenarios",
+        description="List, create or update OMNI scenarios (the failover flows).",
+    )
+    actions = scenarios.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="list every scenario of the account")
+    listing.add_argument("--json", action="store_true", help="print the scenarios as JSON")
+    create = actions.add_parser("create", help="create a scenario from a file; prints its key")
+    update = actions.add_parser("update", help="replace a scenario with a file's")
+    update.add_argument("key", help="the key of the scenario to change")
+    for action in (create, update):
+        action.add_argument(
+            "file", type=Path, help='the scenario body as JSON: {"name", "flow", "default"}'
+        )
+    for action in (listing, create, update):
+        action.add_argument(
+            "--base-url",
+            help="the API base URL (default: $INFOBIP_BASE_URL); the key is $INFOBIP_API_KEY",
+        )
+        action.add_argument(
+            "--profile", help="use this account of the app's settings (key from the keyring)"
+        )
+        action.add_argument(
+            "--timeout", type=float, default=30.0, help="total deadline in seconds (default 30)"
+        )

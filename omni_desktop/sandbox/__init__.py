@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from omni_desktop.sandbox.faults import Faults
     from omni_desktop.sandbox.scenarios import DEFAULT_SCENARIO_KEY, SMS_SCENARIO_KEY
     from omni_desktop.sandbox.server import SandboxServer, SandboxThread, serve_forever
+    from omni_desktop.sandbox.throttle import ScenarioLimits
     from omni_desktop.sandbox.wire import SEND_PATH
 
 # Loaded on first use, so that `omni_desktop.sandbox.process` (what the window imports to
@@ -23,6 +24,7 @@ _WHERE = {
     "Faults": "faults",
     "DEFAULT_SCENARIO_KEY": "scenarios",
     "SMS_SCENARIO_KEY": "scenarios",
+    "ScenarioLimits": "throttle",
     "SEND_PATH": "wire",
     "SandboxServer": "server",
     "SandboxThread": "server",
@@ -45,5 +47,6 @@ __all__ = [
     "Faults",
     "SandboxServer",
     "SandboxThread",
+    "ScenarioLimits",
     "serve_forever",
 ]

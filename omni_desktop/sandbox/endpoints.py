@@ -18,6 +18,7 @@ from omni_desktop.sandbox.rules import RULES
 from omni_desktop.sandbox.scenarios import BadRequest, ScenarioStore
 from omni_desktop.sandbox.send_request import parse_send_request
 from omni_desktop.sandbox.simulation import LogQuery, Simulator
+from omni_desktop.sandbox.throttle import CREATE, UPDATE, Throttle
 from omni_desktop.sandbox.wire import BODY, SEND_PATH, UNREADABLE, error_response, json_response
 
 GENERAL_STATUSES = ("ACCEPTED", "PENDING", "UNDELIVERABLE", "DELIVERED", "EXPIRED", "REJECTED")
@@ -34,6 +35,9 @@ class SandboxState(Protocol):
 
     @property
     def simulator(self) -> Simulator: ...
+
+    @property
+    def throttle(self) -> Throttle: ...
 
     def now(self) -> float:
         """The time, as epoch seconds."""
@@ -115,7 +119,18 @@ def add_routes(app: web.Application, server: SandboxState) -> None:
         )
         return json_response({"scenarios": [s.to_json() for s in found]})
 
+    def throttled(kind: str) -> web.Response | None:
+        wait = server.throttle.take(kind, server.now())
+        if wait is None:
+            return None
+        return error_response(
+            429, "TOO_MANY_REQUESTS", "Too many requests", {"Retry-After": str(wait)}
+        )
+
     async def create_scenario(request: web.Request) -> web.StreamResponse:
+        refused = throttled(CREATE)
+        if refused is not None:
+            return refused
         return json_response(server.scenarios.create(_body(request)).to_json(), status=201)
 
     async def get_scenario(request: web.Request) -> web.StreamResponse:
@@ -126,6 +141,9 @@ def add_routes(app: web.Application, server: SandboxState) -> None:
         return json_response(found.to_json())
 
     async def update_scenario(request: web.Request) -> web.StreamResponse:
+        refused = throttled(UPDATE)
+        if refused is not None:
+            return refused
         key = request.match_info["key"]
         updated = server.scenarios.update(key, _body(request))
         if updated is None:

@@ -1,13 +1,16 @@
-"""The sandbox's scenarios: two seeded ones, and those created or updated while it runs."""
+"""The sandbox's scenarios: two seeded ones, and those created or updated while it runs.
+
+Bodies are checked as the app checks them (`core.scenario`); keys are 32 hexadecimal
+characters; at most one scenario is the default (setting one clears the others).
+"""
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from typing import Any
 
-from omni_desktop.core.scenario import Scenario, Step
-
-from omni_desktop.sandbox.rules import RULES
+from omni_desktop.core.scenario import Scenario, ScenarioError, Step, scenario_from_body
 
 DEFAULT_SCENARIO_KEY = "5F0C1B2A3D4E6F708192A3B4C5D6E7F8"
 SMS_SCENARIO_KEY = "9A8B7C6D5E4F30211203F4E5D6C7B8A9"
@@ -28,40 +31,25 @@ SEEDS = (
 
 
 class BadRequest(Exception):
-    """A request the sandbox answers with 400 and this plain reason."""
+    """A request the sandbox answers with 400 and this plain reason (and, for an invalid
+    scenario, the API's `validationErrors`: sentences by the field they are about)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, errors: dict[str, list[str]] | None = None) -> None:
         super().__init__(text)
         self.text = text
+        self.errors = errors
 
 
 def parse_scenario(body: Any, key: str) -> Scenario:
-    """A scenario from a create/update body, or BadRequest saying what is wrong."""
-    if not isinstance(body, dict):
-        raise BadRequest("The scenario is not a JSON object.")
-    name = body.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise BadRequest("The scenario needs a name.")
-    flow = body.get("flow")
-    if not isinstance(flow, list) or not flow:
-        raise BadRequest("The scenario needs a flow with at least one step.")
-    steps = []
-    for index, raw in enumerate(flow, start=1):
-        if not isinstance(raw, dict):
-            raise BadRequest(f"Step {index} of the flow is not a JSON object.")
-        channel = raw.get("channel")
-        if channel not in RULES:
-            raise BadRequest(
-                f"Step {index} has channel {channel!r}; use one of {', '.join(RULES)}."
-            )
-        sender = raw.get("from", "")
-        if not isinstance(sender, str):
-            raise BadRequest(f"Step {index} has a sender ('from') that is not text.")
-        steps.append(Step(channel=channel, sender=sender))
-    default = body.get("default", body.get("defaultScenario", False))
-    if not isinstance(default, bool):
-        raise BadRequest("'default' must be true or false.")
-    return Scenario(key=key, name=name, flow=tuple(steps), default=default)
+    """A scenario from a create/update body, or BadRequest saying what is wrong (the app's
+    own check, `scenario_from_body`: the sandbox refuses what the app would refuse)."""
+    try:
+        return scenario_from_body(body, key)
+    except ScenarioError as exc:
+        errors: dict[str, list[str]] = {}
+        for problem in exc.problems:
+            errors.setdefault(problem.path or "scenario", []).append(problem.sentence)
+        raise BadRequest(str(exc), errors) from None
 
 
 class ScenarioStore:
@@ -81,10 +69,19 @@ class ScenarioStore:
         return found[page * limit : (page + 1) * limit]
 
     def create(self, body: Any) -> Scenario:
+        return self._store(parse_scenario(body, self._new_key()))
+
+    def _new_key(self) -> str:
+        """32 upper-case hexadecimal characters, as the API's keys."""
         key = secrets.token_hex(16).upper()
         while key in self._items:  # pragma: no cover - 128 random bits
             key = secrets.token_hex(16).upper()
-        return self._store(parse_scenario(body, key))
+        return key
+
+    def seed(self, body: dict[str, Any]) -> Scenario:
+        """Store `body` unchecked under a new key (tests and demos): what an account made
+        elsewhere may hold, such as a sender the API's checks refuse today."""
+        return self._store(replace(Scenario.from_json(body), key=self._new_key()))
 
     def update(self, key: str, body: Any) -> Scenario | None:
         if key not in self._items:

@@ -33,6 +33,7 @@ from omni_desktop.sandbox import endpoints
 from omni_desktop.sandbox.faults import Faults
 from omni_desktop.sandbox.scenarios import BadRequest, ScenarioStore
 from omni_desktop.sandbox.simulation import Simulator
+from omni_desktop.sandbox.throttle import ScenarioLimits, Throttle
 from omni_desktop.sandbox.wire import BODY, SEND_PATH, UNREADABLE, error_response
 
 CONTROL_PREFIX = "/_sandbox/"  # the fault controls; they need the key like the API
@@ -66,6 +67,7 @@ class SandboxServer:
         clock: Callable[[], float] = time.monotonic,
         *,
         username: str = "sandbox",
+        limits: ScenarioLimits | None = None,
     ) -> None:
         if not _is_loopback(host):
             raise ValueError(f"The sandbox only listens on loopback, not on {host!r}.")
@@ -78,6 +80,9 @@ class SandboxServer:
         self.received_sends: list[Any] = []  # every POST /omni/1/advanced body, as JSON or text
         self.holding = 0  # sends held open by `faults.hold_sends` right now
         self.scenarios = ScenarioStore()
+        # 20 creates and 40 updates per 10 minutes, as the API; tests lower them here.
+        self.limits = limits or ScenarioLimits()
+        self.throttle = Throttle(self.limits)
         self.simulator = Simulator(time_scale)
         self._clock = clock
         self._origin, self._origin_clock = time.time(), clock()
@@ -216,7 +221,7 @@ async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         return await handler(request)
     except BadRequest as exc:
-        return error_response(400, "BAD_REQUEST", exc.text)
+        return error_response(400, "BAD_REQUEST", exc.text, validation_errors=exc.errors)
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
@@ -253,6 +258,11 @@ class SandboxThread:
     @property
     def faults(self) -> Faults:
         return self.server.faults
+
+    @property
+    def limits(self) -> ScenarioLimits:
+        """The scenario endpoints' throttling limits, changeable while it runs."""
+        return self.server.limits
 
     def start(self, timeout: float = 10.0) -> SandboxThread:
         if self._thread is not None:

@@ -17,10 +17,18 @@ BODY: web.RequestKey[Any] = web.RequestKey("body")  # the JSON body, read once b
 
 
 def error_response(
-    status: int, message_id: str, text: str, headers: dict[str, str] | None = None
+    status: int,
+    message_id: str,
+    text: str,
+    headers: dict[str, str] | None = None,
+    validation_errors: dict[str, list[str]] | None = None,
 ) -> web.Response:
-    """The API's error envelope: `{"requestError": {"serviceException": {...}}}`."""
-    body = {"requestError": {"serviceException": {"messageId": message_id, "text": text}}}
+    """The API's error envelope: `{"requestError": {"serviceException": {...}}}`, with its
+    `validationErrors` (sentences by field) when given."""
+    exception: dict[str, Any] = {"messageId": message_id, "text": text}
+    if validation_errors:
+        exception["validationErrors"] = validation_errors
+    body = {"requestError": {"serviceException": exception}}
     return web.json_response(body, status=status, headers=headers)
 
 

@@ -75,8 +75,10 @@ async def load_flow(client: OmniClient, key: str | None) -> Flow:
     the flow is unknown and the draft goes as it is, with a warning saying so. A key the
     account does not have is an error: the API would refuse the send.
     """
+    from omni_desktop.services.scenarios import list_all
+
     try:
-        scenarios = await client.list_scenarios()
+        scenarios = await list_all(client)
     except OmniError as exc:
         return Flow(
             None,

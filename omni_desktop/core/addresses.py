@@ -338,14 +338,46 @@ def _bad_characters(text: str, digits: str) -> str:
     ).format(char=odd)
 
 
+# A plain local part (RFC 5322 dot-atom in ASCII), which email-validator accepts as it is.
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+_LOCAL_MAX, _ADDRESS_MAX = 64, 254
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def check_email(raw: str) -> tuple[str | None, str | None]:
-    """(normalised, None) or (None, reason). Syntax only: never a DNS query."""
+    """(normalised, None) or (None, reason). Syntax only: never a DNS query.
+
+    The same answer as email-validator's, which spends most of its time on the domain: a
+    plain ASCII address has its domain checked once per domain (a list of 100,000 customers
+    has a few hundred), everything else goes to email-validator whole.
+    """
     if not _loaded:
         _load()
     text = raw.strip()
     if not text:
         return None, tr("The e-mail address is empty.")
+    local, at, domain = text.rpartition("@")
+    if (
+        at
+        and len(local) <= _LOCAL_MAX
+        and len(text) <= _ADDRESS_MAX
+        and domain.isascii()
+        and "xn--" not in domain.lower()
+        and _PLAIN_LOCAL.fullmatch(local)
+    ):
+        checked, reason = _check_domain(domain)
+        return (None, reason) if checked is None else (f"{local}@{checked}", None)
+    return _validated(text)
+
+
+@lru_cache(maxsize=4096)
+def _check_domain(domain: str) -> tuple[str | None, str | None]:
+    """A plain ASCII domain as email-validator normalises it, or why it refuses it."""
+    normalised, reason = _validated("x@" + domain)
+    return (None, reason) if normalised is None else (normalised.partition("@")[2], None)
+
+
+def _validated(text: str) -> tuple[str | None, str | None]:
     try:
         return validate_email(text, check_deliverability=False).normalized, None
     except EmailNotValidError as error:

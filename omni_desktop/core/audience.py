@@ -20,12 +20,15 @@ from omni_desktop.core.i18n import tr
 from omni_desktop.core.message import Destination
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ is slow for 100,000 rows
 class ImportedRow:
     row: int  # 1-based row in the file
     destination: Destination  # phone, e-mail and message ID as in the file (not normalised)
     fields: dict[str, str] = field(default_factory=dict)  # every other column, by header name
     problem: str | None = None  # why the row cannot be sent, in plain words
+    # The normalised phone digits and case-folded e-mail (None where absent or invalid): what
+    # duplicates and exclusions are matched on.
+    keys: tuple[str | None, str | None] = (None, None)
 
 
 @dataclass(frozen=True)
@@ -206,26 +209,45 @@ def convert_row(
     region: str | None,
 ) -> ImportedRow | None:
     """One row as a recipient (None for a blank row); `problem` says why it cannot be sent."""
-    if not any(c.strip() for c in cells):
-        return None
+    return RowConverter(names, mapping, region)(number, cells)
 
-    def cell(column: int | None) -> str:
-        return cells[column].strip() if column is not None and column < len(cells) else ""
 
-    phone, problem = clean_phone(cell(mapping.phone), region)
-    email = cell(mapping.email)
-    message_id = cell(mapping.message_id)
-    taken = mapping.columns()
-    fields = {names[i]: text for i, text in enumerate(cells) if i not in taken and i < len(names)}
-    if problem is None:
+class RowConverter:
+    """`convert_row` for every row of one file: what the mapping decides is worked out once,
+    and each address is checked once (its normalised form kept as the row's `keys`)."""
+
+    def __init__(self, names: Sequence[str], mapping: Mapping, region: str | None) -> None:
+        taken = mapping.columns()
+        self._fields = [(i, name) for i, name in enumerate(names) if i not in taken]
+        self._phone, self._email, self._id = mapping.phone, mapping.email, mapping.message_id
+        self._region = region
+
+    def __call__(self, number: int, cells: Sequence[str]) -> ImportedRow | None:
+        if not any(c.strip() for c in cells):
+            return None
+        width = len(cells)
+        phone = (
+            cells[self._phone].strip() if self._phone is not None and self._phone < width else ""
+        )
+        email = (
+            cells[self._email].strip() if self._email is not None and self._email < width else ""
+        )
+        message_id = cells[self._id].strip() if self._id is not None and self._id < width else ""
+        fields = {name: cells[i] for i, name in self._fields if i < width}
+        problem = None
+        phone_key = email_key = None
         if phone:
-            problem = check_phone(phone, region)[1]
-        if problem is None and email:
-            problem = check_email(email)[1]
+            phone, problem = clean_phone(phone, self._region)
+            if problem is None:
+                phone_key, problem = check_phone(phone, self._region)
+        if email:
+            normalised, email_problem = check_email(email)
+            email_key = normalised.casefold() if normalised else None
+            problem = problem or email_problem
         if not phone and not email:
             problem = tr("The row has no phone number or e-mail address.")
-    destination = Destination(phone or None, email or None, message_id or None)
-    return ImportedRow(number, destination, fields, problem)
+        destination = Destination(phone or None, email or None, message_id or None)
+        return ImportedRow(number, destination, fields, problem, (phone_key, email_key))
 
 
 def address_keys(destination: Destination, region: str | None) -> tuple[str | None, str | None]:

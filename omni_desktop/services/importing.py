@@ -8,25 +8,37 @@ and `cancelled()` checked as often (True stops the read with `ImportCancelled`).
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from omni_desktop.core import jsonsafe
 from omni_desktop.core.audience import (
     ImportedRow,
     Mapping,
+    RowConverter,
     address_keys,
-    convert_row,
     detect_header,
     header_names,
     propose_mapping,
 )
 from omni_desktop.core.i18n import tr
 
-from omni_desktop.storage.sheets import SheetData, SheetError, read_sheet, write_csv
+from omni_desktop.storage.drafts import atomic_write_text
+from omni_desktop.storage.sheets import (
+    TEXT_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    SheetData,
+    SheetError,
+    read_sheet,
+    write_csv,
+)
 
 PREVIEW_ROWS = 20
+TOP_ROWS = 60  # rows a preview keeps, so the header can be moved among the first ones
 STEP = 4096  # rows between progress calls and cancel checks
 AUTO: Literal["auto"] = "auto"
 
@@ -52,6 +64,7 @@ class Preview:
     rows: list[list[str]]  # the first data rows, as text
     row_count: int  # data rows in the sheet (below the header, blank ones included)
     mapping: Mapping  # the proposed columns
+    top: list[list[str]] = field(default_factory=list)  # the sheet's first rows, for reheader()
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,33 @@ def preview(path: Path, sheet: str | None = None) -> Preview:
         [list(r) for r in sample],
         len(body),
         propose_mapping(header, body[:50]),
+        [list(r) for r in data.rows[:TOP_ROWS]],
+    )
+
+
+def reheader(shown: Preview, header_row: int | None) -> Preview:
+    """The preview with row `header_row` (1-based; None: no header) as the header, from the
+    first rows it holds, so the mapping step can change the header without reading again."""
+    top = shown.top
+    if header_row is not None and not 1 <= header_row <= len(top):
+        raise SheetError(
+            tr("The header row {row} is outside the first rows (1 to {last}).").format(
+                row=header_row, last=len(top)
+            )
+        )
+    at = None if header_row is None else header_row - 1
+    header = top[at] if at is not None else None
+    first = 0 if at is None else at + 1
+    body = top[first:]
+    width = max((len(r) for r in top), default=0)
+    known = shown.row_count + (0 if shown.header_row is None else shown.header_row)
+    return replace(
+        shown,
+        header_row=header_row,
+        headers=header_names(header, width),
+        rows=[list(r) for r in body[:PREVIEW_ROWS]],
+        row_count=max(known - first, 0),
+        mapping=propose_mapping(header, body[:50]),
     )
 
 
@@ -139,16 +179,17 @@ def read_recipients(
     excluded: list[ImportedRow] = []
     duplicates: set[int] = set()
     seen: set[str] = set()
+    convert = RowConverter(headers, mapping, region)
     for done, index in enumerate(range(first, len(data.rows))):
         if done % STEP == 0:
             if cancelled is not None and cancelled():
                 raise ImportCancelled(tr("The import was cancelled; nothing was added."))
             if progress is not None:
                 progress(done, total)
-        imported = convert_row(index + 1, data.rows[index], headers, mapping, region)
+        imported = convert(index + 1, data.rows[index])
         if imported is None:
             continue
-        keys = [k for k in address_keys(imported.destination, region) if k]
+        keys = [k for k in imported.keys if k]
         if excluded_keys and any(k in excluded_keys for k in keys):
             excluded.append(imported)
             continue
@@ -255,17 +296,110 @@ def _safe_cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
 
 
+SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES)
+
+
+def is_importable(path: Path) -> bool:
+    """A file name this import reads (by suffix; the content is checked when read)."""
+    return path.suffix.lower() in SUFFIXES
+
+
+def field_names(result: ImportResult) -> list[str]:
+    """The headers kept as fields (every column but the phone, e-mail and ID), in order."""
+    seen: set[str] = set()
+    for row in result.rows:
+        seen.update(row.fields)
+    for row in result.excluded:
+        seen.update(row.fields)
+    return [name for name in result.headers if name in seen]
+
+
+_REGION = re.compile(r"[A-Z]{2}")
+MAX_REMEMBERED = 200
+MAX_MEMORY_BYTES = 256 * 1024
+
+
+class RegionMemory:
+    """The default country last chosen for an import, per account and per draft, in a small
+    JSON file (None: in memory only). A damaged or oversized file reads as empty; a failed
+    write costs nothing but the memory."""
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self._memory: dict[str, str] = {}
+
+    def region_for(self, account: str, draft: Path | None, default: str | None) -> str | None:
+        """The draft's choice under this account, else the account's last one, else
+        `default` (the account's own default country)."""
+        known = self._read()
+        hit = known.get(_memory_key(account, draft)) if draft is not None else None
+        hit = hit or known.get(_memory_key(account, None))
+        if hit is None:
+            return default
+        return None if hit == "-" else hit
+
+    def remember(self, account: str, draft: Path | None, region: str | None) -> None:
+        known = self._read()
+        keys = [_memory_key(account, None)]
+        if draft is not None:
+            keys.append(_memory_key(account, draft))
+        for key in keys:
+            known.pop(key, None)
+            known[key] = region or "-"  # "-": no default country, chosen on purpose
+        known = dict(list(known.items())[-MAX_REMEMBERED:])  # newest last
+        self._memory = known
+        if self.file is None:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self.file, json.dumps(known, indent=1, ensure_ascii=False))
+        except OSError:
+            pass
+
+    def _read(self) -> dict[str, str]:
+        if self.file is None:
+            return dict(self._memory)
+        try:
+            if self.file.stat().st_size > MAX_MEMORY_BYTES:
+                return {}
+            data = jsonsafe.loads(self.file.read_text(encoding="utf-8"), "import regions")
+        except (OSError, ValueError, UnicodeError, RecursionError, MemoryError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {
+            k: v
+            for k, v in data.items()
+            if isinstance(k, str) and isinstance(v, str) and (v == "-" or _REGION.fullmatch(v))
+        }
+
+
+def _memory_key(account: str, draft: Path | None) -> str:
+    if draft is None:
+        return account
+    try:
+        where = str(draft.resolve())
+    except (OSError, RuntimeError):
+        where = str(draft.absolute())
+    return f"{account}\n{where}"
+
+
 __all__ = [
     "AUTO",
+    "SUFFIXES",
     "ImportCancelled",
     "ImportResult",
     "Preview",
+    "RegionMemory",
     "SheetError",
     "choose_columns",
     "export_invalid",
+    "field_names",
+    "is_importable",
     "preview",
     "read_exclusions",
     "read_recipients",
+    "reheader",
     "remove_duplicates",
     "remove_invalid",
 ]

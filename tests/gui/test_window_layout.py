@@ -22,6 +22,7 @@ from omni_desktop.core import status as st
 
 from omni_desktop.api import Auth, OmniClient
 from omni_desktop.sandbox import SandboxThread
+from omni_desktop.storage.autosave import Autosave
 from omni_desktop.storage.draft_zones import DraftZones
 from omni_desktop.storage.paths import AppPaths
 
@@ -167,7 +168,8 @@ def test_a_draft_keeps_its_zone_when_reopened(
         target = Target("Sandbox", sandbox.url, sandbox.api_key, is_sandbox=True)
         client = OmniClient(sandbox.url, Auth.app(sandbox.api_key), http=httpx.AsyncClient())
         session = Session(
-            paths=paths, accounts=None, history=None, autosave=None,  # type: ignore[arg-type]
+            paths=paths, accounts=None, history=None,  # type: ignore[arg-type]
+            autosave=Autosave(paths.autosave_folder),
             switch_target=None, draft_zones=zones,  # type: ignore[arg-type]
         )  # fmt: skip
         return MainWindow(ComposerPresenter(client, target), session=session), client
@@ -189,6 +191,7 @@ def test_a_draft_keeps_its_zone_when_reopened(
     qloop.run_until_complete(client.aclose())
     first.presenter.set_dirty(False)
     first.close()
+    first.deleteLater()  # its autosave timer must not outlive the test
 
     second, client2 = window()
     try:
@@ -200,4 +203,6 @@ def test_a_draft_keeps_its_zone_when_reopened(
         assert second.presenter.request_json()["sendAt"] == written  # the file is the body
     finally:
         qloop.run_until_complete(client2.aclose())
+        second.presenter.set_dirty(False)
         second.close()
+        second.deleteLater()

@@ -156,6 +156,8 @@ def test_a_send_is_confirmed_and_reported_in_german(
     dialogs[-1].send_button.click()
 
     run_until(lambda: window.status_panel.model.rowCount() == 1)
+    # The row shows as soon as the send starts; the sentence comes with the answer.
+    run_until(lambda: window.statusBar().currentMessage().startswith("Gesendet"))
     assert (
         window.statusBar().currentMessage().startswith("Gesendet: 1 Nachricht angenommen, Bulk b-")
     )

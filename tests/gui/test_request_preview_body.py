@@ -114,9 +114,18 @@ def test_show_all_renders_the_whole_body_and_the_window_stays_responsive(
         ticker.cancel()
     gaps = [b - a for a, b in pairwise(ticks)]
     assert len(ticks) > 10
-    assert max(gaps) < 0.4, f"the event loop stalled for {max(gaps):.2f} s"
-
     shown = preview.text.toPlainText()
+    # Against filling the same text in one call, timed here on the same (maybe busy) machine:
+    # the window's longest stall must be well under that one call's.
+    plain = QPlainTextEdit()
+    started = time.perf_counter()
+    plain.setPlainText(shown)
+    one_call = time.perf_counter() - started
+    plain.deleteLater()
+    assert max(gaps) < max(0.2, 0.6 * one_call), (
+        f"the event loop stalled for {max(gaps):.2f} s; one call takes {one_call:.2f} s"
+    )
+
     assert last in shown and "showing 50 of" not in shown
     assert shown.count('"phoneNumber"') == BIG
     assert not preview.show_all.isVisible()

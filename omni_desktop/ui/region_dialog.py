@@ -29,26 +29,33 @@ def region_name(code: str) -> str:
     return QLocale.territoryToString(territory)
 
 
+def region_combo(current: str | None, parent: QWidget | None = None) -> QComboBox:
+    """A country box (none, then every country by name with its code), filtered as typed;
+    its current data is the two-letter code or None."""
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setAccessibleName(tr("Default country"))
+    combo.addItem(tr("None: every number needs its country code"), None)
+    named = sorted((region_name(code), code) for code in known_regions() if code != "001")
+    for name, code in named:
+        combo.addItem(f"{name} ({code})", code)
+    completer = QCompleter(combo.model(), combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.setCompleter(completer)
+    index = combo.findData(current) if current else 0
+    combo.setCurrentIndex(max(index, 0))
+    return combo
+
+
 class RegionDialog(QDialog):
     """Pick a default region, or none; open with `open()` and read `region()` when accepted."""
 
     def __init__(self, title: str, current: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.combo = QComboBox(self)
-        self.combo.setEditable(True)
-        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.combo.setAccessibleName(tr("Default country"))
-        self.combo.addItem(tr("None: every number needs its country code"), None)
-        named = sorted((region_name(code), code) for code in known_regions() if code != "001")
-        for name, code in named:
-            self.combo.addItem(f"{name} ({code})", code)
-        completer = QCompleter(self.combo.model(), self.combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.combo.setCompleter(completer)
-        index = self.combo.findData(current) if current else 0
-        self.combo.setCurrentIndex(max(index, 0))
+        self.combo = region_combo(current, self)
         note = plain_label(
             tr(
                 "Numbers written without their country code, such as 079 302 67 27, are read "

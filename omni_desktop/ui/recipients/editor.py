@@ -2,25 +2,54 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from omni_desktop.services.importing import is_importable
+
 from omni_desktop.ui.i18n import tr, trn
+from omni_desktop.ui.plain import plain_message_box
 from omni_desktop.ui.recipients.model import COL_PHONE, ERROR_COLOUR, RecipientsModel
 from omni_desktop.ui.recipients.paste import PasteRecipientsDialog
+from omni_desktop.ui.recipients.undo import InsertRowsCommand, RemoveRowsCommand
 from omni_desktop.ui.table_header import fit_header_sections
+
+CLEAR_ASKS_ABOVE = 100  # clearing more rows than this asks first
+
+
+def dropped_file(mime: QMimeData) -> Path | None:
+    """The one local spreadsheet file being dragged (.csv, .xlsx…), or None."""
+    if not mime.hasUrls():
+        return None
+    urls = [u for u in mime.urls() if u.isLocalFile()]
+    if len(urls) != 1:
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if is_importable(path) else None
 
 
 class ElidedLabel(QLabel):
@@ -54,12 +83,21 @@ class RecipientsEditor(QWidget):
     """Edits the recipients: paste many at once, add and remove rows, see which are refused."""
 
     recipients_changed = Signal()
+    file_dropped = Signal(Path)  # a spreadsheet dropped on the table, to import
 
     def __init__(self, parent: QWidget | None = None, model: RecipientsModel | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recipients_editor")
         self.model = model if model is not None else RecipientsModel(self)
         self.paste_dialog: PasteRecipientsDialog | None = None
+        self.clear_box: QMessageBox | None = None
+        # Import, paste, remove and clear are undoable; a draft opened or made anew forgets them.
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("Re&do"))
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.model.replaced.connect(self.undo_stack.clear)
 
         self.paste_button = self._button(
             tr("Paste…"),
@@ -118,8 +156,13 @@ class RecipientsEditor(QWidget):
         self.remove_action = self._view_action(
             tr("Remove selected"), QKeySequence.StandardKey.Delete, self._on_remove_button_clicked
         )
+        separator = QAction(self.table)
+        separator.setSeparator(True)
+        self.table.addActions([separator, self.undo_action, self.redo_action])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.installEventFilter(self)
+        self.table.viewport().setAcceptDrops(True)
+        self.table.viewport().installEventFilter(self)
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 4, 0)  # keep the count off the window's edge
@@ -159,7 +202,10 @@ class RecipientsEditor(QWidget):
         return action
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+V on the table adds the clipboard's lines; Delete removes the selected rows."""
+        """Ctrl+V on the table adds the clipboard's lines; Delete removes the selected rows; a
+        spreadsheet dropped on it is offered for import."""
+        if watched is self.table.viewport() and isinstance(event, QDragEnterEvent | QDropEvent):
+            return self._on_table_drag(event)
         if (
             watched is self.table
             and isinstance(event, QKeyEvent)
@@ -207,8 +253,51 @@ class RecipientsEditor(QWidget):
         self.table.setFocus()
 
     def remove_selected(self) -> int:
-        rows = {index.row() for index in self.table.selectionModel().selectedIndexes()}
-        return self.model.remove_row_numbers(list(rows))
+        """Remove the selected rows (undoable); how many."""
+        numbers = sorted({index.row() for index in self.table.selectionModel().selectedIndexes()})
+        rows = [self.model.row_at(n) for n in numbers if 0 <= n < self.model.rowCount()]
+        return self.remove_rows(rows, trn("Remove %n recipient(s)", None, len(rows)))
+
+    def remove_rows(self, rows: list[Any], text: str) -> int:
+        """Remove these row objects as one undoable step named `text`; how many."""
+        if rows:
+            self.undo_stack.push(RemoveRowsCommand(self.model, list(rows), text))
+        return len(rows)
+
+    def insert_rows(self, rows: list[Any], text: str) -> int:
+        """Append checked rows as one undoable step named `text`; how many."""
+        if rows:
+            self.undo_stack.push(InsertRowsCommand(self.model, self.model.rowCount(), rows, text))
+        return len(rows)
+
+    def clear(self) -> QMessageBox | None:
+        """Remove every row (undoable); above CLEAR_ASKS_ABOVE rows, ask first (the box is
+        opened, never exec()'d, and returned)."""
+        count = self.model.rowCount()
+        if count <= CLEAR_ASKS_ABOVE:
+            self._clear_now()
+            return None
+        box = plain_message_box(
+            self,
+            QMessageBox.Icon.Question,
+            tr("Clear the recipients?"),
+            trn(
+                "Remove all %n recipient(s) from the list? Edit > Undo brings them back.",
+                None,
+                count,
+            ),
+            buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        box.setObjectName("clear_box")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(tr("Clear"))
+        yes.clicked.connect(self._clear_now)
+        box.finished.connect(self._on_clear_box_finished)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.clear_box = box
+        box.open()
+        return box
 
     def count_text(self) -> str:
         valid, invalid = self.model.counts()
@@ -247,7 +336,20 @@ class RecipientsEditor(QWidget):
         self.remove_selected()
 
     def _on_clear_button_clicked(self) -> None:
-        self.model.clear()
+        self.clear()
+
+    def _on_clear_box_finished(self, _result: int) -> None:
+        self.clear_box = None
+
+    def _on_table_drag(self, event: QDragEnterEvent | QDropEvent) -> bool:
+        path = dropped_file(event.mimeData())
+        if path is None:
+            event.ignore()
+            return True
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.file_dropped.emit(path)
+        return True
 
     def _on_model_recipients_changed(self) -> None:
         _valid, invalid = self.model.counts()
@@ -269,7 +371,12 @@ class RecipientsEditor(QWidget):
 
     def _add_text(self, text: str) -> int:
         first = self.model.rowCount()
-        added = self.model.add_lines(text)
+        rows = self.model.rows_from_lines(text)
+        added = self.insert_rows(rows, trn("Paste %n recipient(s)", None, len(rows)))
         if added:
             self.table.scrollTo(self.model.index(first, 0))
         return added
+
+    def _clear_now(self) -> None:
+        rows = list(self.model.rows)
+        self.remove_rows(rows, trn("Clear %n recipient(s)", None, len(rows)))

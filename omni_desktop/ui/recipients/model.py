@@ -10,6 +10,7 @@ date incrementally.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,6 +77,8 @@ class RecipientRow:
     email_problem: str | None = None
     line_problem: str | None = None  # what the paste parser said of the line, until edited
     extra_to: JsonObject = field(default_factory=dict)  # other `to` keys, kept for the draft
+    # An imported row's other columns by header name, for personalisation; never sent.
+    fields: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -124,6 +127,7 @@ class RecipientsModel(QAbstractTableModel):
     """Editable recipients; `destinations()` is what goes into the message."""
 
     recipients_changed = Signal()
+    replaced = Signal()  # a draft's destinations replaced every row (undo has nothing to undo)
 
     def __init__(self, parent: QObject | None = None, *, default_region: str | None = None) -> None:
         super().__init__(parent)
@@ -241,6 +245,10 @@ class RecipientsModel(QAbstractTableModel):
 
     def add_lines(self, text: str) -> int:
         """Append a row per pasted line (rows with a problem too, showing it); returns how many."""
+        return self.insert_checked(len(self._rows), self.rows_from_lines(text))
+
+    def rows_from_lines(self, text: str) -> list[RecipientRow]:
+        """A checked row per pasted line (rows with a problem too), not yet in the table."""
         new_rows = []
         for parsed in parse_recipients(text):
             item = _row_from(parsed.destination)
@@ -248,21 +256,55 @@ class RecipientsModel(QAbstractTableModel):
             item.line_problem = parsed.problem
             if not item.is_empty or parsed.problem:
                 new_rows.append(item)
-        if not new_rows:
+        return new_rows
+
+    def insert_checked(self, at: int, rows: list[RecipientRow]) -> int:
+        """Insert rows already checked under `default_region` at `at`, with one insert signal
+        however many (an import of 100,000 rows); returns how many."""
+        if not rows:
             return 0
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(new_rows) - 1)
-        self._rows.extend(new_rows)
-        for item in new_rows:
-            self._count(item)
-        self.endInsertRows()
+        self._insert_quietly(at, rows)
         self.recipients_changed.emit()
-        return len(new_rows)
+        return len(rows)
+
+    def take(self, rows: list[RecipientRow]) -> list[tuple[int, RecipientRow]]:
+        """Remove these row objects wherever they are now; (position, row) of each, ascending,
+        for `put_back`. Rows no longer in the table are skipped."""
+        wanted = {id(item) for item in rows}
+        taken = [(i, item) for i, item in enumerate(self._rows) if id(item) in wanted]
+        if _runs(i for i, _item in taken) > _MANY_RUNS:  # one reset beats thousands of removes
+            self._replace_rows([item for item in self._rows if id(item) not in wanted])
+        else:
+            self.remove_row_numbers([i for i, _item in taken])
+        return taken
+
+    def put_back(self, taken: list[tuple[int, RecipientRow]]) -> None:
+        """Insert rows `take` removed at their old positions (one signal per run)."""
+        if _runs(i for i, _item in taken) > _MANY_RUNS:
+            rows = [*self._rows]
+            for position, item in taken:
+                rows.insert(min(position, len(rows)), item)
+            self._replace_rows(rows)
+            return
+        run: list[RecipientRow] = []
+        start = 0
+        for position, item in [*taken, (-1, RecipientRow())]:
+            if run and position != start + len(run):
+                self._insert_quietly(start, run)
+                run = []
+            if position < 0:
+                break
+            if not run:
+                start = position
+            run.append(item)
+        if taken:
+            self.recipients_changed.emit()
 
     def set_destinations(self, destinations: list[Destination]) -> None:
         """Show the destinations of a message (one model reset)."""
         rows = [_row_from(d) for d in destinations]
         self._reset(rows)
+        self.replaced.emit()
 
     def destinations(self) -> list[Destination]:
         """One destination per non-empty row, in order, as typed: validation normalises them
@@ -305,6 +347,24 @@ class RecipientsModel(QAbstractTableModel):
 
     # --- internals -----------------------------------------------------------------------------
 
+    def _replace_rows(self, rows: list[RecipientRow]) -> None:
+        """All rows at once, already checked (one reset, counts made again)."""
+        self.beginResetModel()
+        self._valid = self._invalid = 0
+        for item in rows:
+            self._count(item)
+        self._rows = rows
+        self.endResetModel()
+        self.recipients_changed.emit()
+
+    def _insert_quietly(self, at: int, rows: list[RecipientRow]) -> None:
+        at = min(max(at, 0), len(self._rows))
+        self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
+        self._rows[at:at] = rows
+        for item in rows:
+            self._count(item)
+        self.endInsertRows()
+
     def _remove_run(self, row: int, count: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row + count - 1)
         for item in self._rows[row : row + count]:
@@ -337,6 +397,19 @@ class RecipientsModel(QAbstractTableModel):
             self._valid -= 1
         else:
             self._invalid -= 1
+
+
+_MANY_RUNS = 64
+
+
+def _runs(positions: Iterable[int]) -> int:
+    """How many runs of adjacent positions an ascending sequence holds."""
+    runs, last = 0, -2
+    for position in positions:
+        if position != last + 1:
+            runs += 1
+        last = position
+    return runs
 
 
 def _row_from(destination: Destination) -> RecipientRow:

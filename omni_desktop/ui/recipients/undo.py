@@ -1,0 +1,47 @@
+"""Undoable changes of the recipients table: rows added (an import, a paste) and rows removed
+(Remove, Clear, Remove duplicates…). `QUndoStack` runs them; Ctrl+Z undoes the last.
+
+Commands hold the row objects themselves, not positions, so an edit or a paste made between
+a change and its undo never makes the undo remove or restore the wrong rows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from omni_desktop.ui.recipients.model import RecipientRow, RecipientsModel
+
+
+class InsertRowsCommand(QUndoCommand):
+    """Rows added at `at` (checked already); undo takes exactly those rows out again."""
+
+    def __init__(self, model: RecipientsModel, at: int, rows: list[RecipientRow], text: str):
+        super().__init__(text)
+        self._model = model
+        self._at = at
+        self._rows = rows
+
+    def redo(self) -> None:
+        self._model.insert_checked(self._at, self._rows)
+
+    def undo(self) -> None:
+        self._model.take(self._rows)
+
+
+class RemoveRowsCommand(QUndoCommand):
+    """Rows taken out (any of them, all for Clear); undo puts them back where they were."""
+
+    def __init__(self, model: RecipientsModel, rows: list[RecipientRow], text: str):
+        super().__init__(text)
+        self._model = model
+        self._rows = rows
+        self._taken: list[tuple[int, RecipientRow]] = []
+
+    def redo(self) -> None:
+        self._taken = self._model.take(self._rows)
+
+    def undo(self) -> None:
+        self._model.put_back(self._taken)
+
+
+__all__ = ["InsertRowsCommand", "RemoveRowsCommand"]

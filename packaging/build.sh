@@ -59,6 +59,7 @@ build_linux() {
   chmod -R u+rwX,go+rX,go-w "$staging"
 
   depends=$(bash packaging/linux/deb-depends.sh "$staging/opt/omni-desktop")
+  # Recommends: emoji show as boxes with only DejaVu, so a colour-emoji font comes along.
   cat >"$staging/DEBIAN/control" <<EOF
 Package: omni-desktop
 Version: $deb_version
@@ -66,6 +67,7 @@ Architecture: $(dpkg --print-architecture)
 Maintainer: ${DEB_MAINTAINER:-omni-desktop developers <packaging@omni-desktop.invalid>}
 Installed-Size: $(du -sk --apparent-size --exclude=DEBIAN "$staging" | cut -f1)
 Depends: $depends
+Recommends: fonts-noto-color-emoji
 Section: net
 Priority: optional
 Description: compose and send Infobip OMNI failover messages
@@ -77,7 +79,7 @@ Description: compose and send Infobip OMNI failover messages
  The same core sends from a terminal: omni-desktop send DRAFT.omni.json.
 EOF
   dpkg-deb --root-owner-group -Zxz --build "$staging" "$deb" >/dev/null
-  dpkg-deb --info "$deb" | sed -n 's/^ \(Version\|Installed-Size\|Depends\):/   \1:/p'
+  dpkg-deb --info "$deb" | sed -n 's/^ \(Version\|Installed-Size\|Depends\|Recommends\):/   \1:/p'
 }
 
 build_macos() {

@@ -1,4 +1,5 @@
-"""The confirm step before a send: target, recipients, channels in flow order, SMS segments."""
+"""The confirm step before a send: target, recipients, channels in flow order, the totals
+(recipients, requests, SMS segments) and the failover timeline."""
 
 from __future__ import annotations
 
@@ -10,15 +11,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omni_desktop.core.scenario import TimedTimeline
+
 from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.presenter import SendSummary
+from omni_desktop.ui.timeline import TimelineView
+
+REQUESTS_PER_SEND = 1  # one advanced request carries every destination
 
 
 class ConfirmSendDialog(QDialog):
     """Asks once, with everything that matters in view. Opened with open(), never exec()."""
 
-    def __init__(self, summary: SendSummary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        summary: SendSummary,
+        parent: QWidget | None = None,
+        timeline: TimedTimeline | None = None,
+        zone_note: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Send this message?"))
         self.setObjectName("confirm_send")
@@ -35,6 +47,14 @@ class ConfirmSendDialog(QDialog):
         if summary.sms_segments is not None:
             segments = summary.sms_segments
             lines.append(trn("SMS: %n segment(s) per recipient", None, segments))
+        lines.append(trn("Requests: %n", None, REQUESTS_PER_SEND))
+        self.total_segments = (summary.sms_segments or 0) * summary.recipients
+        if summary.sms_segments is not None:
+            lines.append(
+                tr("SMS segments in total: {n:,} ({per} × {recipients:,} recipients)").format(
+                    n=self.total_segments, per=summary.sms_segments, recipients=summary.recipients
+                )
+            )
         lines.append(tr("When: {when}").format(when=summary.scheduled or tr("now")))
         if summary.warnings:
             lines.append("⚠ " + tr("Warnings:"))
@@ -59,6 +79,17 @@ class ConfirmSendDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.body)
+        self.timeline: TimelineView | None = None
+        if timeline is not None:
+            self.timeline = TimelineView(self)
+            self.timeline.setObjectName("confirm_timeline")
+            self.timeline.set_timeline(timeline, zone_note)
+            self.timeline_text = plain_label(self.timeline.text(), self)
+            self.timeline_text.setObjectName("confirm_timeline_text")
+            self.timeline_text.setWordWrap(True)
+            layout.addWidget(plain_label(tr("When each channel is tried:"), self))
+            layout.addWidget(self.timeline)
+            layout.addWidget(self.timeline_text)
         self.account_name = summary.account
         self.account_edit: QLineEdit | None = None
         if summary.account:

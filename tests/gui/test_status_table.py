@@ -372,12 +372,13 @@ def test_ctrl_c_copies_selected_rows_as_tsv(qtbot: QtBot, panel: StatusPanel) ->
         "Action",
         "Channel",
         "Price",
+        "Currency",
         "Updated",
         "Error",
     ]
     first = lines[1].split("\t")
     assert first[:4] == ["385911111111", "m-1", "PENDING", "PENDING_ENROUTE"]
-    assert datetime.fromisoformat(first[COL_UPDATED]) == T0
+    assert datetime.fromisoformat(first[COL_UPDATED + 1]) == T0  # after the currency
     assert lines[2].split("\t")[:2] == ["ana@example.com", "m-3"]
     assert lines[2].split("\t")[-1] == "x"
 
@@ -391,8 +392,10 @@ def test_export_csv_writes_the_visible_rows(tmp_path: Path, panel: StatusPanel) 
     assert rows[0][:3] == ["To", "Message ID", "Group"]
     assert rows[0][-1] == "Error"
     assert [r[1] for r in rows[1:]] == ["m-2", "m-4"]
-    assert rows[1][COL_PRICE] == "0.0065 EUR"
-    assert datetime.fromisoformat(rows[1][COL_UPDATED]) == T0
+    # The price as a number a spreadsheet can sum, its currency in the next column.
+    assert (rows[0][COL_PRICE], rows[0][COL_PRICE + 1]) == ("Price", "Currency")
+    assert (float(rows[1][COL_PRICE]), rows[1][COL_PRICE + 1]) == (0.0065, "EUR")
+    assert datetime.fromisoformat(rows[1][COL_UPDATED + 1]) == T0
 
     assert panel.export_csv(path, only_visible=False)
     with path.open(encoding="utf-8", newline="") as handle:

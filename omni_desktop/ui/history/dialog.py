@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -48,6 +49,7 @@ from omni_desktop.storage.sends import MessageRecord, SendRecord, SendState
 
 from omni_desktop.services.history import HistoryService
 
+from omni_desktop.ui.history.export import HistoryExporter
 from omni_desktop.ui.history.format import (
     RESEND_NOTE,
     can_check,
@@ -67,7 +69,7 @@ from omni_desktop.ui.history.models import (
     SendsModel,
 )
 from omni_desktop.ui.history.presenter import DRAFT, HISTORY_LIMIT, RESEND, HistoryPresenter
-from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.qt_common import SORT_ROLE
 from omni_desktop.ui.theme import error_css
@@ -119,6 +121,7 @@ class HistoryDialog(QDialog):
     def __init__(self, history: HistoryService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.presenter = HistoryPresenter(history, self)
+        self.exporter = HistoryExporter(self.presenter, self)
         self._searches = 0  # answers received: 0 until the first list arrives
         self._keep: int | None = None  # the send to select when the next list arrives
         self._checking: int | None = None  # the send whose status is being asked for
@@ -202,6 +205,15 @@ class HistoryDialog(QDialog):
         )
         self.resend_button = QPushButton(tr("Send &again…"), self)
         self.resend_button.setToolTip(tr(RESEND_NOTE))
+        self.export_button = QPushButton(tr("E&xport…"), self)
+        self.export_button.setObjectName("history_export")
+        self.export_button.setToolTip(
+            tr("Save the selected send, or the sends of a time range, as CSV or XLSX")
+        )
+        export_menu = QMenu(self.export_button)
+        self.export_send_action = export_menu.addAction(tr("The selected send…"))
+        self.export_range_action = export_menu.addAction(tr("Sends of a time range…"))
+        self.export_button.setMenu(export_menu)
         self.message_label = plain_label("", self)
         self.message_label.setObjectName("history_message")
         self.message_label.setWordWrap(True)
@@ -218,7 +230,12 @@ class HistoryDialog(QDialog):
         close_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close_box.rejected.connect(self.reject)
         actions = QHBoxLayout()
-        for button in (self.check_button, self.draft_button, self.resend_button):
+        for button in (
+            self.check_button,
+            self.draft_button,
+            self.resend_button,
+            self.export_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(close_box)
@@ -274,6 +291,8 @@ class HistoryDialog(QDialog):
         self.draft_button.clicked.connect(self._on_draft_button_clicked)
         self.resend_button.clicked.connect(self._on_resend_button_clicked)
         self.key_button.clicked.connect(self._on_key_button_clicked)
+        self.export_send_action.triggered.connect(self._on_export_send_action_triggered)
+        self.export_range_action.triggered.connect(self.exporter.export_range)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self).activated.connect(
             self._on_find_shortcut_activated
         )
@@ -290,6 +309,8 @@ class HistoryDialog(QDialog):
         p.no_client.connect(self._on_presenter_no_client)
         p.draft_ready.connect(self._on_presenter_draft_ready)
         p.draft_failed.connect(self._on_presenter_draft_failed)
+        p.exported.connect(self._on_presenter_exported)
+        p.export_failed.connect(self._on_presenter_export_failed)
 
     # --- API -----------------------------------------------------------------------------------
 
@@ -397,6 +418,12 @@ class HistoryDialog(QDialog):
     def _on_presenter_draft_failed(self, sentence: str) -> None:
         self._say(sentence, error=True)
 
+    def _on_presenter_exported(self, path: str, count: int) -> None:
+        self._say(trn("Saved %n message(s) to {path}.", None, count).format(path=path))
+
+    def _on_presenter_export_failed(self, sentence: str) -> None:
+        self._say(sentence, error=True)
+
     # --- slots ---------------------------------------------------------------------------------
 
     def _on_search_edit_text_changed(self, _text: str) -> None:
@@ -429,6 +456,11 @@ class HistoryDialog(QDialog):
         self._say(tr("Asking the server's logs about send #{id}…").format(id=record.id))
         self._update_buttons()
         self.presenter.check_status(record)
+
+    def _on_export_send_action_triggered(self) -> None:
+        record = self.selected_record()
+        if record is not None:
+            self.exporter.export_send(record.id)
 
     def _on_key_button_clicked(self) -> None:
         if self._key_profile is not None:
@@ -519,6 +551,7 @@ class HistoryDialog(QDialog):
         self.check_button.setText(tr("Checking…") if busy else tr("Check &status"))
         self.check_button.setEnabled(not busy and record is not None and can_check(record))
         self.draft_button.setEnabled(record is not None)
+        self.export_send_action.setEnabled(record is not None)
         self.resend_button.setEnabled(record is not None and record.state is not SendState.SENDING)
 
     def _select_listed(self, send_id: int) -> bool:

@@ -8,6 +8,8 @@ older one is dropped, so the table never jumps back to what the operator typed b
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +18,7 @@ from omni_desktop.api.errors import OmniError
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.sends import SendRecord
 
+from omni_desktop.services.exporting import ExportError
 from omni_desktop.services.history import HistoryService, NoClient
 
 from omni_desktop.ui.i18n import tr
@@ -37,6 +40,8 @@ class HistoryPresenter(QObject):
     no_client = Signal(str, object)  # why, and the account (None: the sandbox)
     draft_ready = Signal(str, int, object)  # DRAFT or RESEND, send id, OmniMessage (no IDs)
     draft_failed = Signal(str)
+    exported = Signal(str, int)  # the file written, how many messages it holds
+    export_failed = Signal(str)  # one plain sentence
 
     def __init__(self, history: HistoryService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +74,16 @@ class HistoryPresenter(QObject):
     def draft(self, send_id: int, purpose: str) -> asyncio.Task[Any]:
         """The send's request as a new draft, IDs cleared; `draft_ready` or `draft_failed`."""
         return self.tasks.start(self._draft(send_id, purpose), "draft")
+
+    def export(
+        self,
+        path: Path,
+        send_id: int | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> asyncio.Task[Any]:
+        """Write one send, or a time range's, to `path`; `exported` or `export_failed`."""
+        return self.tasks.start(self._export(path, send_id, since, until), "export")
 
     async def close(self) -> None:
         """Let a status check finish, stop the reads, and wait for all of it."""
@@ -109,6 +124,18 @@ class HistoryPresenter(QObject):
             self.check_failed.emit(record.id, tr("That send is no longer in the history."))
         else:
             self.checked.emit(checked)
+
+    async def _export(
+        self, path: Path, send_id: int | None, since: datetime | None, until: datetime | None
+    ) -> None:
+        try:
+            count = await self.history.export(path, send_id, since, until)
+        except (ExportError, StorageError) as exc:
+            self.export_failed.emit(str(exc))
+        except KeyError:
+            self.export_failed.emit(tr("That send is no longer in the history."))
+        else:
+            self.exported.emit(str(path), count)
 
     async def _draft(self, send_id: int, purpose: str) -> None:
         try:

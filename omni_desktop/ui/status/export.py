@@ -1,15 +1,18 @@
-"""The status rows as text: tab-separated for the clipboard, CSV for a file.
+"""The status rows as text or files: tab-separated for the clipboard, CSV or XLSX to keep.
 
-Both carry a header line, every column, the time in ISO form and the report's error, so a row
-pasted into a spreadsheet or a ticket says everything the table knows of its message.
+Each carries a header line, every column, the price as a number with its currency beside it,
+the time in ISO 8601 and the report's error, so a row pasted into a spreadsheet or a ticket
+says everything the table knows of its message.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from pathlib import Path
 
+from omni_desktop.services.exporting import write_table
+
+from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.status.model import StatusTableModel
 
 
@@ -20,12 +23,13 @@ def tsv_text(model: StatusTableModel, rows: Iterable[int]) -> str:
     return "".join("\t".join(_tsv_cell(c) for c in line) + "\n" for line in lines)
 
 
-def write_csv(path: Path, model: StatusTableModel, rows: Iterable[int]) -> None:
-    """Write model rows `rows` to `path` as UTF-8 CSV under a header line; OSError on failure."""
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(model.export_headers())
-        writer.writerows(model.export_cells(row) for row in rows)
+def write_rows(
+    path: Path, model: StatusTableModel, rows: Iterable[int], kind: str | None = None
+) -> int:
+    """Write model rows `rows` to `path` as `kind` (csv, xlsx; None: by the suffix) under a
+    header line; ExportError (services.exporting) says why not."""
+    values = (model.export_values(row) for row in rows)
+    return write_table(Path(path), model.export_headers(), values, tr("Status"), kind)
 
 
 def _tsv_cell(text: str) -> str:

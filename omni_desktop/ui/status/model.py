@@ -27,7 +27,7 @@ from omni_desktop.ui.status.rows import (
     COL_PRICE,
     COL_STATUS,
     COL_UPDATED,
-    EXPORT_EXTRA,
+    EXPORT_HEADERS,
     HEADERS,
     DeliveryReport,
     StatusRow,
@@ -36,6 +36,7 @@ from omni_desktop.ui.status.rows import (
     group_of,
     local_text,
     outcome_unknown_status,
+    price_parts,
     price_text,
     row_cells,
     sort_key,
@@ -253,17 +254,28 @@ class StatusTableModel(QAbstractTableModel):
             self._counts = count_groups(self._rows)
         return dict(self._counts)
 
-    def export_cells(self, row: int) -> list[str]:
-        """The row as written to CSV and the clipboard: the columns, ISO time, then the error."""
+    def export_values(self, row: int) -> list[str | float | None]:
+        """The row as exported: the columns with the price as a number (None when unknown)
+        and its currency after it, the time in ISO 8601, then the error."""
         item = self._rows[row]
-        cells = list(self._row_cells(row))
+        cells: list[str | float | None] = list(self._row_cells(row))
         cells[COL_UPDATED] = "" if item.updated_at is None else item.updated_at.isoformat()
+        amount, currency = price_parts(item.price) if item.price else (None, "")
+        cells[COL_PRICE] = amount
+        cells.insert(COL_PRICE + 1, currency)
         cells.append(item.error)
         return cells
 
+    def export_cells(self, row: int) -> list[str]:
+        """`export_values` as text, for the clipboard."""
+        return [
+            "" if v is None else v if isinstance(v, str) else repr(v)
+            for v in self.export_values(row)
+        ]
+
     @staticmethod
     def export_headers() -> list[str]:
-        return [tr(h) for h in (*HEADERS, *EXPORT_EXTRA)]
+        return [tr(h) for h in EXPORT_HEADERS]
 
     # --- internals -----------------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
-"""`StatusPanel`: the status of the last send, with its bulkId, counts, filter and table.
+"""`StatusPanel`: the status of the last send, with its bulkId, counts, filter, table and
+delivery funnel.
 
 The table shows the model directly while no filter is set, and puts the filter proxy between
-model and view only while one is (see `StatusPanel`).
+model and view only while one is (see `StatusPanel`). Clicking a bar of the funnel filters
+the table to its messages. The rows export to CSV or XLSX, the funnel to PNG.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
@@ -37,19 +40,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omni_desktop.core.funnel import funnel
+from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.status import StatusGroup
 
+from omni_desktop.services.exporting import ExportError
+
+from omni_desktop.ui.file_dialogs import save_dialog
 from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.plain import plain_message_box
 from omni_desktop.ui.status.banner import ErrorBanner
-from omni_desktop.ui.status.export import tsv_text, write_csv
+from omni_desktop.ui.status.export import tsv_text, write_rows
+from omni_desktop.ui.status.funnel import FunnelView
 from omni_desktop.ui.status.model import StatusTableModel
-from omni_desktop.ui.status.proxy import ProxyRows, StatusFilterProxyModel
-from omni_desktop.ui.status.rows import GROUP_ORDER
+from omni_desktop.ui.status.proxy import FunnelFilter, ProxyRows, StatusFilterProxyModel
+from omni_desktop.ui.status.rows import GROUP_ORDER, funnel_row
 from omni_desktop.ui.status.style import group_dot, group_label
 from omni_desktop.ui.table_header import fit_header_sections
 
 _LIVE_FILTER_ROWS = 20_000  # above this, the filter waits for a pause in typing
+_FUNNEL_DELAY_MS = 150  # reports arrive in batches: the funnel is counted once per burst
+_EXPORT_KINDS = {  # suffix: (what the operator reads, file filter)
+    "csv": ("CSV", tr_noop("CSV files (*.csv)")),
+    "xlsx": ("XLSX", tr_noop("Excel workbooks (*.xlsx)")),
+    "png": ("PNG", tr_noop("PNG pictures (*.png)")),
+}
 
 
 class StatusPanel(QWidget):
@@ -75,6 +90,8 @@ class StatusPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self._file_dialog: QFileDialog | None = None
         self._error_box: QMessageBox | None = None
+        self._flow: list[str] = []
+        self._funnel_filter: FunnelFilter | None = None
 
         self.error_banner = ErrorBanner(self)
         self.message_label = self.error_banner.message_label
@@ -93,7 +110,15 @@ class StatusPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(controls)
-        layout.addWidget(self.stack, 1)
+        body = QHBoxLayout()
+        body.setSpacing(6)
+        body.addWidget(self.stack, 1)
+        body.addWidget(self.funnel)
+        layout.addLayout(body, 1)
+        self._funnel_timer = QTimer(self)
+        self._funnel_timer.setSingleShot(True)
+        self._funnel_timer.setInterval(_FUNNEL_DELAY_MS)
+        self._funnel_timer.timeout.connect(self.refresh_funnel)
         self.error_banner.raise_()
         self.error_banner.shown_changed.connect(self._place_error_banner)
 
@@ -221,6 +246,10 @@ class StatusPanel(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder_label)
         self.stack.addWidget(self.table)
+        self.funnel = FunnelView(self)
+        self.funnel.setMinimumWidth(220)
+        self.funnel.setMaximumWidth(340)
+        self.funnel.bar_clicked.connect(self._on_funnel_bar_clicked)
 
     def _build_actions(self) -> None:
         self.copy_action = QAction(tr("Copy rows"), self)
@@ -234,8 +263,20 @@ class StatusPanel(QWidget):
         self.export_action = QAction(tr("Export CSV…"), self)
         self.export_action.setToolTip(tr("Save the rows shown to a CSV file"))
         self.export_action.triggered.connect(self._on_export_action_triggered)
-        for action in (self.copy_action, self.export_action):
+        self.export_xlsx_action = QAction(tr("Export Excel workbook (XLSX)…"), self)
+        self.export_xlsx_action.setToolTip(tr("Save the rows shown to an XLSX file"))
+        self.export_xlsx_action.triggered.connect(self._on_export_xlsx_action_triggered)
+        self.export_png_action = QAction(tr("Save the funnel as a picture (PNG)…"), self)
+        self.export_png_action.setToolTip(tr("Save the delivery funnel as a PNG picture"))
+        self.export_png_action.triggered.connect(self._on_export_png_action_triggered)
+        exports = (self.export_action, self.export_xlsx_action, self.export_png_action)
+        for action in (self.copy_action, *exports):
             self.table.addAction(action)
+        self.export_menu = QMenu(self)
+        self.export_menu.addActions(list(exports))
+        self.export_button.setMenu(self.export_menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.funnel.addAction(self.export_png_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.copy_button.setDefaultAction(self.copy_action)
         self.copy_button.setAccessibleName(tr("Copy the selected rows"))
@@ -301,22 +342,64 @@ class StatusPanel(QWidget):
         QGuiApplication.clipboard().setText(text)
         return text
 
+    def set_flow(self, channels: list[str]) -> None:
+        """The flow of the send shown (channel names in order): the funnel's bars."""
+        self._flow = list(channels)
+        self.refresh_funnel()
+
+    def refresh_funnel(self) -> None:
+        """Count the funnel again from the rows (done by itself shortly after reports)."""
+        self._funnel_timer.stop()
+        self.funnel.set_funnel(funnel(self._flow, map(funnel_row, self.model.rows)))
+
+    def set_funnel_filter(self, chosen: FunnelFilter | None) -> None:
+        """Show only the rows of a funnel bar (None: every row again); the group box goes
+        back to all groups, so the two never disagree."""
+        self._funnel_filter = chosen
+        self.funnel.set_active(chosen)
+        if chosen is not None and self.group_combo.currentIndex() != 0:
+            self.group_combo.blockSignals(True)
+            self.group_combo.setCurrentIndex(0)
+            self.group_combo.blockSignals(False)
+        self._apply_filter()
+
     def export_csv(self, path: Path, only_visible: bool = True) -> bool:
         """Write the rows shown (or all rows) to `path` as UTF-8 CSV with a header line.
 
         A failure is reported through `export_failed` and a message box, never raised.
         """
+        return self.export_rows(Path(path), only_visible, "csv")
+
+    def export_rows(self, path: Path, only_visible: bool = True, kind: str | None = None) -> bool:
+        """Write the rows shown (or all) to `path` as `kind` (csv, xlsx; None: by the suffix);
+        a failure is reported through `export_failed` and a message box, never raised."""
         rows = self.visible_source_rows() if only_visible else range(self.model.rowCount())
+        suffix = kind or path.suffix.lower().lstrip(".")
+        name = _EXPORT_KINDS.get(suffix, ("CSV", ""))[0]
         try:
-            write_csv(path, self.model, rows)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            sentence = tr("Could not save the CSV file {path}: {reason}.").format(
-                path=path, reason=reason
-            )
-            self.export_failed.emit(sentence)
-            self._show_export_error(sentence)
-            return False
+            write_rows(path, self.model, rows, kind)
+        except ExportError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, OSError):
+                reason = cause.strerror or str(cause)
+                sentence = tr("Could not save the {kind} file {path}: {reason}.").format(
+                    kind=name, path=path, reason=reason
+                )
+            else:
+                sentence = str(exc)
+            return self._export_failed(sentence)
+        self.export_finished.emit(str(path))
+        return True
+
+    def export_funnel_png(self, path: Path) -> bool:
+        """Save the funnel as drawn to `path` as PNG; a failure is reported, never raised."""
+        picture = self.funnel.grab()
+        if not picture.save(str(path), "PNG"):
+            sentence = tr(
+                "Could not save the picture {path}: check that the folder exists and "
+                "can be written to."
+            ).format(path=path)
+            return self._export_failed(sentence)
         self.export_finished.emit(str(path))
         return True
 
@@ -341,6 +424,7 @@ class StatusPanel(QWidget):
         self.copy_bulk_button.setEnabled(bool(bulk_id))
 
     def _on_model_counts_changed(self) -> None:
+        self._funnel_timer.start()
         counts = self.model.counts()
         total = sum(counts.values())
         if not total:
@@ -358,7 +442,11 @@ class StatusPanel(QWidget):
     def _on_model_rows_changed(self) -> None:
         empty = self.model.rowCount() == 0
         self.stack.setCurrentWidget(self.placeholder_label if empty else self.table)
-        self.export_action.setEnabled(not empty)
+        for action in (self.export_action, self.export_xlsx_action, self.export_png_action):
+            action.setEnabled(not empty)
+        self.funnel.setVisible(not empty)
+        if self._funnel_filter is not None:  # another send: its bars are not these
+            self.set_funnel_filter(None)
 
     def _on_table_selection_changed(self) -> None:
         self.copy_action.setEnabled(self.table.selectionModel().hasSelection())
@@ -395,19 +483,39 @@ class StatusPanel(QWidget):
         self.copy_selection()
 
     def _on_export_action_triggered(self) -> None:
-        # A non-blocking dialog: getSaveFileName would spin a nested event loop under qasync.
-        name = f"{self.model.bulk_id or 'messages'}.csv"
-        dialog = QFileDialog(self, tr("Export CSV"), name, tr("CSV files (*.csv)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
+        self.open_export_dialog("csv")
+
+    def _on_export_xlsx_action_triggered(self) -> None:
+        self.open_export_dialog("xlsx")
+
+    def _on_export_png_action_triggered(self) -> None:
+        self.open_export_dialog("png")
+
+    def open_export_dialog(self, suffix: str) -> QFileDialog:
+        """A Save dialog (in the documents folder) for an export as `suffix`: csv, xlsx, png.
+        Opened with open(): getSaveFileName would spin a nested event loop under qasync."""
+        kind, file_filter = _EXPORT_KINDS[suffix]
+        stem = self.model.bulk_id or "messages"
+        if suffix == "png":
+            stem += "-funnel"
+        title = tr("Export {kind}").format(kind=kind)
+        dialog = save_dialog(self, title, f"{stem}.{suffix}", tr(file_filter), suffix)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self._on_file_dialog_file_selected)
         self._file_dialog = dialog
         dialog.open()
+        return dialog
 
     def _on_file_dialog_file_selected(self, path: str) -> None:
         self._file_dialog = None
-        self.export_csv(Path(path))
+        chosen = Path(path)
+        if chosen.suffix.lower() == ".png":
+            self.export_funnel_png(chosen)
+        else:
+            self.export_rows(chosen)
+
+    def _on_funnel_bar_clicked(self, chosen: FunnelFilter | None) -> None:
+        self.set_funnel_filter(chosen)
 
     # --- internals -----------------------------------------------------------------------------
 
@@ -415,7 +523,9 @@ class StatusPanel(QWidget):
         self._filter_timer.stop()
         group = self.group_combo.currentData()
         self.proxy.set_filter(
-            self.filter_edit.text(), group if isinstance(group, StatusGroup) else None
+            self.filter_edit.text(),
+            group if isinstance(group, StatusGroup) else None,
+            self._funnel_filter,
         )
 
     def _show_model(self, model: QAbstractItemModel) -> None:
@@ -457,6 +567,11 @@ class StatusPanel(QWidget):
         if not selection.isEmpty():
             new.select(selection, QItemSelectionModel.SelectionFlag.Select)
         self._on_table_selection_changed()
+
+    def _export_failed(self, sentence: str) -> bool:
+        self.export_failed.emit(sentence)
+        self._show_export_error(sentence)
+        return False
 
     def _show_export_error(self, sentence: str) -> None:
         box = plain_message_box(self, QMessageBox.Icon.Warning, tr("Export failed"), sentence)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRegularExpression, QSortFilterProxyModel, Qt, Signal
 
@@ -10,6 +11,17 @@ from omni_desktop.core.status import StatusGroup
 
 from omni_desktop.ui.qt_common import SORT_ROLE
 from omni_desktop.ui.status.model import SEARCH_ROLE, SEP, StatusTableModel
+from omni_desktop.ui.status.rows import COL_CHANNEL
+
+
+@dataclass(frozen=True)
+class FunnelFilter:
+    """A bar of the delivery funnel as a filter: rows whose channel is one of `channels`
+    ("" for none yet) and whose group is one of `groups` (None: any); `label` names it."""
+
+    channels: frozenset[str] | None
+    groups: frozenset[StatusGroup] | None
+    label: str = ""
 
 
 def _clean_filter_text(text: str) -> str:
@@ -38,22 +50,28 @@ class StatusFilterProxyModel(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self._text = ""
         self._group: StatusGroup | None = None
+        self._funnel: FunnelFilter | None = None
 
     @property
     def is_filtering(self) -> bool:
         """Whether a filter is set: some rows of the model may be left out."""
-        return bool(self._text) or self._group is not None
+        return bool(self._text) or self._group is not None or self._funnel is not None
 
-    def set_filter(self, text: str, group: StatusGroup | None = None) -> None:
-        """Show only rows with `text` in any cell and, when given, in `group`."""
+    @property
+    def funnel_filter(self) -> FunnelFilter | None:
+        return self._funnel
+
+    def set_filter(
+        self, text: str, group: StatusGroup | None = None, funnel: FunnelFilter | None = None
+    ) -> None:
+        """Show only rows with `text` in any cell and, when given, in `group` and in the
+        funnel bar `funnel` (both must hold)."""
         text = _clean_filter_text(text)
-        if (text, group) == (self._text, self._group):
+        if (text, group, funnel) == (self._text, self._group, self._funnel):
             return
         self.filter_about_to_change.emit()
-        self._text, self._group = text, group
-        pattern = QRegularExpression.escape(text) if text else ""
-        if group is not None:
-            pattern = f"^{group.name}{SEP}" + (f".*{pattern}" if pattern else "")
+        self._text, self._group, self._funnel = text, group, funnel
+        pattern = _pattern(text, group, funnel)
         options = (
             QRegularExpression.PatternOption.CaseInsensitiveOption
             | QRegularExpression.PatternOption.DotMatchesEverythingOption
@@ -67,6 +85,31 @@ class StatusFilterProxyModel(QSortFilterProxyModel):
             source.sort(column, order)
         else:
             super().sort(column, order)
+
+
+def _pattern(text: str, group: StatusGroup | None, funnel: FunnelFilter | None) -> str:
+    """The regular expression over `SEARCH_ROLE` (`GROUP<US>cell<US>cell…`) for the filters."""
+    groups = funnel.groups if funnel is not None else None
+    if group is not None:
+        groups = frozenset({group}) if groups is None else groups & {group}
+    channels = funnel.channels if funnel is not None else None
+    if not text and groups is None and channels is None:
+        return ""
+    if (groups is not None and not groups) or (channels is not None and not channels):
+        return "(?!)"  # nothing can match
+    parts = ["^"]
+    if text:
+        parts.append(f"(?=.*{QRegularExpression.escape(text)})")
+    cell = f"[^{SEP}]*"
+    if groups is not None:
+        names = sorted(g.name for g in groups)
+        parts.append(f"(?:{'|'.join(names)}){SEP}")
+    elif channels is not None:
+        parts.append(cell + SEP)
+    if channels is not None:
+        names = sorted(QRegularExpression.escape(c) for c in channels)
+        parts.append(f"(?:{cell}{SEP}){{{COL_CHANNEL}}}(?:{'|'.join(names)}){SEP}")
+    return "".join(parts)
 
 
 class ProxyRows:

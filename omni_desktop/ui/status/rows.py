@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from omni_desktop.core.funnel import FunnelRow
 from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.status import Status, StatusGroup
 
@@ -35,6 +36,13 @@ HEADERS = (
 COLUMNS = HEADERS
 """The column names in order (untranslated): `COLUMNS.index("Status")` is that column."""
 EXPORT_EXTRA = (tr_noop("Error"),)
+EXPORT_HEADERS = (
+    *HEADERS[: COL_PRICE + 1],
+    tr_noop("Currency"),
+    *HEADERS[COL_PRICE + 1 :],
+    *EXPORT_EXTRA,
+)
+"""The columns of an export: the price as a number, then its currency in a column of its own."""
 
 # Sort order of the Group column: in flight first, then success, then the failures.
 GROUP_ORDER = {
@@ -169,6 +177,23 @@ def count_groups(rows: Sequence[StatusRow]) -> dict[StatusGroup, int]:
     for name, n in names.items():
         counts[_group_by_name(name) if name else StatusGroup.UNKNOWN] += n
     return counts
+
+
+def price_parts(price: str) -> tuple[float | None, str]:
+    """`(0.0065, "EUR")` from `0.0065 EUR`; `(None, text)` when no finite number is in it."""
+    match = _PRICE_RE.search(price)
+    if match is None:
+        return None, price.strip()
+    amount = float(match.group().replace(",", "."))
+    if not math.isfinite(amount):
+        return None, price.strip()
+    return amount, (price[: match.start()] + price[match.end() :]).strip()
+
+
+def funnel_row(row: StatusRow) -> FunnelRow:
+    """What the delivery funnel counts of a row: its channel, group and price."""
+    amount, currency = price_parts(row.price) if row.price else (None, "")
+    return FunnelRow(row.channel, group_of(row.status), amount, currency)
 
 
 def _price_value(price: str) -> float:

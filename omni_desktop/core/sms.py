@@ -105,6 +105,26 @@ def _count(
     )
 
 
+def segment_ends(text: str, count: SmsCount | None = None) -> tuple[int, ...]:
+    """Where each segment's text ends, as indexes into `text` (code points), in order.
+
+    The last one is `len(text)`; empty text has none. The split is the one `count_sms` makes
+    (pass its `count` of `text` to reuse it): GSM-7 never parts an escape pair (an extension
+    character counts 2 septets), UCS-2 never parts a surrogate pair.
+    """
+    ends: list[int] = []
+    end = 0
+    for part in (count or count_sms(text)).parts:
+        end += len(part)
+        ends.append(end)
+    return tuple(ends)
+
+
+def unicode_positions(text: str) -> tuple[int, ...]:
+    """Indexes (code points) of every character of `text` that forces UCS-2, in order."""
+    return tuple(match.start() for match in _NOT_GSM.finditer(text))
+
+
 _Parts = tuple[int, tuple[str, ...], int]  # units, parts, units in the last part
 
 

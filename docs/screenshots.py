@@ -102,6 +102,20 @@ async def make_shots() -> None:
     window.bottom_tabs.setCurrentWidget(window.problems)
     await settle()
     window.grab().save(str(IMAGES / "main-window.png"))
+    # The failover timeline under the scenario: when each channel is tried, when it gives up.
+    scenario_box = window.timeline.parentWidget()
+    assert scenario_box is not None
+    scenario_box.grab().save(str(IMAGES / "failover-timeline.png"))
+
+    # The device preview (F8) of the SMS tab: sender, segments, the dash that forces Unicode.
+    for index in range(window.tabs.count()):
+        shown = window.composer_at(index)
+        if shown is not None and shown.spec.key == "sms":
+            window.tabs.setCurrentIndex(index)
+    window.device_preview.toggle_action.setChecked(True)
+    await settle()
+    window.grab().save(str(IMAGES / "device-preview.png"))
+    window.device_preview.toggle_action.setChecked(False)
 
     # Take the invalid number out, then open the confirm step.
     window.recipients.model.remove_row_numbers([4])
@@ -121,6 +135,34 @@ async def make_shots() -> None:
     await until(lambda: all(r.status and r.status.is_final for r in model.rows), 90)
     await settle()
     window.grab().save(str(IMAGES / "status-delivered.png"))
+    # The delivery funnel of that send (mixed outcomes: Viber, SMS, expired), as on the tab.
+    window.status_panel.refresh_funnel()
+    await settle()
+    window.bottom_tabs.grab().save(str(IMAGES / "delivery-funnel.png"))
+
+    # File > Import recipients…: the mapping step, then the result.
+    from omni_desktop.ui.importing.dialog import RESULT_PAGE
+
+    sheet = Path(tempfile.mkdtemp(prefix="omni-shots-")) / "kunden.csv"
+    sheet.write_text(
+        "\ufeffName;Handy;E-Mail;Stadt\n"
+        '"Schmid, Jürg";079 302 67 27;juerg@example.ch;Zürich\n'
+        '"Meier, Anna";+41 79 302 67 28;anna@example.ch;Bern\n'
+        "Keller, Tom;4.17930E+10;;Basel\n"
+        '"Schmid, Jürg";+41 79 302 67 27;;Zürich\n',
+        encoding="utf-8",
+    )
+    importer = window.importer.open_path(sheet)
+    assert importer is not None
+    await until(lambda: importer.presenter.preview is not None)
+    importer.region.setCurrentIndex(importer.region.findData("CH"))
+    await settle()
+    importer.grab().save(str(IMAGES / "import-mapping.png"))
+    importer.start_import()
+    await until(lambda: importer.stack.currentIndex() == RESULT_PAGE)
+    await settle()
+    importer.grab().save(str(IMAGES / "import-result.png"))
+    importer.accept()
 
     history = window.open_history()
     assert history is not None

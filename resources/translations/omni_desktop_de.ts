@@ -211,7 +211,7 @@
         <translation>Die Nummer enthält „{char}“; verwenden Sie Ziffern, Leerzeichen, Bindestriche, Punkte und Klammern.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>The e-mail address is empty.</source>
         <translation>Die E-Mail-Adresse ist leer.</translation>
     </message>
@@ -623,7 +623,7 @@
         <translation>Der Schlüssel liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/history.py" line="+81"/>
+        <location filename="../../omni_desktop/services/history.py" line="+85"/>
         <source>The built-in sandbox is not running now, so this send&apos;s status cannot be checked.</source>
         <translation>Die integrierte Sandbox läuft gerade nicht, daher kann der Status dieser Sendung nicht geprüft werden.</translation>
     </message>
@@ -633,7 +633,7 @@
         <translation>Das Konto „{name}“ ist gerade nicht verfügbar (es wurde entfernt oder sein Schlüssel fehlt), daher kann der Status dieser Sendung nicht geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/preparing.py" line="+85"/>
+        <location filename="../../omni_desktop/services/preparing.py" line="+87"/>
         <source>The scenarios could not be loaded ({reason}); the draft goes as it is.</source>
         <translation>Die Szenarien konnten nicht geladen werden ({reason}); der Entwurf wird unverändert gesendet.</translation>
     </message>
@@ -1195,7 +1195,7 @@
     </message>
     <message>
         <location line="+34"/>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="+135"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="+138"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
@@ -1382,7 +1382,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/ui/accounts/boxes.py" line="+9"/>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+120"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+121"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -1609,50 +1609,79 @@
         <translation>Zeit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../omni_desktop/services/history.py" line="+37"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="+1"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="+3"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../omni_desktop/services/history.py" line="+12"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="+2"/>
         <location line="+8"/>
-        <location filename="../../omni_desktop/ui/status/rows.py" line="+37"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="+38"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-8"/>
+        <location filename="../../omni_desktop/ui/history/export.py" line="+46"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="-5"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="-12"/>
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../omni_desktop/ui/recipients/model.py" line="+32"/>
+        <location line="-5"/>
+        <source>Sent at</source>
+        <translation>Gesendet am</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send state</source>
+        <translation>Sendungsstatus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../omni_desktop/services/importing.py" line="+284"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="+1"/>
+        <location filename="../../omni_desktop/ui/recipients/model.py" line="+33"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="+1"/>
         <source>Message ID</source>
         <translation>Nachrichten-ID</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="+2"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="+5"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="+1"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="+1"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location filename="../../omni_desktop/ui/status/model.py" line="+135"/>
+        <location line="+1"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="+8"/>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The time range ends before it starts: swap the two times.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt: Vertauschen Sie die beiden Zeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/history/models.py" line="+47"/>
+        <location filename="../../omni_desktop/ui/status/model.py" line="+136"/>
         <source>Sort by {column}</source>
         <translation>Nach {column} sortieren</translation>
     </message>
@@ -1689,12 +1718,13 @@
         <translation>Rückmeldung {local} ({utc})</translation>
     </message>
     <message>
+        <location filename="../../omni_desktop/services/history.py" line="+10"/>
         <location filename="../../omni_desktop/ui/history/dialog.py" line="-6"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="+16"/>
         <source>Search: recipient, bulk or message ID, scenario, account, error or state</source>
         <translation>Suchen: Empfänger, Bulk- oder Nachrichten-ID, Szenario, Konto, Fehler oder Zustand</translation>
     </message>
@@ -1729,7 +1759,27 @@
         <translation>Sendungen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+43"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the selected send, or the sends of a time range, as CSV or XLSX</source>
+        <translation>Die ausgewählte Sendung oder die Sendungen eines Zeitraums als CSV oder XLSX speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The selected send…</source>
+        <translation>Die ausgewählte Sendung…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends of a time range…</source>
+        <translation>Sendungen eines Zeitraums…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Enter &amp;key…</source>
         <translation>Schlüssel ein&amp;geben…</translation>
     </message>
@@ -1739,7 +1789,7 @@
         <translation>Dieses Konto unter „Konten“ öffnen, um seinen Schlüssel einzugeben</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>The selected send</source>
         <translation>Die ausgewählte Sendung</translation>
     </message>
@@ -1766,24 +1816,36 @@
         <translation>Antwort</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location filename="../../omni_desktop/services/exporting.py" line="+32"/>
+        <source>Cannot export to “{name}”: choose a name ending in .csv or .xlsx.</source>
+        <translation>Export nach „{name}“ nicht möglich: Wählen Sie einen Namen, der auf .csv oder .xlsx endet.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="-2"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+118"/>
+        <location line="+3"/>
+        <location line="+59"/>
+        <source>Could not save {path}: {reason}.</source>
+        <translation>{path} konnte nicht gespeichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="+1"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+121"/>
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+324"/>
+        <location line="-74"/>
+        <location line="+353"/>
         <source>Check &amp;status</source>
         <translation>&amp;Status prüfen</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-351"/>
         <source>Ask the server&apos;s logs what became of this send&apos;s messages</source>
         <translation>In den Logs des Servers nachsehen, was aus den Nachrichten dieser Sendung wurde</translation>
     </message>
@@ -1803,22 +1865,30 @@
         <translation>Er&amp;neut senden…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
+    <message numerus="yes">
+        <location line="+201"/>
+        <source>Saved %n message(s) to {path}.</source>
+        <translation>
+            <numerusform>%n Nachricht in {path} gespeichert.</numerusform>
+            <numerusform>%n Nachrichten in {path} gespeichert.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+220"/>
+        <location line="+34"/>
         <source>Asking the server&apos;s logs about send #{id}…</source>
         <translation>Die Logs des Servers zu Sendung #{id} werden abgefragt…</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-41"/>
         <source>Send #{id} was opened as a new draft.</source>
         <translation>Sendung #{id} wurde als neuer Entwurf geöffnet.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+68"/>
         <source>Send again?</source>
         <translation>Erneut senden?</translation>
     </message>
@@ -1828,7 +1898,8 @@
         <translation>Das Ergebnis von Sendung #{id} ist unbekannt: Ihre Nachrichten wurden möglicherweise schon zugestellt. Trotzdem erneut senden?</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/presenter.py" line="+109"/>
+        <location filename="../../omni_desktop/ui/history/presenter.py" line="+124"/>
+        <location line="+12"/>
         <location line="+10"/>
         <source>That send is no longer in the history.</source>
         <translation>Diese Sendung ist nicht mehr im Verlauf.</translation>
@@ -1921,25 +1992,26 @@
     <message>
         <location filename="../../omni_desktop/ui/history/models.py" line="-195"/>
         <location filename="../../omni_desktop/ui/problems_view.py" line="-32"/>
-        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+87"/>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+51"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+125"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+53"/>
         <source>Recipients</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location filename="../../omni_desktop/services/history.py" line="-36"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="-1"/>
         <location filename="../../omni_desktop/ui/scenario_picker.py" line="+35"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+63"/>
         <source>Scenario</source>
         <translation>Szenario</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="-117"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="-119"/>
         <source>Status, problems and request</source>
         <translation>Status, Probleme und Anfrage</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Schedule</source>
         <translation>Zeitplan</translation>
     </message>
@@ -1969,12 +2041,13 @@
         <translation>Diese Nachricht prüfen und senden (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../omni_desktop/services/history.py" line="-3"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+1"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message numerus="yes">
-        <location line="+225"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+235"/>
         <source>%n send(s) from an earlier session never got an answer, so their outcome is unknown. They were not sent again: open File &gt; History and use Check status before sending anything twice.</source>
         <translation>
             <numerusform>%n Versand aus einer früheren Sitzung bekam nie eine Antwort, sein Ergebnis ist daher unbekannt. Er wurde nicht erneut gesendet: Öffnen Sie Datei &gt; Verlauf und verwenden Sie Status prüfen, bevor Sie etwas doppelt senden.</numerusform>
@@ -1982,25 +2055,28 @@
         </translation>
     </message>
     <message>
+        <location filename="../../omni_desktop/services/history.py" line="+9"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="+9"/>
-        <location filename="../../omni_desktop/ui/status/rows.py" line="-4"/>
-        <location filename="../../omni_desktop/ui/window/window.py" line="-332"/>
+        <location filename="../../omni_desktop/ui/status/export.py" line="+32"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="-12"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="-344"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../omni_desktop/ui/problems_view.py" line="+118"/>
-        <location filename="../../omni_desktop/ui/window/sending.py" line="+96"/>
+        <location filename="../../omni_desktop/ui/window/sending.py" line="+103"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+1"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+127"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+139"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
     <message>
+        <location filename="../../omni_desktop/services/history.py" line="+56"/>
         <location filename="../../omni_desktop/ui/window/accounts.py" line="+132"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+3"/>
         <source>Sandbox</source>
@@ -2048,6 +2124,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Import recipients…</source>
+        <translation>Empfänger &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add recipients from a spreadsheet (.csv, .xlsx, .ods…)</source>
+        <translation>Empfänger aus einer Tabellendatei hinzufügen (.csv, .xlsx, .ods…)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -2142,7 +2228,7 @@
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>&amp;Message</source>
         <translation>&amp;Nachricht</translation>
     </message>
@@ -2192,7 +2278,12 @@
         <translation>Probleme ({n})</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
+        <source>local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{label} (not in flow)</source>
         <translation>{label} (nicht im Ablauf)</translation>
     </message>
@@ -2207,7 +2298,7 @@
         <translation>Schritt {n} des Ablaufs</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+16"/>
         <source>(+%n more in Problems)</source>
         <translation>
             <numerusform>(+%n weiteres unter Probleme)</numerusform>
@@ -2241,7 +2332,7 @@
         <translation>Wird gesendet… Die Anfrage kann nach dem Absenden nicht mehr abgebrochen werden.</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Sent: %n message(s) accepted, bulk {bulk}.</source>
         <translation>
             <numerusform>Gesendet: %n Nachricht angenommen, Bulk {bulk}.</numerusform>
@@ -2485,17 +2576,56 @@
         <translation>Doppelklicken Sie auf ein Problem oder drücken Sie die Eingabetaste, um zu seinem Feld zu gehen</translation>
     </message>
     <message>
+        <location filename="../../omni_desktop/services/importing.py" line="-152"/>
+        <source>The header row {row} is outside the first rows (1 to {last}).</source>
+        <translation>Die Kopfzeile {row} liegt außerhalb der ersten Zeilen (1 bis {last}).</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location filename="../../omni_desktop/ui/importing/presenter.py" line="+158"/>
+        <location line="+82"/>
+        <source>The import was cancelled; nothing was added.</source>
+        <translation>Der Import wurde abgebrochen; es wurde nichts hinzugefügt.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>“{kind}” is not a column kind; use phone, email or messageId.</source>
+        <translation>„{kind}“ ist keine Spaltenart; verwenden Sie phone, email oder messageId.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>There is no column “{name}”; the columns are: {names}.</source>
+        <translation>Es gibt keine Spalte „{name}“; die Spalten sind: {names}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The header row {row} is outside the sheet (rows 1 to {last}).</source>
+        <translation>Die Kopfzeile {row} liegt außerhalb des Blatts (Zeilen 1 bis {last}).</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <location filename="../../omni_desktop/ui/recipients/model.py" line="-2"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location filename="../../omni_desktop/ui/recipients/model.py" line="+1"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/recipients/model.py" line="+2"/>
         <source>Normalised / Problem</source>
         <translation>Normalisiert / Problem</translation>
     </message>
@@ -2520,12 +2650,23 @@
         <translation>Nummer und Adresse, wie sie gesendet werden, oder warum diese Zeile abgelehnt wird</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location filename="../../omni_desktop/core/audience.py" line="+120"/>
+        <source>Column {n}</source>
+        <translation>Spalte {n}</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The number {text} is in scientific notation: digits lost by the spreadsheet. Format the column as text in the spreadsheet, type the numbers again and export.</source>
+        <translation>Die Nummer {text} steht in wissenschaftlicher Schreibweise: Die Tabellenkalkulation hat Ziffern verloren. Formatieren Sie die Spalte in der Tabellenkalkulation als Text, geben Sie die Nummern erneut ein und exportieren Sie die Datei noch einmal.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <location filename="../../omni_desktop/ui/recipients/model.py" line="+54"/>
         <source>The row has no phone number or e-mail address.</source>
         <translation>Die Zeile hat keine Telefonnummer und keine E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../omni_desktop/ui/recipients/model.py" line="+25"/>
         <source>Type a phone number or an e-mail address.</source>
         <translation>Geben Sie eine Telefonnummer oder eine E-Mail-Adresse ein.</translation>
     </message>
@@ -2595,7 +2736,17 @@
         <translation>Die ausgewählten Empfänger entfernen</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;do</source>
+        <translation>&amp;Wiederherstellen:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Paste…</source>
         <translation>Einfügen…</translation>
     </message>
@@ -2611,11 +2762,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+178"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-178"/>
         <source>Remove all recipients</source>
         <translation>Alle Empfänger entfernen</translation>
     </message>
@@ -2630,7 +2782,28 @@
         <translation>Anzahl der Empfänger</translation>
     </message>
     <message numerus="yes">
-        <location line="+136"/>
+        <location line="+139"/>
+        <source>Remove %n recipient(s)</source>
+        <translation>
+            <numerusform>%n Empfänger entfernen</numerusform>
+            <numerusform>%n Empfänger entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Clear the recipients?</source>
+        <translation>Alle Empfänger entfernen?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Remove all %n recipient(s) from the list? Edit &gt; Undo brings them back.</source>
+        <translation>
+            <numerusform>Den %n Empfänger aus der Liste entfernen? Bearbeiten &gt; Rückgängig holt ihn zurück.</numerusform>
+            <numerusform>Alle %n Empfänger aus der Liste entfernen? Bearbeiten &gt; Rückgängig holt sie zurück.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
         <source>%n recipient(s)</source>
         <translation>
             <numerusform>%n Empfänger</numerusform>
@@ -2638,12 +2811,28 @@
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+51"/>
         <source>Rows that can be sent, and rows that are refused</source>
         <translation>Zeilen, die gesendet werden können, und abgelehnte Zeilen</translation>
     </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Paste %n recipient(s)</source>
+        <translation>
+            <numerusform>%n Empfänger einfügen</numerusform>
+            <numerusform>%n Empfänger einfügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Clear %n recipient(s)</source>
+        <translation>
+            <numerusform>Liste mit %n Empfänger leeren</numerusform>
+            <numerusform>Liste mit %n Empfängern leeren</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-166"/>
+        <location line="-254"/>
         <source>Double-click a cell to edit it; Ctrl+V pastes lines, Delete removes rows</source>
         <translation>Doppelklicken Sie auf eine Zelle, um sie zu bearbeiten; Strg+V fügt Zeilen ein, Entf entfernt Zeilen</translation>
     </message>
@@ -2658,7 +2847,7 @@
         <translation>Die Empfänger aus der Zwischenablage hinzufügen, einer pro Zeile</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+151"/>
         <source>No recipients</source>
         <translation>Keine Empfänger</translation>
     </message>
@@ -2832,7 +3021,7 @@
         <translation>Lokal: {local} · UTC: {utc}</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/send_dialog.py" line="+23"/>
+        <location filename="../../omni_desktop/ui/send_dialog.py" line="+35"/>
         <source>Send this message?</source>
         <translation>Diese Nachricht senden?</translation>
     </message>
@@ -2865,7 +3054,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>Requests: %n</source>
+        <translation>
+            <numerusform>Anfragen: %n</numerusform>
+            <numerusform>Anfragen: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SMS segments in total: {n:,} ({per} × {recipients:,} recipients)</source>
+        <translation>SMS-Segmente insgesamt: {n:,} ({per} × {recipients:,} Empfänger)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
         <source>Send to {n:,} recipient(s)</source>
         <translation>
             <numerusform>An {n:,} Empfänger senden</numerusform>
@@ -2898,7 +3100,12 @@
         <translation>Ist die Anfrage unterwegs, kann sie nicht mehr abgebrochen werden.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
+        <source>When each channel is tried:</source>
+        <translation>Wann jeder Kanal versucht wird:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This goes to real people. Type the account name “{name}” to send:</source>
         <translation>Dies geht an echte Menschen. Geben Sie zum Senden den Kontonamen „{name}“ ein:</translation>
     </message>
@@ -2908,27 +3115,30 @@
         <translation>Kontoname zur Bestätigung des Sendens</translation>
     </message>
     <message>
+        <location filename="../../omni_desktop/services/history.py" line="-57"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="-1"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="+2"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="+1"/>
         <source>Action</source>
         <translation>Maßnahme</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../omni_desktop/services/history.py" line="+5"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="+3"/>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../../omni_desktop/ui/status/rows.py" line="+51"/>
         <source>The send&apos;s answer never arrived: the message may or may not be sent.</source>
         <translation>Die Antwort auf die Sendung ist nie eingetroffen: Die Nachricht wurde möglicherweise gesendet.</translation>
     </message>
@@ -2938,7 +3148,7 @@
         <translation>Prüfen Sie die Zustellberichte, bevor Sie erneut senden.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/status/model.py" line="+156"/>
+        <location filename="../../omni_desktop/ui/status/model.py" line="+167"/>
         <source>Action: {action}</source>
         <translation>Maßnahme: {action}</translation>
     </message>
@@ -2975,11 +3185,12 @@
         <translation>Diese Meldung schließen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/status/panel.py" line="+121"/>
+        <location filename="../../omni_desktop/ui/status/panel.py" line="+146"/>
         <source>Bulk ID:</source>
         <translation>Bulk-ID:</translation>
     </message>
     <message>
+        <location filename="../../omni_desktop/services/history.py" line="-11"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="-6"/>
         <location filename="../../omni_desktop/ui/status/panel.py" line="+8"/>
         <source>Bulk ID</source>
@@ -3062,12 +3273,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+127"/>
+        <location line="+186"/>
         <source>No messages</source>
         <translation>Keine Nachrichten</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-176"/>
         <source>Copy rows</source>
         <translation>Zeilen kopieren</translation>
     </message>
@@ -3087,7 +3298,27 @@
         <translation>Die angezeigten Zeilen in einer CSV-Datei speichern</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Export Excel workbook (XLSX)…</source>
+        <translation>Excel-Arbeitsmappe (XLSX) exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the rows shown to an XLSX file</source>
+        <translation>Die angezeigten Zeilen in einer XLSX-Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the funnel as a picture (PNG)…</source>
+        <translation>Trichter als Bild (PNG) speichern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the delivery funnel as a PNG picture</source>
+        <translation>Den Zustelltrichter als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Copy the selected rows</source>
         <translation>Die ausgewählten Zeilen kopieren</translation>
     </message>
@@ -3096,13 +3327,8 @@
         <source>Export the rows shown to CSV</source>
         <translation>Die angezeigten Zeilen als CSV exportieren</translation>
     </message>
-    <message>
-        <location line="+71"/>
-        <source>Could not save the CSV file {path}: {reason}.</source>
-        <translation>Die CSV-Datei {path} konnte nicht gespeichert werden: {reason}.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+149"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n Nachricht</numerusform>
@@ -3110,22 +3336,42 @@
         </translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>Export CSV</source>
-        <translation>CSV exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="-369"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location line="+319"/>
+        <source>Could not save the {kind} file {path}: {reason}.</source>
+        <translation>Die {kind}-Datei {path} konnte nicht gespeichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not save the picture {path}: check that the folder exists and can be written to.</source>
+        <translation>Das Bild {path} konnte nicht gespeichert werden: Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Export {kind}</source>
+        <translation>{kind} exportieren</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/region_dialog.py" line="+41"/>
+        <location filename="../../omni_desktop/ui/region_dialog.py" line="+38"/>
         <source>Default country</source>
         <translation>Standardland</translation>
     </message>
@@ -3135,7 +3381,7 @@
         <translation>Keines: Jede Nummer braucht ihre Ländervorwahl</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Numbers written without their country code, such as 079 302 67 27, are read as this country&apos;s. Numbers with + or 00 and their code are never changed.</source>
         <translation>Nummern ohne Ländervorwahl, etwa 079 302 67 27, werden als Nummern dieses Landes gelesen. Nummern mit + oder 00 und ihrer Vorwahl bleiben immer unverändert.</translation>
     </message>
@@ -3285,7 +3531,7 @@
         <translation>Der Text der E-Mail.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/scenario.py" line="+130"/>
+        <location filename="../../omni_desktop/core/scenario.py" line="+131"/>
         <source>The scenario needs a name.</source>
         <translation>Das Szenario braucht einen Namen.</translation>
     </message>
@@ -3343,6 +3589,21 @@
         <location line="+6"/>
         <source>Step {n} has a sender (&apos;from&apos;) that is not text.</source>
         <translation>Schritt {n} hat einen Absender (&apos;from&apos;), der kein Text ist.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No step of the flow has content: nothing would be tried.</source>
+        <translation>Kein Schritt des Ablaufs hat Inhalt: Es würde nichts versucht.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{channel} {time} if not delivered</source>
+        <translation>{channel} {time}, falls nicht zugestellt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gives up {time}</source>
+        <translation>Abbruch {time}</translation>
     </message>
     <message>
         <location filename="../../omni_desktop/core/senders.py" line="+62"/>
@@ -3493,7 +3754,7 @@
         <translation>Die Textkodierung von {name} ist nicht erkennbar; speichern Sie die Datei als „CSV UTF-8“ und importieren Sie sie erneut.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+40"/>
         <source>{name} is not a text or spreadsheet file; import a .csv, .tsv, .txt, .xlsx, .xls or .ods file.</source>
         <translation>{name} ist weder Text- noch Tabellendatei; importieren Sie eine .csv-, .tsv-, .txt-, .xlsx-, .xls- oder .ods-Datei.</translation>
     </message>
@@ -3513,17 +3774,22 @@
         <translation>{name} hat mehr als {limit} Zeilen; teilen Sie die Datei in kleinere auf.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
+        <source>{name} could not be written ({reason}).</source>
+        <translation>{name} konnte nicht geschrieben werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>{name} is not a spreadsheet this app can read ({reason}); save it again as .xlsx or .csv.</source>
         <translation>{name} ist keine Tabelle, die diese App lesen kann ({reason}); speichern Sie sie erneut als .xlsx oder .csv.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{name} has no sheet named “{sheet}”; its sheets are: {names}.</source>
         <translation>{name} hat kein Blatt namens „{sheet}“; die Blätter sind: {names}.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>{name} is damaged or not a spreadsheet; open it in its program and save it again.</source>
         <translation>{name} ist beschädigt oder keine Tabelle; öffnen Sie die Datei in ihrem Programm und speichern Sie sie erneut.</translation>
     </message>
@@ -3538,61 +3804,739 @@
         <translation>{name} entpackt sich zu mehr als {mb} MB, was keine Empfängerliste braucht; die Datei ist evtl. beschädigt. Speichern Sie die Liste erneut oder als .csv.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="+82"/>
         <source>Give the key of the scenario to update.</source>
         <translation>Geben Sie den Schlüssel des Szenarios an, das geändert werden soll.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <location filename="../../omni_desktop/cli.py" line="+130"/>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="+10"/>
         <source>Signing in with {source}.</source>
         <translation>Anmeldung mit {source}.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="-27"/>
         <source>The command stopped {where} ({kind}).</source>
         <translation>Der Befehl wurde {where} abgebrochen ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <location line="-2"/>
         <source>after the request went out</source>
         <translation>nachdem die Anfrage hinausging</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <location line="+0"/>
         <source>before anything was saved</source>
         <translation>bevor etwas gespeichert wurde</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <location line="+50"/>
         <source>The scenario is not valid; nothing was sent.</source>
         <translation>Das Szenario ist ungültig; nichts wurde gesendet.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <location line="+19"/>
         <source>KEY</source>
         <translation>SCHLÜSSEL</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <location line="+0"/>
         <source>DEFAULT</source>
         <translation>STANDARD</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <location line="+0"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <location line="+0"/>
         <source>FLOW</source>
         <translation>ABLAUF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../omni_desktop/cli_scenarios.py" line="1"/>
+        <location line="+8"/>
         <source>%n scenario(s).</source>
         <translation>
             <numerusform>%n Szenario.</numerusform>
             <numerusform>%n Szenarien.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/preview/images.py" line="+45"/>
+        <source>The image URL must start with http:// or https://.</source>
+        <translation>Die Bild-URL muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The image did not load within {n:g} seconds.</source>
+        <translation>Das Bild wurde nicht innerhalb von {n:g} Sekunden geladen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The image did not load: {reason}.</source>
+        <translation>Das Bild konnte nicht geladen werden: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The image URL redirects to an address that is not http(s).</source>
+        <translation>Die Bild-URL leitet auf eine Adresse weiter, die nicht http(s) ist.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The image did not load: the server answered {code} {reason}.</source>
+        <translation>Das Bild konnte nicht geladen werden: Der Server antwortete mit {code} {reason}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The image URL redirects too many times.</source>
+        <translation>Die Bild-URL leitet zu oft weiter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The image is larger than {mb} MB, too big for a preview.</source>
+        <translation>Das Bild ist größer als {mb} MB und damit zu groß für eine Vorschau.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The image is {w:,} x {h:,} pixels, too big for a preview.</source>
+        <translation>Das Bild hat {w:,} × {h:,} Pixel und ist damit zu groß für eine Vorschau.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file at the image URL is not a picture the preview can show.</source>
+        <translation>Die Datei unter der Bild-URL ist kein Bild, das die Vorschau anzeigen kann.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/preview/others.py" line="+39"/>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(the scenario&apos;s e-mail sender)</source>
+        <translation>(der E-Mail-Absender des Szenarios)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no e-mail address in this row)</source>
+        <translation>(keine E-Mail-Adresse in dieser Zeile)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>(the scenario&apos;s voice number)</source>
+        <translation>(die Voice-Nummer des Szenarios)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call from {sender}</source>
+        <translation>Anruf von {sender}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../omni_desktop/ui/preview/sms.py" line="+192"/>
+        <location filename="../../omni_desktop/ui/preview/viber.py" line="+72"/>
+        <source>To: {phone}</source>
+        <translation>An: {phone}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+45"/>
+        <location filename="../../omni_desktop/ui/preview/viber.py" line="+2"/>
+        <source>(no text)</source>
+        <translation>(kein Text)</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Nothing to speak yet.</source>
+        <translation>Noch kein Text zum Vorlesen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n Wort</numerusform>
+            <numerusform>%n Wörter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About {time} to speak ({words} at {wpm} words a minute)</source>
+        <translation>Etwa {time} Sprechdauer ({words} bei {wpm} Wörtern pro Minute)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{kind}: {url}</source>
+        <translation>{kind}: {url}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(no URL)</source>
+        <translation>(keine URL)</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/preview/panel.py" line="+53"/>
+        <source>Device preview</source>
+        <translation>Gerätevorschau</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Row </source>
+        <translation>Zeile </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No recipient</source>
+        <translation>Kein Empfänger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient row shown in the preview</source>
+        <translation>In der Vorschau gezeigte Empfängerzeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recipients table row the preview shows</source>
+        <translation>Die Zeile der Empfängertabelle, die die Vorschau zeigt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Device &amp;preview</source>
+        <translation>&amp;Gerätevorschau</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show or hide the device preview (F8)</source>
+        <translation>Die Gerätevorschau ein- oder ausblenden (F8)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>{channel} preview</source>
+        <translation>{channel}-Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/preview/sms.py" line="-3"/>
+        <source>(the scenario&apos;s SMS sender)</source>
+        <translation>(der SMS-Absender des Szenarios)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From: {sender}</source>
+        <translation>Von: {sender}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No text yet.</source>
+        <translation>Noch kein Text.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n Segment</numerusform>
+            <numerusform>%n Segmente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Unicode because of %n highlighted character(s)</source>
+        <translation>
+            <numerusform>Unicode wegen %n markierten Zeichens</numerusform>
+            <numerusform>Unicode wegen %n markierter Zeichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the preview shows the first {n:,} characters</source>
+        <translation>die Vorschau zeigt die ersten {n:,} Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/preview/viber.py" line="-5"/>
+        <source>(the scenario&apos;s Viber sender)</source>
+        <translation>(der Viber-Absender des Szenarios)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Loading image…</source>
+        <translation>Bild wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/status/funnel.py" line="+64"/>
+        <source>Delivery funnel</source>
+        <translation>Zustelltrichter</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Click a bar to show its messages in the table.</source>
+        <translation>Klicken Sie auf einen Balken, um seine Nachrichten in der Tabelle anzuzeigen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{n}. {channel}: {reached} tried, {delivered} delivered, {fell} fell through, {failed} failed or expired, {pending} pending</source>
+        <translation>{n}. {channel}: {reached} versucht, {delivered} zugestellt, {fell} weitergereicht, {failed} fehlgeschlagen oder abgelaufen, {pending} ausstehend</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+25"/>
+        <source>no channel yet</source>
+        <translation>noch kein Kanal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{channel}: delivered</source>
+        <translation>{channel}: zugestellt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{channel}: failed or expired</source>
+        <translation>{channel}: fehlgeschlagen oder abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{channel}: pending</source>
+        <translation>{channel}: ausstehend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{channel}: fell through to a later step</source>
+        <translation>{channel}: an einen späteren Schritt weitergereicht</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>{n} tried</source>
+        <translation>{n} versucht</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{total} messages: {delivered} delivered, {failed} failed or expired, {pending} pending</source>
+        <translation>{total} Nachrichten: {delivered} zugestellt, {failed} fehlgeschlagen oder abgelaufen, {pending} ausstehend</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Price: {totals} ({parts})</source>
+        <translation>Preis: {totals} ({parts})</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/timeline.py" line="+38"/>
+        <source>Failover timeline</source>
+        <translation>Failover-Zeitachse</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a scenario to see when each channel is tried.</source>
+        <translation>Wählen Sie ein Szenario, um zu sehen, wann jeder Kanal versucht wird.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>gives up</source>
+        <translation>Abbruch</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/history/export.py" line="-4"/>
+        <source>Export sends made between</source>
+        <translation>Sendungen eines Zeitraums exportieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>From (local time):</source>
+        <translation>Von (Ortszeit):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (local time):</source>
+        <translation>Bis (Ortszeit):</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>send-{id}</source>
+        <translation>sendung-{id}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>sends-{since}-{until}</source>
+        <translation>sendungen-{since}-{until}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CSV files</source>
+        <translation>CSV-Dateien</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbooks</source>
+        <translation>Excel-Arbeitsmappen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export history</source>
+        <translation>Verlauf exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/importing/controller.py" line="+49"/>
+        <source>Import recipients</source>
+        <translation>Empfänger importieren</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/importing/dialog.py" line="+42"/>
+        <source>commas</source>
+        <translation>Kommas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>semicolons</source>
+        <translation>Semikolons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tabs</source>
+        <translation>Tabulatoren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vertical bars</source>
+        <translation>senkrechte Striche</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>Tabellendateien ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import recipients from {name}</source>
+        <translation>Empfänger aus {name} importieren</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reading {name}…</source>
+        <translation>{name} wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sheet</source>
+        <translation>Blatt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Blatt:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header row</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None: the data starts in row 1</source>
+        <translation>Keine: Die Daten beginnen in Zeile 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The row holding the column names; 0 when there is none</source>
+        <translation>Die Zeile mit den Spaltennamen; 0, wenn es keine gibt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone column</source>
+        <translation>Spalte für Telefonnummern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail column</source>
+        <translation>Spalte für E-Mail-Adressen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message ID column</source>
+        <translation>Spalte für Nachrichten-IDs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How numbers written without their country code are read, e.g. 079 302 67 27</source>
+        <translation>Wie Nummern ohne Ländervorwahl gelesen werden, z. B. 079 302 67 27</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+152"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an exclusion list</source>
+        <translation>Eine Ausschlussliste auswählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A file of numbers or e-mails that must never be sent to (opt-outs)</source>
+        <translation>Eine Datei mit Nummern oder E-Mail-Adressen, an die nie gesendet werden darf (Abmeldungen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No list</source>
+        <translation>Keine Liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use no exclusion list</source>
+        <translation>Keine Ausschlussliste verwenden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Header row:</source>
+        <translation>&amp;Kopfzeile:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Message ID:</source>
+        <translation>&amp;Nachrichten-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default &amp;country:</source>
+        <translation>Standard&amp;land:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exclusion list:</source>
+        <translation>Ausschlussliste:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file&apos;s first rows</source>
+        <translation>Die ersten Zeilen der Datei</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+34"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+178"/>
+        <source>Reading the rows…</source>
+        <translation>Die Zeilen werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source>Import progress</source>
+        <translation>Fortschritt des Imports</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop the import; nothing is added</source>
+        <translation>Den Import abbrechen; es wird nichts hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Remove &amp;duplicates</source>
+        <translation>&amp;Duplikate entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove &amp;invalid rows</source>
+        <translation>&amp;Ungültige Zeilen entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export invalid rows…</source>
+        <translation>Ungültige Zeilen e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the invalid rows with the reason as a CSV file</source>
+        <translation>Die ungültigen Zeilen mit dem Grund als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit &gt; Undo (Ctrl+Z) takes the import back out.</source>
+        <translation>Bearbeiten &gt; Rückgängig (Strg+Z) nimmt den Import wieder zurück.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exclusion list</source>
+        <translation>Ausschlussliste</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export invalid rows</source>
+        <translation>Ungültige Zeilen exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} could not be read.</source>
+        <translation>{name} konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading row {done} of {total}…</source>
+        <translation>Zeile {done} von {total} wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n more column(s) kept as fields: {names}</source>
+        <translation>
+            <numerusform>%n weitere Spalte als Feld übernommen: {names}</numerusform>
+            <numerusform>%n weitere Spalten als Felder übernommen: {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Choose the column with the phone numbers or the e-mail addresses.</source>
+        <translation>Wählen Sie die Spalte mit den Telefonnummern oder den E-Mail-Adressen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n row(s) imported</source>
+        <translation>
+            <numerusform>%n Zeile importiert</numerusform>
+            <numerusform>%n Zeilen importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} valid</source>
+        <translation>{n} gültig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} invalid</source>
+        <translation>{n} ungültig</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n duplicate(s)</source>
+        <translation>
+            <numerusform>%n Duplikat</numerusform>
+            <numerusform>%n Duplikate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n excluded (on the exclusion list, never sent)</source>
+        <translation>
+            <numerusform>%n ausgeschlossen (auf der Ausschlussliste, nie gesendet)</numerusform>
+            <numerusform>%n ausgeschlossen (auf der Ausschlussliste, nie gesendet)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n over-long cell(s) were cut.</source>
+        <translation>
+            <numerusform>%n überlange Zelle wurde gekürzt.</numerusform>
+            <numerusform>%n überlange Zellen wurden gekürzt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sheet “{sheet}”</source>
+        <translation>Blatt „{sheet}“</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../omni_desktop/ui/importing/presenter.py" line="-85"/>
+        <source>Import %n recipient(s) from {name}</source>
+        <translation>
+            <numerusform>%n Empfänger aus {name} importieren</numerusform>
+            <numerusform>%n Empfänger aus {name} importieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Remove %n duplicate(s)</source>
+        <translation>
+            <numerusform>%n Duplikat entfernen</numerusform>
+            <numerusform>%n Duplikate entfernen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Remove %n invalid row(s)</source>
+        <translation>
+            <numerusform>%n ungültige Zeile entfernen</numerusform>
+            <numerusform>%n ungültige Zeilen entfernen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Wrote %n invalid row(s) to {name}.</source>
+        <translation>
+            <numerusform>%n ungültige Zeile in {name} gespeichert.</numerusform>
+            <numerusform>%n ungültige Zeilen in {name} gespeichert.</numerusform>
         </translation>
     </message>
 </context>

@@ -61,6 +61,13 @@ class WindowActions:
             tr("Save &As…"), QKeySequence.StandardKey.SaveAs, drafts.on_save_as, None,
             tr("Save the draft under another name"),
         )  # fmt: skip
+        self.import_recipients = action(
+            tr("&Import recipients…"), QKeySequence("Ctrl+I"),
+            window.importer.open_file_dialog, None,
+            tr("Add recipients from a spreadsheet (.csv, .xlsx, .ods…)"),
+        )  # fmt: skip
+        self.undo = window.recipients.undo_action  # the recipients' import, remove and clear
+        self.redo = window.recipients.redo_action
         self.quit = action(
             tr("&Quit"), QKeySequence("Ctrl+Q"), window.close, None, tr("Close omni-desktop")
         )
@@ -106,6 +113,11 @@ class WindowActions:
         file_menu.addActions([self.new, self.open])
         self.recent_menu: QMenu = file_menu.addMenu(tr("Open &Recent"))
         file_menu.addActions([self.save, self.save_as])
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_recipients)
+        # Undo and Redo of the recipients (import, paste, remove, clear); also in the table's
+        # context menu. Ctrl+Z works anywhere in the window where no text box takes it.
+        file_menu.addActions([self.undo, self.redo])
         file_menu.addSeparator()
         file_menu.addAction(self.history)
         file_menu.addSeparator()

@@ -20,6 +20,7 @@ from omni_desktop.core.message import OmniMessage
 from omni_desktop.storage.drafts import DRAFT_SUFFIX, DraftError, load_draft, save_draft
 from omni_desktop.storage.errors import StorageError
 
+from omni_desktop.ui.file_dialogs import documents_folder
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_tooltip
 from omni_desktop.ui.schedule_editor import LOCAL_ZONE
@@ -293,4 +294,4 @@ class DraftController(QObject):
             self.fill_recent_menu()
 
     def _folder(self) -> Path:
-        return self.path.parent if self.path is not None else Path.home()
+        return self.path.parent if self.path is not None else documents_folder()

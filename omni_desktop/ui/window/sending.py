@@ -13,12 +13,14 @@ about rows one has not typed yet would be as unwelcome as one about an empty dra
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor
 
-from omni_desktop.core.scenario import Scenario
+from omni_desktop.core.scenario import Scenario, TimedTimeline, timed_timeline
 from omni_desktop.core.validation import Problem, ValidationResult
 
 from omni_desktop.ui.i18n import tr, trn
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from omni_desktop.ui.window.window import MainWindow
 
 PREVIEW_DESTINATIONS = 50  # the preview shows this many; Copy gives all
+TIMELINE_TICK_MS = 30_000  # "send now" moves with the clock: the timeline follows
 
 
 class SendController(QObject):
@@ -50,6 +53,10 @@ class SendController(QObject):
         p.send_failed.connect(self._on_presenter_send_failed)
         p.reports_arrived.connect(window.status_panel.model.update_from_reports)
         p.notice.connect(self._on_presenter_notice)
+        self._timeline_timer = QTimer(self)
+        self._timeline_timer.setInterval(TIMELINE_TICK_MS)
+        self._timeline_timer.timeout.connect(self.show_timeline)
+        self._timeline_timer.start()
 
     # --- what the operator has touched ----------------------------------------------------------
 
@@ -103,6 +110,27 @@ class SendController(QObject):
             presenter.request_json(limit=PREVIEW_DESTINATIONS), total, presenter.request_json
         )
         self._show_send_state(result)
+        self.show_timeline()
+
+    def timeline(self, now: datetime | None = None) -> tuple[TimedTimeline | None, str]:
+        """The failover timeline of the draft as it would be sent now (or at its `sendAt`),
+        in the schedule's zone, and that zone's name; None without a scenario."""
+        window = self._window
+        presenter = window.presenter
+        scenario = presenter.scenario
+        if scenario is None:
+            return None, ""
+        message = presenter.result.prepared if presenter.result else presenter.message
+        moment = window.schedule.send_at()
+        zone = moment.tzinfo if moment is not None and isinstance(moment.tzinfo, ZoneInfo) else None
+        start = moment or now or datetime.now(UTC)
+        note = zone.key if zone is not None else tr("local time")
+        return timed_timeline(scenario, message, start, zone), note
+
+    def show_timeline(self) -> None:
+        """Redraw the timeline under the scenario from the draft, schedule and scenario."""
+        timeline, note = self.timeline()
+        self._window.timeline.set_timeline(timeline, note)
 
     def on_scenario_changed(self, scenario: Scenario | None) -> None:
         """Number the channel tabs by the scenario's flow; grey the ones it leaves out."""
@@ -133,6 +161,7 @@ class SendController(QObject):
             tabs.setTabText(index, title)
             bar.setTabTextColor(index, QColor(colour))
             tabs.setTabToolTip(index, tip)
+        self.show_timeline()
 
     def _show_send_state(self, result: ValidationResult) -> None:
         window = self._window
@@ -185,6 +214,8 @@ class SendController(QObject):
     def _on_presenter_send_started(self, bulk_id: str, rows: list[Any]) -> None:
         panel = self._window.status_panel
         panel.clear_error()
+        scenario = self._window.presenter.scenario
+        panel.set_flow([step.channel for step in scenario.flow] if scenario else [])
         panel.model.bulk_id = bulk_id
         panel.model.set_rows(rows)
         self._window.bottom_tabs.setCurrentWidget(panel)
@@ -223,7 +254,8 @@ class SendController(QObject):
             if result and result.errors:
                 window.focus_path(result.errors[0].path)
             return
-        dialog = ConfirmSendDialog(window.presenter.summary(), window)
+        timeline, note = self.timeline()
+        dialog = ConfirmSendDialog(window.presenter.summary(), window, timeline, note)
         dialog.accepted.connect(self._on_confirm_accepted)
         window.keep_open(dialog)
         dialog.open()

@@ -42,8 +42,10 @@ from omni_desktop.storage.recent import RecentFiles
 from omni_desktop.ui.advanced_editor import AdvancedEditor
 from omni_desktop.ui.channel_composer import ChannelComposer
 from omni_desktop.ui.i18n import tr, trn
+from omni_desktop.ui.importing import ImportController
 from omni_desktop.ui.plain import plain_label, plain_message_box
 from omni_desktop.ui.presenter import ComposerPresenter
+from omni_desktop.ui.preview import PreviewPanel
 from omni_desktop.ui.problems_view import ProblemsView
 from omni_desktop.ui.qt_common import TaskKeeper
 from omni_desktop.ui.recipients import RecipientsEditor
@@ -53,6 +55,7 @@ from omni_desktop.ui.scenario_picker import ScenarioPicker
 from omni_desktop.ui.schedule_editor import ScheduleEditor
 from omni_desktop.ui.session import Session
 from omni_desktop.ui.status import StatusPanel
+from omni_desktop.ui.timeline import TimelineView
 from omni_desktop.ui.window.accounts import AccountController
 from omni_desktop.ui.window.actions import WindowActions
 from omni_desktop.ui.window.banner import TargetBanner
@@ -146,11 +149,13 @@ class MainWindow(QMainWindow):
         self.drafts = DraftController(self)
         self.accounts = AccountController(self)
         self.sending = SendController(self)
+        self.importer = ImportController(self)  # File > Import recipients…, dropped files
         self.commands = WindowActions(self)
         self.recent_menu = self.commands.recent_menu
         self.accounts.fill_menu()
         self.drafts.fill_recent_menu()
         self._connect()
+        self.device_preview.attach(self)
         self._set_tab_order()
         self.new_draft()
         self.drafts.update_title()
@@ -229,8 +234,18 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(4)
-        right_layout.addWidget(_group(tr("Scenario"), self.scenario_picker))
-        right_layout.addWidget(self.tabs, 1)
+        scenario_box = _group(tr("Scenario"), self.scenario_picker)
+        self.timeline = TimelineView(scenario_box)  # filled by `sending`
+        box_layout = scenario_box.layout()
+        assert box_layout is not None  # _group gave it one
+        box_layout.addWidget(self.timeline)
+        right_layout.addWidget(scenario_box)
+        self.device_preview = PreviewPanel(self)  # beside the tabs, hidden until F8
+        tabs_row = QHBoxLayout()
+        tabs_row.setSpacing(0)
+        tabs_row.addWidget(self.tabs, 1)
+        tabs_row.addWidget(self.device_preview)
+        right_layout.addLayout(tabs_row, 1)
         right_layout.addWidget(self._build_advanced())
         right_layout.addLayout(send_row)
         return right
@@ -509,6 +524,7 @@ class MainWindow(QMainWindow):
             if dialog is not None and hasattr(dialog, "shutdown"):
                 await dialog.shutdown()
         await self.preview.shutdown()  # a "Show all" still being built
+        await self.device_preview.shutdown()  # an image still loading
         await self.tasks.close()
 
     def showEvent(self, event: QShowEvent) -> None:

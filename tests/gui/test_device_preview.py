@@ -128,6 +128,7 @@ def test_sms_shows_sender_recipient_segments_and_the_unicode_character(
     window.recipients.model.add_lines("not a number\n+41 79 302 67 27")
     panel = _opened(window, "sms")
     assert panel.row_box.value() == 2, "the first valid row is shown"
+    assert panel.row_box.text() == "Row 2"  # as the operator reads it
     text = "a" * 150 + "—" + "b" * 10  # the dash forces UCS-2: 161 units, 67 per segment
     with qtbot.waitSignal(panel.rendered, timeout=2000):
         _type(window, "sms", "text", text)

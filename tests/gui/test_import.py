@@ -86,6 +86,13 @@ def test_a_german_csv_with_bom_semicolons_and_quoted_commas(
     assert dialog.preview_model.headerData(0, Qt.Orientation.Horizontal) == "Name"
     assert dialog.preview_model.index(0, 0).data() == "Schmid, Jürg"
     assert "semicolons" in dialog.file_info.text() and "3 rows" in dialog.file_info.text()
+    assert "UTF-8" in dialog.file_info.text()  # said in words, not "utf-8-sig"
+    # The first rows show whole: each cell fits its column.
+    table = dialog.preview_table
+    metrics = table.fontMetrics()
+    for column in range(dialog.preview_model.columnCount()):
+        text = str(dialog.preview_model.index(0, column).data())
+        assert metrics.horizontalAdvance(text) < table.columnWidth(column), text
     assert not dialog.sheet.isVisibleTo(dialog)  # a text file has no sheets
     import_now(dialog, run_until)
     assert dialog.counts.text().startswith("3 rows imported, 3 valid, 0 invalid")

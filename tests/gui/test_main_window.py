@@ -147,12 +147,16 @@ def test_tab_titles_follow_the_scenario_flow(composer: Any) -> None:
     tabs = composer.window.tabs
     titles = [tabs.tabText(i) for i in range(tabs.count())]
     assert titles[:2] == ["2 · SMS", "1 · Viber"]
-    assert "Parseco (not in flow)" in titles
+    assert "Parseco" in titles  # not in the flow: muted, and the tooltip says so
+    parseco = titles.index("Parseco")
+    assert "not sent" in tabs.tabToolTip(parseco)
+    assert "not sent" in tabs.tabBar().accessibleTabName(parseco)
     assert "3 · Email" in titles
     _pick_scenario(composer, "SMS only")
     titles = [tabs.tabText(i) for i in range(tabs.count())]
     assert titles[0] == "1 · SMS"
-    assert titles[1] == "Viber (not in flow)"
+    assert titles[1] == "Viber"
+    assert "not sent" in tabs.tabToolTip(1)
     note = composer.window.composers["viber"].flow_note.text()
     assert "not sent" in note
 

@@ -137,6 +137,8 @@ class ImportDialog(QDialog):
         self.preview_table.setModel(self.preview_model)
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_table.setWordWrap(False)
+        # Each column as wide as its first rows (up to a limit), so numbers show whole.
+        self.preview_model.modelReset.connect(self._fit_preview_columns)
         self.import_button = QPushButton(tr("&Import"), page)
         self.import_button.setObjectName("import_button")
         self.import_button.setDefault(True)
@@ -317,6 +319,13 @@ class ImportDialog(QDialog):
             self._filling = False
         self._on_column_changed()
 
+    def _fit_preview_columns(self) -> None:
+        table = self.preview_table
+        table.resizeColumnsToContents()
+        widest = max(120, table.viewport().width() // 2)
+        for column in range(self.preview_model.columnCount()):
+            table.setColumnWidth(column, min(table.columnWidth(column), widest))
+
     def _on_presenter_preview_failed(self, sentence: str) -> None:
         self.error.setText(sentence)
         if self.presenter.preview is None:
@@ -401,11 +410,21 @@ def result_text(result: ImportResult) -> str:
     return text
 
 
+_ENCODINGS = {
+    "utf-8-sig": tr_noop("UTF-8 with BOM"),
+    "utf-8": tr_noop("UTF-8"),
+    "utf-16": tr_noop("UTF-16"),
+    "cp1250": tr_noop("Central European (Windows-1250)"),
+    "cp1252": tr_noop("Western European (Windows-1252)"),
+}
+
+
 def _describe(preview: Preview) -> str:
     """ "customers.csv: 2,000 rows · utf-8-sig · semicolons"."""
     details = [trn("%n row(s)", None, preview.row_count)]
     if preview.encoding:
-        details.append(preview.encoding)
+        name = _ENCODINGS.get(preview.encoding.lower())
+        details.append(tr(name) if name else preview.encoding)
     if preview.delimiter:
         details.append(tr(_DELIMITERS.get(preview.delimiter, preview.delimiter)))
     if preview.sheet:

@@ -74,7 +74,6 @@ class PreviewPanel(QWidget):
         self.row_box.setObjectName("preview_row")
         self.row_box.setPrefix(tr("Row "))
         self.row_box.setRange(0, 0)
-        self.row_box.setSpecialValueText(tr("No recipient"))
         self.row_box.setAccessibleName(tr("Recipient row shown in the preview"))
         self.row_box.setToolTip(tr("The recipients table row the preview shows"))
         self.row_box.valueChanged.connect(self._on_row_box_value_changed)
@@ -144,6 +143,8 @@ class PreviewPanel(QWidget):
         self.row_box.blockSignals(True)
         try:
             self.row_box.setRange(1 if rows else 0, len(rows))
+            # Qt shows the special text whenever the value is the minimum: only for no rows.
+            self.row_box.setSpecialValueText("" if rows else tr("No recipient"))
             if not self._row_chosen or self.row_box.value() > len(rows):
                 self._row_chosen = False
                 self.row_box.setValue(_first_valid(rows))

@@ -96,6 +96,7 @@ def test_a_german_csv_with_bom_semicolons_and_quoted_commas(
     assert not dialog.sheet.isVisibleTo(dialog)  # a text file has no sheets
     import_now(dialog, run_until)
     assert dialog.counts.text().startswith("3 rows imported, 3 valid, 0 invalid")
+    assert not dialog.problems.isVisibleTo(dialog)  # nothing to list
     assert dialog.fields_note.text() == "2 more columns kept as fields: Name, Stadt"
     close(dialog)
     assert phones(window) == ["+41 79 302 67 27", "+41 79 302 67 28", "+41 79 302 67 29"]
@@ -176,6 +177,12 @@ def test_bad_rows_are_counted_removed_and_exported_with_their_reason(
         "5 rows imported, 2 valid, 2 invalid, 1 duplicate, 0 excluded"
     )
     assert window.recipients.model.counts() == (4, 2)
+    # The same page lists each row that cannot go, with its reason, in file order.
+    listed = dialog.problems.toPlainText().splitlines()
+    assert dialog.problems.isVisibleTo(dialog) and len(listed) == 3
+    assert listed[0].startswith("Row 3: The number 4.17930E+10 is in scientific notation")
+    assert listed[1] == "Row 4: the same phone number or e-mail as an earlier row"
+    assert listed[2].startswith("Row 5: ")
     sci = next(r for r in window.recipients.model.rows if r.phone == "4.17930E+10")
     assert "digits lost by the spreadsheet" in (sci.problem or "")
 

@@ -206,3 +206,19 @@ def test_a_draft_keeps_its_zone_when_reopened(
         second.presenter.set_dirty(False)
         second.close()
         second.deleteLater()
+
+
+def test_the_normalised_column_stays_in_view_at_1024_px(composer: Any) -> None:
+    """The column that says what is sent, or why not, never needs scrolling sideways."""
+    window: MainWindow = composer.window
+    window.recipients.model.add_lines("+41 79 302 67 27, ana.surname@example.com, order-1\n")
+    _shown(window, 1024, 700)
+    for _ in range(5):
+        QApplication.processEvents()
+    table = window.recipients.table
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    right = header.sectionViewportPosition(last) + header.sectionSize(last)
+    assert header.sectionViewportPosition(last) >= 0
+    assert right <= table.viewport().width() + 1
+    assert table.horizontalScrollBar().maximum() == 0

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -214,13 +215,19 @@ class ImportDialog(QDialog):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        undo_note = plain_label(tr("Edit > Undo (Ctrl+Z) takes the import back out."), page)
+        undo_note = plain_label(tr("Undo (Ctrl+Z) takes the import back out."), page)
+        # The rows that cannot be sent, each with its reason, in the same place as the counts.
+        self.problems = QPlainTextEdit(page)
+        self.problems.setObjectName("import_problems")
+        self.problems.setReadOnly(True)
+        self.problems.setAccessibleName(tr("Rows that cannot be sent, with the reason"))
+        self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         layout = QVBoxLayout(page)
         layout.addWidget(self.counts)
         layout.addWidget(self.fields_note)
         layout.addLayout(actions)
         layout.addWidget(self.export_status)
-        layout.addStretch(1)
+        layout.addWidget(self.problems, 1)
         layout.addWidget(undo_note)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.remove_duplicates_button.clicked.connect(self.presenter.remove_duplicates)
@@ -351,6 +358,8 @@ class ImportDialog(QDialog):
             if fields
             else ""
         )
+        self.problems.setPlainText(problem_lines(result))
+        self.problems.setVisible(bool(result.invalid or result.duplicates))
         self.remove_duplicates_button.setEnabled(result.duplicate_count > 0)
         self.remove_invalid_button.setEnabled(result.invalid_count > 0)
         self.export_button.setEnabled(result.invalid_count > 0)
@@ -417,6 +426,24 @@ _ENCODINGS = {
     "cp1250": tr_noop("Central European (Windows-1250)"),
     "cp1252": tr_noop("Western European (Windows-1252)"),
 }
+
+
+SHOWN_PROBLEMS = 500  # rows listed on the result page; Export invalid rows gives them all
+
+
+def problem_lines(result: ImportResult) -> str:
+    """'Row 4: reason' for each invalid row and 'Row 7: the same … as an earlier row' for each
+    duplicate, in file order, at most SHOWN_PROBLEMS of them."""
+    lines: list[tuple[int, str]] = [(r.row, r.problem) for r in result.invalid if r.problem]
+    lines += [(row, tr("the same phone number or e-mail as an earlier row")) for row in
+              result.duplicates]  # fmt: skip
+    lines.sort()
+    shown = [tr("Row {row}: {reason}").format(row=row, reason=why) for row, why in lines]
+    if len(shown) > SHOWN_PROBLEMS:
+        rest = len(shown) - SHOWN_PROBLEMS
+        shown = shown[:SHOWN_PROBLEMS]
+        shown.append(trn("… and %n more: Export invalid rows lists them all.", None, rest))
+    return "\n".join(shown)
 
 
 def _describe(preview: Preview) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -143,10 +144,12 @@ class RecipientsEditor(QWidget):
         header.setHighlightSections(False)
         metrics = self.fontMetrics()
         # Room for typical values; the check column takes the rest, so the reason stays readable.
-        for column, sample in enumerate(
-            ("+385 91 234 5678", "name.surname@example.com", "order-1234")
-        ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+        self._wanted = [
+            metrics.horizontalAdvance(sample) + 20
+            for sample in ("+385 91 234 5678", "name.surname@example.com", "order-1234")
+        ]
+        for column, width in enumerate(self._wanted):
+            header.resizeSection(column, width)
         fit_header_sections(self.table)
 
         self.paste_action = self._view_action(
@@ -190,6 +193,30 @@ class RecipientsEditor(QWidget):
         button.setAccessibleName(name)
         button.setToolTip(tip)
         return button
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a narrow window the e-mail column, then the phone column, give up room, so the
+        Normalised / Problem column stays in view without scrolling sideways."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_columns)  # after the layout has sized the table
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        last = header.count() - 1
+        if last < 3:
+            return
+        title = str(self.table.model().headerData(last, Qt.Orientation.Horizontal) or "")
+        needed_last = header.fontMetrics().horizontalAdvance(title) + 48  # margins, arrow
+        room = self.table.viewport().width() - needed_last
+        phone, email, message_id = self._wanted
+        shrink = max(0, phone + email + message_id - room)
+        least = self.fontMetrics().horizontalAdvance("0" * 9)  # a cell still says something
+        email_width = max(email - shrink, least)
+        shrink -= email - email_width
+        phone_width = max(phone - max(shrink, 0), least)
+        for column, width in enumerate((phone_width, email_width, message_id)):
+            header.resizeSection(column, width)
+        fit_header_sections(self.table)
 
     def _view_action(self, text: str, key: QKeySequence.StandardKey, slot: Any) -> QAction:
         action = QAction(text, self.table)
@@ -282,7 +309,7 @@ class RecipientsEditor(QWidget):
             QMessageBox.Icon.Question,
             tr("Clear the recipients?"),
             trn(
-                "Remove all %n recipient(s) from the list? Edit > Undo brings them back.",
+                "Remove all %n recipient(s) from the list? Undo (Ctrl+Z) brings them back.",
                 None,
                 count,
             ),

@@ -221,7 +221,7 @@ class ImportDialog(QDialog):
         self.problems.setObjectName("import_problems")
         self.problems.setReadOnly(True)
         self.problems.setAccessibleName(tr("Rows that cannot be sent, with the reason"))
-        self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         layout = QVBoxLayout(page)
         layout.addWidget(self.counts)
         layout.addWidget(self.fields_note)

@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 IMAGES = Path(__file__).resolve().parent / "images"
 
@@ -62,6 +63,18 @@ async def settle() -> None:
         await asyncio.sleep(0.05)
 
 
+LARGE, SMALL = (1360, 900), (1024, 700)
+
+
+async def at_size(window: Any, size: tuple[int, int], name: str) -> None:
+    """A shot of `window` at `size`, then back to the large size the other shots use."""
+    window.resize(*size)
+    await settle()
+    window.grab().save(str(IMAGES / name))
+    window.resize(*LARGE)
+    await settle()
+
+
 async def make_shots() -> None:
     from omni_desktop.storage.paths import AppPaths
 
@@ -74,7 +87,7 @@ async def make_shots() -> None:
     # A throw-away profile folder: the pictures never touch the operator's own settings.
     services = Services(AppPaths.under(Path(tempfile.mkdtemp(prefix="omni-shots-"))))
     window = await services.open(args)
-    window.resize(1360, 900)
+    window.resize(*LARGE)
     window.show()
     presenter = services.presenter
     await services.start()
@@ -102,6 +115,7 @@ async def make_shots() -> None:
     window.bottom_tabs.setCurrentWidget(window.problems)
     await settle()
     window.grab().save(str(IMAGES / "main-window.png"))
+    await at_size(window, SMALL, "main-window-1024x700.png")
     # The failover timeline under the scenario: when each channel is tried, when it gives up.
     scenario_box = window.timeline.parentWidget()
     assert scenario_box is not None
@@ -135,6 +149,7 @@ async def make_shots() -> None:
     await until(lambda: all(r.status and r.status.is_final for r in model.rows), 90)
     await settle()
     window.grab().save(str(IMAGES / "status-delivered.png"))
+    await at_size(window, SMALL, "status-delivered-1024x700.png")
     # The delivery funnel of that send (mixed outcomes: Viber, SMS, expired), as on the tab.
     window.status_panel.refresh_funnel()
     await settle()

@@ -19,7 +19,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 
-from omni_desktop.ui.preview.images import MAX_IMAGE_BYTES
+from omni_desktop.services.images import MAX_IMAGE_BYTES
+
 from omni_desktop.ui.preview.others import ChatPreview, EmailPreview, VoicePreview
 from omni_desktop.ui.preview.panel import PreviewPanel
 from omni_desktop.ui.preview.sms import SmsPreview, highlight_colour

@@ -21,8 +21,7 @@ from omni_desktop.sandbox import SMS_SCENARIO_KEY, SandboxThread
 
 from omni_desktop.services.importing import RegionMemory
 
-from omni_desktop.ui.importing import ImportDialog
-from omni_desktop.ui.importing.dialog import MAPPING_PAGE, PROGRESS_PAGE, RESULT_PAGE
+from omni_desktop.ui.importing.dialog import MAPPING_PAGE, PROGRESS_PAGE, RESULT_PAGE, ImportDialog
 from omni_desktop.ui.recipients import COL_CHECK, COL_PHONE
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.window import MainWindow

@@ -15,15 +15,14 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from omni_desktop.services.importing import RegionMemory
-
 from omni_desktop.ui.file_dialogs import documents_folder
 from omni_desktop.ui.i18n import tr
-from omni_desktop.ui.importing.dialog import ImportDialog, file_filter
-from omni_desktop.ui.importing.presenter import ImportPresenter
 from omni_desktop.ui.recipients.editor import dropped_file
 
 if TYPE_CHECKING:
+    from omni_desktop.services.importing import RegionMemory
+
+    from omni_desktop.ui.importing.dialog import ImportDialog
     from omni_desktop.ui.window.window import MainWindow
 
 MEMORY_FILE = "import_regions.json"
@@ -35,16 +34,27 @@ class ImportController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        session = window.session
-        self.memory = RegionMemory(session.paths.data / MEMORY_FILE if session else None)
+        self._memory: RegionMemory | None = None
         self.dialog: ImportDialog | None = None
         self.file_dialog: QFileDialog | None = None
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         window.recipients.file_dropped.connect(self.open_path)
 
+    @property
+    def memory(self) -> RegionMemory:
+        """The default countries chosen before (read at the first import, not at start-up)."""
+        if self._memory is None:
+            from omni_desktop.services.importing import RegionMemory
+
+            session = self._window.session
+            self._memory = RegionMemory(session.paths.data / MEMORY_FILE if session else None)
+        return self._memory
+
     def open_file_dialog(self) -> QFileDialog:
         """File > Import recipients…: choose a file (non-blocking), then the mapping step."""
+        from omni_desktop.ui.importing.dialog import file_filter
+
         dialog = QFileDialog(
             self._window, tr("Import recipients"), str(documents_folder()), file_filter()
         )
@@ -60,6 +70,10 @@ class ImportController(QObject):
         if self.dialog is not None:
             self.dialog.raise_()
             return None
+        # The import's modules (the spreadsheet readers among them) load with the first import.
+        from omni_desktop.ui.importing.dialog import ImportDialog
+        from omni_desktop.ui.importing.presenter import ImportPresenter
+
         window = self._window
         target = window.presenter.target
         account = target.profile or ("sandbox" if target.is_sandbox else target.name)

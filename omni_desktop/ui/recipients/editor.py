@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omni_desktop.services.importing import is_importable
-
 from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.plain import plain_message_box
 from omni_desktop.ui.recipients.model import COL_PHONE, ERROR_COLOUR, RecipientsModel
@@ -50,6 +48,8 @@ def dropped_file(mime: QMimeData) -> Path | None:
     if len(urls) != 1:
         return None
     path = Path(urls[0].toLocalFile())
+    from omni_desktop.services.importing import is_importable  # with the first drag, not at start
+
     return path if is_importable(path) else None
 
 

@@ -1992,7 +1992,7 @@
     <message>
         <location filename="../../omni_desktop/ui/history/models.py" line="-195"/>
         <location filename="../../omni_desktop/ui/problems_view.py" line="-32"/>
-        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+125"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+126"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+53"/>
         <source>Recipients</source>
         <translation>Empfänger</translation>
@@ -2283,12 +2283,7 @@
         <translation>Ortszeit</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>{label} (not in flow)</source>
-        <translation>{label} (nicht im Ablauf)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+31"/>
         <source>Not in the scenario&apos;s flow: this content is not sent.</source>
         <translation>Nicht im Ablauf des Szenarios: Dieser Inhalt wird nicht gesendet.</translation>
     </message>
@@ -2298,7 +2293,7 @@
         <translation>Schritt {n} des Ablaufs</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>(+%n more in Problems)</source>
         <translation>
             <numerusform>(+%n weiteres unter Probleme)</numerusform>
@@ -2726,12 +2721,12 @@
         <translation>Eine leere Zeile hinzufügen und darin zu tippen beginnen</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>Remove the selected recipients</source>
         <translation>Die ausgewählten Empfänger entfernen</translation>
     </message>
@@ -2762,12 +2757,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+178"/>
+        <location line="+204"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-204"/>
         <source>Remove all recipients</source>
         <translation>Alle Empfänger entfernen</translation>
     </message>
@@ -2782,7 +2777,7 @@
         <translation>Anzahl der Empfänger</translation>
     </message>
     <message numerus="yes">
-        <location line="+139"/>
+        <location line="+165"/>
         <source>Remove %n recipient(s)</source>
         <translation>
             <numerusform>%n Empfänger entfernen</numerusform>
@@ -2795,15 +2790,7 @@
         <translation>Alle Empfänger entfernen?</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>Remove all %n recipient(s) from the list? Edit &gt; Undo brings them back.</source>
-        <translation>
-            <numerusform>Den %n Empfänger aus der Liste entfernen? Bearbeiten &gt; Rückgängig holt ihn zurück.</numerusform>
-            <numerusform>Alle %n Empfänger aus der Liste entfernen? Bearbeiten &gt; Rückgängig holt sie zurück.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+22"/>
+        <location line="+24"/>
         <source>%n recipient(s)</source>
         <translation>
             <numerusform>%n Empfänger</numerusform>
@@ -2832,12 +2819,12 @@
         </translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-280"/>
         <source>Double-click a cell to edit it; Ctrl+V pastes lines, Delete removes rows</source>
         <translation>Doppelklicken Sie auf eine Zelle, um sie zu bearbeiten; Strg+V fügt Zeilen ein, Entf entfernt Zeilen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
@@ -2846,8 +2833,16 @@
         <source>Add the recipients on the clipboard, one per line</source>
         <translation>Die Empfänger aus der Zwischenablage hinzufügen, einer pro Zeile</translation>
     </message>
+    <message numerus="yes">
+        <location line="+154"/>
+        <source>Remove all %n recipient(s) from the list? Undo (Ctrl+Z) brings them back.</source>
+        <translation>
+            <numerusform>Den %n Empfänger aus der Liste entfernen? Rückgängig (Strg+Z) holt ihn zurück.</numerusform>
+            <numerusform>Alle %n Empfänger aus der Liste entfernen? Rückgängig (Strg+Z) holt sie zurück.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+151"/>
+        <location line="+21"/>
         <source>No recipients</source>
         <translation>Keine Empfänger</translation>
     </message>
@@ -4000,12 +3995,12 @@
         <translation>Zeile </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+72"/>
         <source>No recipient</source>
         <translation>Kein Empfänger</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-70"/>
         <source>Recipient row shown in the preview</source>
         <translation>In der Vorschau gezeigte Empfängerzeile</translation>
     </message>
@@ -4030,7 +4025,7 @@
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>{channel} preview</source>
         <translation>{channel}-Vorschau</translation>
     </message>
@@ -4202,7 +4197,7 @@
         <translation>Empfänger importieren</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/importing/dialog.py" line="+42"/>
+        <location filename="../../omni_desktop/ui/importing/dialog.py" line="+43"/>
         <source>commas</source>
         <translation>Kommas</translation>
     </message>
@@ -4283,12 +4278,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+152"/>
+        <location line="+160"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-158"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
@@ -4348,7 +4343,7 @@
         <translation>Die ersten Zeilen der Datei</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
@@ -4360,12 +4355,12 @@
     </message>
     <message>
         <location line="-5"/>
-        <location line="+178"/>
+        <location line="+193"/>
         <source>Reading the rows…</source>
         <translation>Die Zeilen werden gelesen…</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-190"/>
         <source>Import progress</source>
         <translation>Fortschritt des Imports</translation>
     </message>
@@ -4401,11 +4396,16 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>Edit &gt; Undo (Ctrl+Z) takes the import back out.</source>
-        <translation>Bearbeiten &gt; Rückgängig (Strg+Z) nimmt den Import wieder zurück.</translation>
+        <source>Undo (Ctrl+Z) takes the import back out.</source>
+        <translation>Rückgängig (Strg+Z) nimmt den Import wieder zurück.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+5"/>
+        <source>Rows that cannot be sent, with the reason</source>
+        <translation>Zeilen, die nicht gesendet werden können, mit dem Grund</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -4430,7 +4430,7 @@
         <translation>(keine)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>{name} could not be read.</source>
         <translation>{name} konnte nicht gelesen werden.</translation>
     </message>
@@ -4448,7 +4448,7 @@
         </translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Choose the column with the phone numbers or the e-mail addresses.</source>
         <translation>Wählen Sie die Spalte mit den Telefonnummern oder den E-Mail-Adressen.</translation>
     </message>
@@ -4494,6 +4494,49 @@
             <numerusform>%n überlange Zellen wurden gekürzt.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 mit BOM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central European (Windows-1250)</source>
+        <translation>Mitteleuropäisch (Windows-1250)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Western European (Windows-1252)</source>
+        <translation>Westeuropäisch (Windows-1252)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the same phone number or e-mail as an earlier row</source>
+        <translation>dieselbe Telefonnummer oder E-Mail-Adresse wie eine frühere Zeile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Row {row}: {reason}</source>
+        <translation>Zeile {row}: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>… and %n more: Export invalid rows lists them all.</source>
+        <translation>
+            <numerusform>… und %n weitere: „Ungültige Zeilen exportieren“ listet alle auf.</numerusform>
+            <numerusform>… und %n weitere: „Ungültige Zeilen exportieren“ listet alle auf.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n row(s)</source>
@@ -4503,7 +4546,7 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>sheet “{sheet}”</source>
         <translation>Blatt „{sheet}“</translation>
     </message>

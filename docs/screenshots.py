@@ -66,6 +66,14 @@ async def settle() -> None:
 LARGE, SMALL = (1360, 900), (1024, 700)
 
 
+def show_tab(window: Any, key: str) -> None:
+    """Bring the channel tab of `key` to the front (each composer sits in a scroll area)."""
+    for index in range(window.tabs.count()):
+        shown = window.composer_at(index)
+        if shown is not None and shown.spec.key == key:
+            window.tabs.setCurrentIndex(index)
+
+
 async def at_size(window: Any, size: tuple[int, int], name: str) -> None:
     """A shot of `window` at `size`, then back to the large size the other shots use."""
     window.resize(*size)
@@ -110,7 +118,7 @@ async def make_shots() -> None:
     email = window.composers["email"]
     email.editor("subject").setText("Your order #1234 has shipped")  # type: ignore[union-attr]
     email.editor("text").setPlainText("Hello,\n\nyour order #1234 is on its way.")  # type: ignore[union-attr]
-    window.tabs.setCurrentWidget(sms)
+    show_tab(window, "sms")
     presenter.validate_now()
     window.bottom_tabs.setCurrentWidget(window.problems)
     await settle()
@@ -122,10 +130,7 @@ async def make_shots() -> None:
     scenario_box.grab().save(str(IMAGES / "failover-timeline.png"))
 
     # The device preview (F8) of the SMS tab: sender, segments, the dash that forces Unicode.
-    for index in range(window.tabs.count()):
-        shown = window.composer_at(index)
-        if shown is not None and shown.spec.key == "sms":
-            window.tabs.setCurrentIndex(index)
+    show_tab(window, "sms")
     window.device_preview.toggle_action.setChecked(True)
     await settle()
     window.grab().save(str(IMAGES / "device-preview.png"))
@@ -133,7 +138,7 @@ async def make_shots() -> None:
 
     # Take the invalid number out, then open the confirm step.
     window.recipients.model.remove_row_numbers([4])
-    window.tabs.setCurrentWidget(viber)
+    show_tab(window, "viber")
     presenter.validate_now()
     window.bottom_tabs.setCurrentWidget(window.preview)
     await settle()

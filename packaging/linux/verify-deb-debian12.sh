@@ -33,7 +33,8 @@ ROOTFS=$CACHE/debian12-minbase.tar
 started=$SECONDS
 say() { printf '== [%3ss] %s\n' $((SECONDS - started)) "$*"; }
 
-# This machine's mirror for a suite (deb822 .sources or one-line .list), else Debian's own.
+# This machine's mirror for a suite, from apt's own sources (deb822 .sources or one-line .list);
+# empty when apt has none for it. No mirror is named here.
 apt_uri() {
   local suite=$1 uri
   uri=$(
@@ -53,10 +54,14 @@ apt_uri() {
         sed -E 's/\[[^]]*\]//' | awk -v s="$suite" '$1 == "deb" && $3 == s { print $2 }'
     } | head -n1
   )
-  printf '%s\n' "${uri:-$2}"
+  printf '%s\n' "$uri"
 }
-MIRROR=$(apt_uri bookworm http://deb.debian.org/debian)
-SECURITY=$(apt_uri bookworm-security http://deb.debian.org/debian-security)
+MIRROR=$(apt_uri bookworm)
+SECURITY=$(apt_uri bookworm-security)
+if [[ -z $MIRROR ]]; then
+  echo "apt on this machine has no source for Debian 12 (bookworm): add one, then run again." >&2
+  exit 1
+fi
 
 mkdir -p "$CACHE/apt-archives/partial" "$CACHE/apt-lists/partial"
 if [[ ! -f $ROOTFS || -n ${OMNI_DEB12_REFRESH:-} || -n $(find "$ROOTFS" -mtime +14) ]]; then
@@ -92,11 +97,12 @@ mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 # apt's downloads go to the bind-mounted caches, which its _apt user does not own.
 echo 'APT::Sandbox::User "root";' >"$root/etc/apt/apt.conf.d/99omni-desktop-verify"
-cat >"$root/etc/apt/sources.list" <<EOF
-deb $MIRROR bookworm main
-deb $MIRROR bookworm-updates main
-deb $SECURITY bookworm-security main
-EOF
+{
+  echo "deb $MIRROR bookworm main"
+  echo "deb $MIRROR bookworm-updates main"
+  # Security updates only where this machine's apt has a source for them.
+  if [[ -n $SECURITY ]]; then echo "deb $SECURITY bookworm-security main"; fi
+} >"$root/etc/apt/sources.list"
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
 
 say "apt-get update"

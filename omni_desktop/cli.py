@@ -20,16 +20,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from omni_desktop.core.i18n import tr
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.text import terminal_safe
 
 from omni_desktop.api.client import OmniClient, SendResponse
 from omni_desktop.storage.drafts import DraftError, load_draft
 from omni_desktop.storage.errors import StorageError
-from omni_desktop.storage.logging_setup import configure_logging, redact_secret
 from omni_desktop.storage.outbox import Outbox
-from omni_desktop.storage.paths import AppPaths
 from omni_desktop.storage.sends import SendState
 
 from omni_desktop.services.importing import ImportResult, read_recipients, remove_duplicates
@@ -44,6 +41,7 @@ from omni_desktop.cli_common import (
     EXIT_UNKNOWN,
     EXIT_USAGE,
     UsageError,
+    sign_in,
     target_from_args,
 )
 
@@ -125,12 +123,8 @@ def _send_command(args: argparse.Namespace, out: TextIO, err: TextIO, posted: li
     except (UsageError, TargetError, StorageError) as exc:
         print(terminal_safe(str(exc)), file=err)
         return EXIT_USAGE
-    redact_secret(*target.auth().secrets())
-    if target.key_source:
-        print(tr("Signing in with {source}.").format(source=target.key_source), file=err)
     try:
-        paths = AppPaths.default().ensure()
-        configure_logging(paths.log)
+        paths = sign_in(target, err)
         outbox = Outbox(paths.history_file)
     except StorageError as exc:
         print(str(exc), file=err)

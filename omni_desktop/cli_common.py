@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TextIO
 
+from omni_desktop.core.i18n import tr
+
+from omni_desktop.storage.logging_setup import configure_logging, redact_secret
 from omni_desktop.storage.paths import AppPaths
 from omni_desktop.storage.secrets import SecretStore
 from omni_desktop.storage.settings import SettingsFile
@@ -49,3 +53,15 @@ def target_from_args(args: argparse.Namespace) -> Target:
 
 
 __all__ = ["UsageError", "target_from_args"]
+
+
+def sign_in(target: Target, err: TextIO) -> AppPaths:
+    """Before the first call: mask the target's secret in every log line, say which key signs
+    in (when it matters), and set up the log; the app's folders. StorageError when they
+    cannot be made."""
+    redact_secret(*target.auth().secrets())
+    if target.key_source:
+        print(tr("Signing in with {source}.").format(source=target.key_source), file=err)
+    paths = AppPaths.default().ensure()
+    configure_logging(paths.log)
+    return paths

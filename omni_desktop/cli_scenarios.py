@@ -21,8 +21,6 @@ from omni_desktop.core.text import terminal_safe
 from omni_desktop.api.client import OmniClient
 from omni_desktop.api.errors import InvalidRequest, NotSent, OmniError, RateLimited
 from omni_desktop.storage.errors import StorageError
-from omni_desktop.storage.logging_setup import configure_logging, redact_secret
-from omni_desktop.storage.paths import AppPaths
 
 from omni_desktop.services.scenarios import (
     SaveState,
@@ -40,6 +38,7 @@ from omni_desktop.cli_common import (
     EXIT_UNKNOWN,
     EXIT_USAGE,
     UsageError,
+    sign_in,
     target_from_args,
 )
 
@@ -87,11 +86,8 @@ def _scenarios_command(
     except (UsageError, TargetError) as exc:
         print(terminal_safe(str(exc)), file=err)
         return EXIT_USAGE
-    redact_secret(*target.auth().secrets())
-    if target.key_source:
-        print(tr("Signing in with {source}.").format(source=target.key_source), file=err)
     try:
-        configure_logging(AppPaths.default().ensure().log)
+        sign_in(target, err)
     except StorageError as exc:
         print(str(exc), file=err)
         return EXIT_USAGE

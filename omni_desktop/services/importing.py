@@ -8,14 +8,12 @@ and `cancelled()` checked as often (True stops the read with `ImportCancelled`).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from omni_desktop.core import jsonsafe
 from omni_desktop.core.audience import (
     ImportedRow,
     Mapping,
@@ -27,7 +25,7 @@ from omni_desktop.core.audience import (
 )
 from omni_desktop.core.i18n import tr
 
-from omni_desktop.storage.drafts import atomic_write_text
+from omni_desktop.storage.json_maps import JsonMap
 from omni_desktop.storage.sheets import (
     TEXT_SUFFIXES,
     WORKBOOK_SUFFIXES,
@@ -316,7 +314,6 @@ def field_names(result: ImportResult) -> list[str]:
 
 _REGION = re.compile(r"[A-Z]{2}")
 MAX_REMEMBERED = 200
-MAX_MEMORY_BYTES = 256 * 1024
 
 
 class RegionMemory:
@@ -326,12 +323,17 @@ class RegionMemory:
 
     def __init__(self, file: Path | None) -> None:
         self.file = file
-        self._memory: dict[str, str] = {}
+        self._map = JsonMap(
+            file,
+            "import regions",
+            lambda _k, v: v == "-" or _REGION.fullmatch(v) is not None,
+            MAX_REMEMBERED,
+        )
 
     def region_for(self, account: str, draft: Path | None, default: str | None) -> str | None:
         """The draft's choice under this account, else the account's last one, else
         `default` (the account's own default country)."""
-        known = self._read()
+        known = self._map.read()
         hit = known.get(_memory_key(account, draft)) if draft is not None else None
         hit = hit or known.get(_memory_key(account, None))
         if hit is None:
@@ -339,39 +341,14 @@ class RegionMemory:
         return None if hit == "-" else hit
 
     def remember(self, account: str, draft: Path | None, region: str | None) -> None:
-        known = self._read()
+        known = self._map.read()
         keys = [_memory_key(account, None)]
         if draft is not None:
             keys.append(_memory_key(account, draft))
         for key in keys:
             known.pop(key, None)
             known[key] = region or "-"  # "-": no default country, chosen on purpose
-        known = dict(list(known.items())[-MAX_REMEMBERED:])  # newest last
-        self._memory = known
-        if self.file is None:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self.file, json.dumps(known, indent=1, ensure_ascii=False))
-        except OSError:
-            pass
-
-    def _read(self) -> dict[str, str]:
-        if self.file is None:
-            return dict(self._memory)
-        try:
-            if self.file.stat().st_size > MAX_MEMORY_BYTES:
-                return {}
-            data = jsonsafe.loads(self.file.read_text(encoding="utf-8"), "import regions")
-        except (OSError, ValueError, UnicodeError, RecursionError, MemoryError):
-            return {}
-        if not isinstance(data, dict):
-            return {}
-        return {
-            k: v
-            for k, v in data.items()
-            if isinstance(k, str) and isinstance(v, str) and (v == "-" or _REGION.fullmatch(v))
-        }
+        self._map.write(known)
 
 
 def _memory_key(account: str, draft: Path | None) -> str:

@@ -8,15 +8,11 @@ a damaged or hostile file counts as empty.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from omni_desktop.core import jsonsafe
-
-from omni_desktop.storage.drafts import atomic_write_text
+from omni_desktop.storage.json_maps import JsonMap
 
 MAX_DRAFTS = 200  # the most recent drafts keep their zone; older ones fall back to local time
-MAX_FILE_BYTES = 256 * 1024
 MAX_NAME = 64  # IANA names are shorter; anything longer is not a zone
 
 
@@ -25,39 +21,20 @@ class DraftZones:
 
     def __init__(self, file: Path) -> None:
         self.file = file
+        self._map = JsonMap(file, "draft zones", lambda _k, v: 0 < len(v) <= MAX_NAME, MAX_DRAFTS)
 
     def zone_of(self, draft: Path) -> str | None:
         """The zone last saved with `draft`, or None (local time)."""
-        return self._read().get(_key(draft))
+        return self._map.read().get(_key(draft))
 
     def remember(self, draft: Path, zone: str | None) -> None:
         """Keep `zone` for `draft` (None forgets it). A write that fails costs nothing now."""
-        zones = self._read()
+        zones = self._map.read()
         key = _key(draft)
         zones.pop(key, None)
         if zone:
             zones[key] = zone[:MAX_NAME]
-        kept = dict(list(zones.items())[-MAX_DRAFTS:])  # insertion order: the newest last
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self.file, json.dumps(kept, indent=1, ensure_ascii=False))
-        except OSError:
-            pass
-
-    def _read(self) -> dict[str, str]:
-        try:
-            if self.file.stat().st_size > MAX_FILE_BYTES:
-                return {}
-            data = jsonsafe.loads(self.file.read_text(encoding="utf-8"), "draft zones")
-        except (OSError, ValueError, UnicodeError, RecursionError, MemoryError):
-            return {}
-        if not isinstance(data, dict):
-            return {}
-        return {
-            k: v
-            for k, v in data.items()
-            if isinstance(k, str) and isinstance(v, str) and 0 < len(v) <= MAX_NAME
-        }
+        self._map.write(zones)
 
 
 def _key(draft: Path) -> str:

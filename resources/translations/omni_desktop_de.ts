@@ -1160,6 +1160,7 @@
     </message>
     <message>
         <location line="+111"/>
+        <location filename="../../omni_desktop/ui/scenarios/dialog.py" line="+312"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -1647,7 +1648,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../omni_desktop/services/importing.py" line="+284"/>
+        <location filename="../../omni_desktop/services/importing.py" line="+282"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="+1"/>
         <location filename="../../omni_desktop/ui/recipients/model.py" line="+33"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="+1"/>
@@ -1657,6 +1658,7 @@
     <message>
         <location line="+4"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="+2"/>
+        <location filename="../../omni_desktop/ui/scenarios/models.py" line="+127"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="+5"/>
         <source>Channel</source>
         <translation>Kanal</translation>
@@ -2083,7 +2085,7 @@
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/actions.py" line="+49"/>
+        <location filename="../../omni_desktop/ui/window/actions.py" line="+50"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -2164,6 +2166,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>S&amp;cenarios…</source>
+        <translation>S&amp;zenarien…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Next channel tab</source>
         <translation>Nächster Kanal</translation>
     </message>
@@ -2915,18 +2922,36 @@
         <translation>Szenarien aktualisieren</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Manage…</source>
+        <translation>Verwalten…</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location filename="../../omni_desktop/ui/window/actions.py" line="-57"/>
+        <source>List, create and edit the account&apos;s scenarios</source>
+        <translation>Die Szenarien des Kontos auflisten, anlegen und bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manage scenarios</source>
+        <translation>Szenarien verwalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+74"/>
+        <location filename="../../omni_desktop/ui/scenarios/dialog.py" line="-96"/>
+        <location line="+6"/>
         <source>Loading scenarios…</source>
         <translation>Szenarien werden geladen…</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>Scenario flow</source>
         <translation>Ablauf des Szenarios</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Default scenario</source>
         <translation>Standardszenario</translation>
     </message>
@@ -2942,6 +2967,7 @@
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../../omni_desktop/ui/scenarios/dialog.py" line="+6"/>
         <source>Scenarios could not be loaded: {reason}</source>
         <translation>Szenarien konnten nicht geladen werden: {reason}</translation>
     </message>
@@ -3799,18 +3825,17 @@
         <translation>{name} entpackt sich zu mehr als {mb} MB, was keine Empfängerliste braucht; die Datei ist evtl. beschädigt. Speichern Sie die Liste erneut oder als .csv.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="+82"/>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="+81"/>
         <source>Give the key of the scenario to update.</source>
         <translation>Geben Sie den Schlüssel des Szenarios an, das geändert werden soll.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli.py" line="+130"/>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="+10"/>
+        <location filename="../../omni_desktop/cli_common.py" line="+64"/>
         <source>Signing in with {source}.</source>
         <translation>Anmeldung mit {source}.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="-27"/>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="-17"/>
         <source>The command stopped {where} ({kind}).</source>
         <translation>Der Befehl wurde {where} abgebrochen ({kind}).</translation>
     </message>
@@ -3825,7 +3850,7 @@
         <translation>bevor etwas gespeichert wurde</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+47"/>
         <source>The scenario is not valid; nothing was sent.</source>
         <translation>Das Szenario ist ungültig; nichts wurde gesendet.</translation>
     </message>
@@ -3858,7 +3883,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/preview/images.py" line="+45"/>
+        <location filename="../../omni_desktop/services/images.py" line="+49"/>
         <source>The image URL must start with http:// or https://.</source>
         <translation>Die Bild-URL muss mit http:// oder https:// beginnen.</translation>
     </message>
@@ -3893,7 +3918,7 @@
         <translation>Das Bild ist größer als {mb} MB und damit zu groß für eine Vorschau.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../omni_desktop/ui/preview/images.py" line="+38"/>
         <source>The image is {w:,} x {h:,} pixels, too big for a preview.</source>
         <translation>Das Bild hat {w:,} × {h:,} Pixel und ist damit zu groß für eine Vorschau.</translation>
     </message>
@@ -4192,7 +4217,7 @@
         <translation>Verlauf exportieren</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/importing/controller.py" line="+49"/>
+        <location filename="../../omni_desktop/ui/importing/controller.py" line="+59"/>
         <source>Import recipients</source>
         <translation>Empfänger importieren</translation>
     </message>
@@ -4581,6 +4606,153 @@
             <numerusform>%n ungültige Zeile in {name} gespeichert.</numerusform>
             <numerusform>%n ungültige Zeilen in {name} gespeichert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/scenarios/dialog.py" line="-169"/>
+        <source>Step channel</source>
+        <translation>Kanal des Schritts</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Scenarios</source>
+        <translation>Szenarien</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Scenarios of the account</source>
+        <translation>Szenarien des Kontos</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New scenario</source>
+        <translation>&amp;Neues Szenario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy key</source>
+        <translation>Schlüssel &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected scenario&apos;s key</source>
+        <translation>Den Schlüssel des gewählten Szenarios kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Scenario name</source>
+        <translation>Name des Szenarios</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a step, or press Alt+Up or Alt+Down, to reorder.</source>
+        <translation>Ziehen Sie einen Schritt oder drücken Sie Alt+Auf oder Alt+Ab, um die Reihenfolge zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add step</source>
+        <translation>Schritt &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move step</source>
+        <translation>Schritt &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The account&apos;s &amp;default scenario</source>
+        <translation>&amp;Standardszenario des Kontos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save scenario</source>
+        <translation>Szenario &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Copied the key {key}.</source>
+        <translation>Der Schlüssel {key} wurde kopiert.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+58"/>
+        <source>Editing {name} [{key}]</source>
+        <translation>{name} [{key}] wird bearbeitet</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>New scenario</source>
+        <translation>Neues Szenario</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Every channel is in the flow already.</source>
+        <translation>Jeder Kanal ist bereits im Ablauf.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/scenarios/models.py" line="-82"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flow</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+15"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The step needs a sender.</source>
+        <translation>Der Schritt braucht einen Absender.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sender</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/scenarios/presenter.py" line="+53"/>
+        <source>The app is not connected to an account yet; try again in a moment.</source>
+        <translation>Die App ist noch mit keinem Konto verbunden; versuchen Sie es gleich noch einmal.</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
 from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.scenarios import open_scenario_manager
 
 if TYPE_CHECKING:
     from omni_desktop.ui.window.window import MainWindow
@@ -81,6 +82,11 @@ class WindowActions:
             lambda: window.presenter.refresh_scenarios(), sp.SP_BrowserReload,
             tr("Reload the scenarios"),
         )  # fmt: skip
+        self.scenarios = action(
+            tr("S&cenarios…"), None, lambda: open_scenario_manager(window), None,
+            tr("List, create and edit the account's scenarios"),
+        )  # fmt: skip
+        window.scenario_picker.manage.clicked.connect(self.scenarios.trigger)
         self.next_tab = action(
             tr("Next channel tab"), QKeySequence("Ctrl+Tab"), lambda: window.cycle_tab(1)
         )
@@ -123,7 +129,7 @@ class WindowActions:
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         message_menu = menu.addMenu(tr("&Message"))
-        message_menu.addActions([self.send, self.refresh])
+        message_menu.addActions([self.send, self.refresh, self.scenarios])
         message_menu.addSeparator()
         message_menu.addActions([self.next_tab, self.prev_tab])
         self.account_menu: QMenu = menu.addMenu(tr("A&ccount"))

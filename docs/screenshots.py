@@ -198,6 +198,16 @@ async def make_shots() -> None:
     await settle()
     accounts.grab().save(str(IMAGES / "accounts.png"))
     accounts.close()
+
+    # Message > Scenarios…: the account's scenarios, the default one open in the editor.
+    from omni_desktop.ui.scenarios import open_scenario_manager
+
+    manager = open_scenario_manager(window)
+    await until(lambda: manager.list_model.rowCount() > 0)
+    manager.table.selectRow(0)
+    await settle()
+    manager.grab().save(str(IMAGES / "scenario-manager.png"))
+    manager.close()
     presenter.set_dirty(False)
     window.close()
     await services.close()

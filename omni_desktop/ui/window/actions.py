@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QStyle
 
 from omni_desktop.ui.i18n import tr
-from omni_desktop.ui.scenarios import open_scenario_manager
+
+from omni_desktop import __version__
+from omni_desktop.about import version_text
 
 if TYPE_CHECKING:
     from omni_desktop.ui.window.window import MainWindow
@@ -83,7 +85,7 @@ class WindowActions:
             tr("Reload the scenarios"),
         )  # fmt: skip
         self.scenarios = action(
-            tr("S&cenarios…"), None, lambda: open_scenario_manager(window), None,
+            tr("S&cenarios…"), None, lambda: _open_scenarios(window), None,
             tr("List, create and edit the account's scenarios"),
         )  # fmt: skip
         window.scenario_picker.manage.clicked.connect(self.scenarios.trigger)
@@ -93,7 +95,7 @@ class WindowActions:
         self.prev_tab = action(
             tr("Previous channel tab"), QKeySequence("Ctrl+Shift+Tab"), lambda: window.cycle_tab(-1)
         )
-        self.about = action(tr("&About omni-desktop"), None, window.show_about)
+        self.about = action(tr("&About omni-desktop"), None, lambda: _show_about(window))
         self.history = action(
             tr("&History…"), QKeySequence("Ctrl+H"), window.open_history, None,
             tr("Every send with its outcome; check status, open or send again"),
@@ -107,7 +109,7 @@ class WindowActions:
             tr("How the sandbox reads phone numbers written without their country code"),
         )  # fmt: skip
         self.log_folder = action(
-            tr("Open &log folder"), None, window.open_log_folder, None,
+            tr("Open &log folder"), None, lambda: _open_log_folder(window), None,
             tr("Show the folder with omni-desktop's log files"),
         )  # fmt: skip
         for session_action in (self.history, self.accounts, self.sandbox_region, self.log_folder):
@@ -151,3 +153,25 @@ class WindowActions:
         toolbar.addAction(self.refresh)
         toolbar.addSeparator()
         toolbar.addAction(self.send)
+
+
+def _open_scenarios(window: MainWindow) -> None:
+    from omni_desktop.ui.scenarios import open_scenario_manager  # loads with its first use
+
+    open_scenario_manager(window)
+
+
+def _open_log_folder(window: MainWindow) -> None:
+    if window.session is not None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(window.session.paths.log)))
+
+
+def _show_about(window: MainWindow) -> None:
+    box = QMessageBox(window)
+    box.setWindowTitle(tr("About omni-desktop"))
+    box.setText(f"<b>omni-desktop {__version__}</b>")  # our own text: the one rich label
+    box.setInformativeText(
+        tr("Compose and send Infobip OMNI failover messages.") + "\n\n" + version_text()
+    )
+    window.keep_open(box)
+    box.open()

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -61,9 +61,6 @@ from omni_desktop.ui.window.actions import WindowActions
 from omni_desktop.ui.window.banner import TargetBanner
 from omni_desktop.ui.window.drafts import DraftController
 from omni_desktop.ui.window.sending import SendController
-
-from omni_desktop import __version__
-from omni_desktop.about import version_text
 
 if TYPE_CHECKING:
     from omni_desktop.ui.accounts import AccountsDialog
@@ -473,20 +470,6 @@ class MainWindow(QMainWindow):
             box.setObjectName("notices_box")
             box.setIcon(QMessageBox.Icon.Information)
         self.drafts.offer_restore()
-
-    def open_log_folder(self) -> None:
-        if self.session is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.paths.log)))
-
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(tr("About omni-desktop"))
-        box.setText(f"<b>omni-desktop {__version__}</b>")
-        box.setInformativeText(
-            tr("Compose and send Infobip OMNI failover messages.") + "\n\n" + version_text()
-        )
-        self.keep_open(box)
-        box.open()
 
     def warn(self, title: str, sentence: str) -> QMessageBox:
         """Open a warning box with one plain sentence (non-blocking)."""

@@ -1836,7 +1836,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/ui/history/dialog.py" line="+1"/>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+121"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+118"/>
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
@@ -2085,7 +2085,7 @@
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/actions.py" line="+50"/>
+        <location filename="../../omni_desktop/ui/window/actions.py" line="+52"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -2367,7 +2367,7 @@
         <translation>Zuerst speichern?</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+221"/>
+        <location filename="../../omni_desktop/ui/window/actions.py" line="+25"/>
         <source>About omni-desktop</source>
         <translation>Über omni-desktop</translation>
     </message>
@@ -2422,7 +2422,7 @@
         <translation>Gesendet wird jetzt über {name}.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="-51"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+173"/>
         <source>Opened a copy of the earlier send as a new draft.</source>
         <translation>Eine Kopie der früheren Sendung wurde als neuer Entwurf geöffnet.</translation>
     </message>
@@ -2928,7 +2928,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../omni_desktop/ui/window/actions.py" line="-57"/>
+        <location filename="../../omni_desktop/ui/window/actions.py" line="-85"/>
         <source>List, create and edit the account&apos;s scenarios</source>
         <translation>Die Szenarien des Kontos auflisten, anlegen und bearbeiten</translation>
     </message>

@@ -9,7 +9,6 @@ sentence with the wait.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from omni_desktop.api.errors import (
     OutcomeUnknown,
     RateLimited,
 )
+from omni_desktop.storage.drafts import JsonFileError, read_json_file
 
 if TYPE_CHECKING:
     from omni_desktop.api.client import OmniClient
@@ -201,31 +201,17 @@ def read_scenario_file(path: Path) -> Scenario:
     ScenarioFileError when it cannot be read or the scenario could not be saved. A `key` in
     the file is ignored: the server gives keys."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ScenarioFileError(
-                tr("{name} is bigger than {kib} KiB, far more than a scenario.").format(
-                    name=path.name, kib=MAX_FILE_BYTES // 1024
-                )
-            )
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ScenarioFileError(
-            tr("{name} is not UTF-8 text, so it is not a scenario.").format(name=path.name)
-        ) from None
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-        reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
-        raise ScenarioFileError(
-            tr("{path} could not be opened: {reason}.").format(path=path, reason=reason)
-        ) from None
-    try:
-        data = jsonsafe.loads(text, what=path.name)
-    except json.JSONDecodeError as exc:
-        raise ScenarioFileError(
-            tr("{name} is not valid JSON (line {line}, column {column}: {reason}).").format(
-                name=path.name, line=exc.lineno, column=exc.colno, reason=exc.msg
-            )
-        ) from None
-    except jsonsafe.UnsafeJson as exc:
+        data = read_json_file(
+            path,
+            MAX_FILE_BYTES,
+            too_big=lambda _size: tr(
+                "{name} is bigger than {kib} KiB, far more than a scenario."
+            ).format(name=path.name, kib=MAX_FILE_BYTES // 1024),
+            not_text=tr("{name} is not UTF-8 text, so it is not a scenario.").format(
+                name=path.name
+            ),
+        )
+    except JsonFileError as exc:
         raise ScenarioFileError(str(exc)) from None
     unsafe = jsonsafe.problem(data)
     if unsafe is not None:

@@ -10,8 +10,10 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from omni_desktop.core import jsonsafe
 from omni_desktop.core.i18n import tr
@@ -119,45 +121,59 @@ def save_draft(path: Path, message: OmniMessage) -> None:
         ) from None
 
 
-def load_draft(path: Path) -> OmniMessage:
-    """Read a draft; DraftError, one sentence, when it cannot be read or is not a request."""
+class JsonFileError(ValueError):
+    """A JSON file that cannot be read; `str()` is one plain sentence for the operator."""
+
+
+def read_json_file(path: Path, max_bytes: int, too_big: Callable[[int], str], not_text: str) -> Any:
+    """The JSON in `path`, read within limits (`core.jsonsafe`); JsonFileError, one sentence,
+    otherwise. `too_big(size)` and `not_text` are the sentences for a file over `max_bytes`
+    and for one that is not UTF-8 text: what the file should have been is the caller's to say."""
+    too_much_memory = tr("{path} is too big to open with the memory there is.").format(path=path)
     try:
         size = path.stat().st_size
-        if size > MAX_DRAFT_BYTES:
-            raise DraftError(
-                tr(
-                    "{name} is {size} MB, far more than any draft (100,000 recipients take "
-                    "about 10 MB), so it is not opened."
-                ).format(name=path.name, size=size // (1024 * 1024))
-            )
+        if size > max_bytes:
+            raise JsonFileError(too_big(size))
         text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise JsonFileError(not_text) from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-        if isinstance(exc, UnicodeDecodeError):
-            raise DraftError(
-                tr("{path} is not a text file, so it is not a draft.").format(path=path)
-            ) from None
+        if isinstance(exc, JsonFileError):
+            raise
         reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
-        raise DraftError(
+        raise JsonFileError(
             tr("{path} could not be opened: {reason}.").format(path=path, reason=reason)
         ) from None
     except MemoryError:
-        raise DraftError(
-            tr("{path} is too big to open with the memory there is.").format(path=path)
-        ) from None
+        raise JsonFileError(too_much_memory) from None
     try:
-        data = jsonsafe.loads(text, what=path.name)
+        return jsonsafe.loads(text, what=path.name)
     except json.JSONDecodeError as exc:
-        raise DraftError(
+        raise JsonFileError(
             tr("{name} is not valid JSON (line {line}, column {column}: {reason}).").format(
                 name=path.name, line=exc.lineno, column=exc.colno, reason=exc.msg
             )
         ) from None
     except jsonsafe.UnsafeJson as exc:
-        raise DraftError(str(exc)) from None
+        raise JsonFileError(str(exc)) from None
     except MemoryError:
-        raise DraftError(
-            tr("{path} is too big to open with the memory there is.").format(path=path)
-        ) from None
+        raise JsonFileError(too_much_memory) from None
+
+
+def load_draft(path: Path) -> OmniMessage:
+    """Read a draft; DraftError, one sentence, when it cannot be read or is not a request."""
+    try:
+        data = read_json_file(
+            path,
+            MAX_DRAFT_BYTES,
+            too_big=lambda size: tr(
+                "{name} is {size} MB, far more than any draft (100,000 recipients take "
+                "about 10 MB), so it is not opened."
+            ).format(name=path.name, size=size // (1024 * 1024)),
+            not_text=tr("{path} is not a text file, so it is not a draft.").format(path=path),
+        )
+    except JsonFileError as exc:
+        raise DraftError(str(exc)) from None
     try:
         return from_json(data)
     except MessageFormatError as exc:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import keyring.errors
 from keyring.backend import KeyringBackend
@@ -39,3 +45,31 @@ class SlowKeyring(DictKeyring):
     def get_password(self, service: str, username: str) -> str | None:
         time.sleep(self.delay)
         return super().get_password(service, username)
+
+
+@contextmanager
+def fixed_json_server(status: int, body: Any) -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 that answers every GET with `status` and `body` as JSON;
+    yields its base URL."""
+    data = json.dumps(body).encode()
+
+    class Fixed(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *_args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Fixed)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

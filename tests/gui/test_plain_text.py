@@ -8,15 +8,13 @@ label, tooltip or message box took them for rich text.
 from __future__ import annotations
 
 import asyncio
-import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
+from stand_ins import fixed_json_server
 
 from PySide6 import QtGui
 from PySide6.QtCore import QModelIndex, Qt
@@ -155,34 +153,12 @@ def test_the_history_shows_the_servers_and_the_files_text_as_typed(
         qloop.run_until_complete(dialog.shutdown())
 
 
-class MarkupServer(BaseHTTPRequestHandler):
-    """An OMNI server that refuses every request with markup in its error text."""
-
-    def do_GET(self) -> None:
-        body = json.dumps(
-            {"requestError": {"serviceException": {"messageId": "BAD", "text": MARKUP}}}
-        ).encode()
-        self.send_response(400)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *_args: Any) -> None:
-        pass
-
-
 @pytest.fixture
 def markup_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), MarkupServer)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    """An OMNI server that refuses every request with markup in its error text."""
+    refusal = {"requestError": {"serviceException": {"messageId": "BAD", "text": MARKUP}}}
+    with fixed_json_server(400, refusal) as url:
+        yield url
 
 
 def test_test_connection_shows_the_servers_error_text_as_typed(

@@ -4,13 +4,11 @@ that must never make a second scenario, and throttling in one sentence."""
 from __future__ import annotations
 
 import asyncio
-import json
-import threading
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from stand_ins import fixed_json_server
 
 from omni_desktop.core.scenario import Scenario, Step
 
@@ -39,32 +37,12 @@ def test_list_all_pages_until_a_short_page(make_client: MakeClient) -> None:
     assert len({s.key for s in found}) == 7
 
 
-class SamePage(BaseHTTPRequestHandler):
-    """A server that ignores `page`: every request gets the same full page of two."""
-
-    def do_GET(self) -> None:
-        page = [{"key": k, "name": k, "flow": [{"channel": "SMS"}]} for k in ("A1", "B2")]
-        data = json.dumps({"scenarios": page}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
 def same_page_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), SamePage)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """A server that ignores `page`: every request gets the same full page of two."""
+    page = [{"key": k, "name": k, "flow": [{"channel": "SMS"}]} for k in ("A1", "B2")]
+    with fixed_json_server(200, {"scenarios": page}) as url:
+        yield url
 
 
 def test_a_server_that_repeats_its_page_ends_the_list(same_page_url: str) -> None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from omni_desktop.sandbox import SandboxThread
     from omni_desktop.sandbox.process import SandboxProcess
     from omni_desktop.storage.paths import AppPaths
+    from omni_desktop.storage.settings import Settings
 
     from omni_desktop.services.targets import Target
 
@@ -212,11 +213,11 @@ class Services:
 
         target = given
         if target is None and loaded.settings.active() is not None:
-            target, problem = self._profile_target(loaded.settings.active_profile)
+            target, problem = self._profile_target(loaded.settings.active_profile, loaded.settings)
             if problem:
                 notices.append(problem)
         if target is None:
-            target = await self._sandbox_target()
+            target = await self._sandbox_target(loaded.settings)
         self.target = target
         # The client (and httpx with it) is made in `start()`, after the window has painted.
         self.presenter = ComposerPresenter(None, target, outbox=self.outbox)
@@ -266,8 +267,9 @@ class Services:
             return False
         return True
 
-    async def _sandbox_target(self) -> Target:
-        """The built-in sandbox: its own process, or a thread here when that cannot start."""
+    async def _sandbox_target(self, settings: Settings | None = None) -> Target:
+        """The built-in sandbox: its own process, or a thread here when that cannot start.
+        `settings`: as read at start (None: read them now)."""
 
         if self.sandbox is None and self.args.sandbox_port == 0 and not self.process_failed:
             self._reserve_sandbox()
@@ -280,25 +282,30 @@ class Services:
             )
             await asyncio.to_thread(self.sandbox.start)
         # A reserved process's URL is known already; `start()` starts it after the paint.
-        return self.sandbox_target()
+        return self.sandbox_target(settings)
 
-    def sandbox_target(self) -> Target:
+    def sandbox_target(self, settings: Settings | None = None) -> Target:
         """The running sandbox, reading national numbers as the sandbox's default region."""
         from omni_desktop.services.targets import sandbox_target
 
         assert self.sandbox is not None
-        region = self.settings_file.load().settings.sandbox_region
+        region = (settings or self.settings_file.load().settings).sandbox_region
         try:
             return sandbox_target(self.sandbox.url, self.sandbox.api_key, region)
         except ValueError:  # a region this version does not know: numbers need their +code
             return sandbox_target(self.sandbox.url, self.sandbox.api_key)
 
-    def _profile_target(self, name: str | None) -> tuple[Target | None, str | None]:
-        """The target of a settings profile with its secret, or None and the plain reason."""
+    def _profile_target(
+        self, name: str | None, settings: Settings | None = None
+    ) -> tuple[Target | None, str | None]:
+        """The target of a settings profile with its secret, or None and the plain reason.
+        `settings`: as read at start (None: read them now, as the Accounts dialog may have
+        changed them)."""
         from omni_desktop.services.targets import TargetError, profile_target
 
+        settings = settings or self.settings_file.load().settings
         try:
-            target = profile_target(self.settings_file.load().settings, self.secrets, name or "")
+            target = profile_target(settings, self.secrets, name or "")
         except TargetError as exc:
             return None, f"{exc} The sandbox is used until then."
         return target, None

@@ -246,7 +246,7 @@ class RowConverter:
             problem = problem or email_problem
         if not phone and not email:
             problem = tr("The row has no phone number or e-mail address.")
-        destination = Destination(phone or None, email or None, message_id or None)
+        destination = Destination(phone or None, email or None, message_id or None, fields=fields)
         return ImportedRow(number, destination, fields, problem, (phone_key, email_key))
 
 

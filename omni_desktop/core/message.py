@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -35,6 +35,8 @@ class Destination:
     message_id: str | None = None
     extra_to: JsonObject = field(default_factory=dict)  # other `to` keys, kept as they are
     extra: JsonObject = field(default_factory=dict)  # other keys of the destination
+    # A spreadsheet row's other columns by header name, for {{Field}} placeholders; never sent.
+    fields: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -176,7 +178,7 @@ def with_ids(message: OmniMessage, now: datetime) -> OmniMessage:
     fresh = iter(new_ids(now, missing, "m-"))
     made = Destination  # not replace(), which is slow enough per call for 100,000 recipients
     destinations = [
-        d if d.message_id else made(d.phone, d.email, next(fresh), d.extra_to, d.extra)
+        d if d.message_id else made(d.phone, d.email, next(fresh), d.extra_to, d.extra, d.fields)
         for d in message.destinations
     ]
     return replace(message, bulk_id=message.bulk_id or new_id(now, "b-"), destinations=destinations)

@@ -247,7 +247,7 @@ def _check_destinations(
                 )
         extra_to = copy.deepcopy(dest.extra_to) if dest.extra_to else {}
         extra = copy.deepcopy(dest.extra) if dest.extra else {}
-        append(new(phone or None, email or None, message_id, extra_to, extra))
+        append(new(phone or None, email or None, message_id, extra_to, extra, dest.fields))
     return prepared
 
 

@@ -418,6 +418,7 @@ def _row_from(destination: Destination) -> RecipientRow:
         email=destination.email or "",
         message_id=destination.message_id or "",
         extra_to=dict(destination.extra_to),
+        fields=dict(destination.fields),
     )
 
 
@@ -427,4 +428,5 @@ def _destination_of(item: RecipientRow) -> Destination:
         email=item.email or None,
         message_id=item.message_id or None,
         extra_to=dict(item.extra_to),
+        fields=item.fields,
     )

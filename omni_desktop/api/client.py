@@ -47,6 +47,7 @@ from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown, RateLimi
 from omni_desktop.api.responses import SendResponse
 from omni_desktop.api.transport import (
     Call,
+    Pace,
     Query,
     RetryPolicy,
     Timeouts,
@@ -94,6 +95,7 @@ class OmniClient:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
+        pace: Pace | None = None,
     ) -> None:
         self.base_url = check_base_url(base_url)
         try:
@@ -110,6 +112,7 @@ class OmniClient:
         self._retry = retry or RetryPolicy()
         self._sleep, self._clock = sleep, clock
         self._rng = rng or random.Random()
+        self.pace = pace  # shared with other clients' requests of one campaign: 429 holds all
         self._owns_http = http is None
         self._http = http or _http_client(
             self._timeouts.within(deadline), tls=self.base_url.startswith("https://")
@@ -270,6 +273,9 @@ class OmniClient:
         while True:
             attempt += 1
             left = self._deadline - (self._clock() - started)
+            if self.pace is not None:
+                await self.pace.ready()
+                left = self._deadline - (self._clock() - started)
             begun = self._clock()
             try:
                 answer = await self._attempt(call, url, content, headers, left)
@@ -293,6 +299,8 @@ class OmniClient:
                 error = scrub(RateLimited(after, server_text(answer)), self._auth.secrets())
                 cause = None
                 wait = after if after is not None else self._retry.backoff(attempt, self._rng)
+                if self.pace is not None:
+                    self.pace.hold(wait)
                 if after is not None and after > self._retry.max_retry_after:
                     raise error
             left = self._deadline - (self._clock() - started)

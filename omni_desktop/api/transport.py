@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import random
+import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -75,6 +78,33 @@ class RetryPolicy:
 
 
 NO_RETRY = RetryPolicy(attempts=1)
+
+
+class Pace:
+    """Shared by the requests of one campaign: a 429 to any of them holds all of them for its
+    `Retry-After`, so the whole campaign slows down rather than each request on its own."""
+
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._clock, self._sleep = clock, sleep
+        self._until = 0.0
+        self.holds = 0  # how many times a 429 held the campaign
+
+    def hold(self, seconds: float) -> None:
+        """No request starts for `seconds` from now (the longest hold wins)."""
+        self.holds += 1
+        self._until = max(self._until, self._clock() + max(0.0, seconds))
+
+    def remaining(self) -> float:
+        return max(0.0, self._until - self._clock())
+
+    async def ready(self) -> None:
+        """Return once no hold is in force."""
+        while (wait := self.remaining()) > 0:
+            await self._sleep(wait)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -184,6 +185,7 @@ class Simulator:
         self._unreported: list[tuple[float, int, Track]] = []  # heap by done time
         self._ready: dict[int, Track] = {}  # final, not yet reported, in done order
         self.pending_status = _PENDING_JSON  # each accepted message's status in the answer
+        self.posted: Counter[str] = Counter()  # every messageId of every request posted, counted
 
     def send(self, request: SendRequest, now: float) -> dict[str, Any]:
         """Accept a checked request at time `now` (epoch seconds); the response body."""
@@ -197,6 +199,7 @@ class Simulator:
         for entry in request.destinations:
             to = entry["to"]
             message_id = entry.get("messageId") or str(uuid.uuid4())
+            self.posted[message_id] += 1
             if message_id in self._by_message:
                 messages.append({"to": to, "status": _DUPLICATE_JSON, "messageId": message_id})
                 continue

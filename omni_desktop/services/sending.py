@@ -43,7 +43,7 @@ class Recorded:
     """A send as recorded in the outbox, ready to post: its IDs made, its body encoded once."""
 
     send_id: int | None  # None when no outbox is kept (never for the window or the CLI)
-    message: OmniMessage  # the prepared message with its bulkId and messageIds
+    message: OmniMessage | None  # the prepared message with its IDs (None: a campaign's request)
     body: dict[str, Any]
     encoded: bytes
 

@@ -135,7 +135,14 @@ class Outbox:
     # --- a send's life ------------------------------------------------------------------------
 
     def record_before_send(
-        self, profile: str | None, base_url: str, body: JsonObject, text: str | None = None
+        self,
+        profile: str | None,
+        base_url: str,
+        body: JsonObject,
+        text: str | None = None,
+        *,
+        campaign: tuple[int, int] | None = None,
+        is_test: bool = False,
     ) -> int:
         """Record the request durably, before it is posted; returns the new send's id.
 
@@ -144,6 +151,9 @@ class Outbox:
         when the caller has made it already. DuplicateSend if an earlier send used one of those
         IDs. Any StorageError means nothing may be sent. The send's lock is held from here
         until `record_answer` or `record_failure` (or `close`, or the process's end).
+        `campaign` (campaign id, request seq) links the send to that planned request, in the
+        same transaction, and refuses a request that was started before (it is never posted
+        twice); `is_test` marks a test send, never counted in a campaign.
         """
         bulk_id, destinations = request_ids(body)
         scenario_key = body.get("scenarioKey")
@@ -153,7 +163,8 @@ class Outbox:
             self._refuse_reused(db, bulk_id, [d["messageId"] for d in destinations])
             cursor = db.execute(
                 "INSERT INTO sends (created_at, profile, base_url, scenario_key, bulk_id, "
-                "request_json, state, recipients_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "request_json, state, recipients_count, campaign_id, is_test) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     now,
                     profile,
@@ -163,9 +174,13 @@ class Outbox:
                     dump(body) if text is None else text,
                     SendState.SENDING.value,
                     len(destinations),
+                    campaign[0] if campaign else None,
+                    int(is_test),
                 ),
             )
             send_id = int(cursor.lastrowid or 0)
+            if campaign is not None:
+                self._link(db, campaign, send_id)
             db.executemany(
                 "INSERT INTO messages (send_id, message_id, to_address, status_group, "
                 "status_name) VALUES (?, ?, ?, ?, ?)",
@@ -176,6 +191,31 @@ class Outbox:
             )
             hold(send_id)  # before the commit: no one sees it `sending` unlocked
         return send_id
+
+    @staticmethod
+    def _link(db: sqlite3.Connection, campaign: tuple[int, int], send_id: int) -> None:
+        linked = db.execute(
+            "UPDATE campaign_requests SET send_id = ? "
+            "WHERE campaign_id = ? AND seq = ? AND send_id IS NULL",
+            (send_id, *campaign),
+        ).rowcount
+        if linked != 1:
+            raise StorageError(
+                tr(
+                    "Request {seq} of campaign #{id} was started before; it is not sent again."
+                ).format(seq=campaign[1] + 1, id=campaign[0])
+            )
+
+    @contextmanager
+    def transaction(self, action: str, durable: bool = False) -> Iterator[sqlite3.Connection]:
+        """One write transaction for the outbox's companions (storage.campaigns)."""
+        with self._write(action, durable) as db:
+            yield db
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        with self._read() as db:
+            yield db
 
     @contextmanager
     def _holding(self) -> Iterator[Callable[[int], None]]:

@@ -69,6 +69,32 @@ SCHEMA: list[list[str]] = [
         "CREATE INDEX IF NOT EXISTS messages_id ON messages (message_id)",
         "CREATE INDEX IF NOT EXISTS messages_to ON messages (to_address)",
     ],
+    [  # campaigns: a plan of requests recorded before the first, each a send once started
+        """CREATE TABLE IF NOT EXISTS campaigns (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            profile TEXT,
+            base_url TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL CHECK (state IN ('running', 'paused', 'cancelled', 'finished')),
+            chunk_size INTEGER NOT NULL,
+            request_count INTEGER NOT NULL,
+            message_count INTEGER NOT NULL,
+            note TEXT,
+            finished_at TEXT)""",
+        """CREATE TABLE IF NOT EXISTS campaign_requests (
+            campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            bulk_id TEXT NOT NULL,
+            body_json TEXT NOT NULL,
+            message_count INTEGER NOT NULL,
+            send_id INTEGER REFERENCES sends (id),
+            PRIMARY KEY (campaign_id, seq))""",
+        "CREATE INDEX IF NOT EXISTS campaign_requests_send ON campaign_requests (send_id)",
+        "ALTER TABLE sends ADD COLUMN campaign_id INTEGER REFERENCES campaigns (id)",
+        "ALTER TABLE sends ADD COLUMN is_test INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX IF NOT EXISTS sends_campaign ON sends (campaign_id)",
+    ],
 ]
 SCHEMA_VERSION = len(SCHEMA)
 

@@ -108,6 +108,8 @@ class SendRecord:
     settled_at: datetime | None  # set once every message has a final status
     checked_at: datetime | None  # the last "Check status" against the logs
     counts: Mapping[str, int] = field(default_factory=dict)  # messages per status group
+    campaign_id: int | None = None  # one request of that campaign
+    is_test: bool = False  # a campaign's test send: never counted in it
 
     @property
     def settled(self) -> bool:
@@ -147,6 +149,8 @@ class SendRecord:
             settled_at=from_db_time(row["settled_at"]),
             checked_at=from_db_time(row["checked_at"]),
             counts=dict(counts),
+            campaign_id=row["campaign_id"],
+            is_test=bool(row["is_test"]),
         )
 
 

@@ -291,6 +291,7 @@ class ComposerPresenter(QObject):
         except StorageError as exc:
             self.send_failed.emit(str(exc))
             return
+        assert recorded.message is not None  # a single send keeps its message
         rows = await asyncio.to_thread(_pending_rows, recorded.message)
         self.send_started.emit(recorded.bulk_id, rows)
         outcome = await sender.post(recorded)

@@ -1,0 +1,252 @@
+"""Campaigns in the outbox: the whole plan recorded before the first request, each request a
+send once started.
+
+A campaign's requests are rows of `campaign_requests`, each with its exact body (bulkId and
+messageIds made). A request is *pending* while its `send_id` is NULL; starting it is
+`Outbox.record_before_send(..., campaign=(id, seq))`, which links the new send in the same
+transaction and refuses a request started before, so no request is posted twice. A request that
+surely never reached the server (not sent, or refused with 429) may be planned again with new
+IDs (`replan`): its old send stays in the history. The plan is written as it is made (an
+iterable of bodies), so a campaign of 100,000 never holds every body at once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from omni_desktop.core.i18n import tr
+
+from omni_desktop.storage.sends import SendState, from_db_time, to_db_time
+
+if TYPE_CHECKING:
+    from omni_desktop.storage.outbox import Outbox
+
+
+class CampaignState(StrEnum):
+    RUNNING = "running"  # sending, or stopped by a crash or a quit: resumable
+    PAUSED = "paused"  # the operator (or an unreachable server) paused it: resumable
+    CANCELLED = "cancelled"  # the operator cancelled it: the pending requests never go
+    FINISHED = "finished"  # every request was started and has its outcome
+
+
+PENDING = "pending"  # a request's state before it is started
+
+
+@dataclass(frozen=True)
+class PlannedRequest:
+    """One request of a plan: its body as it will be posted."""
+
+    campaign_id: int
+    seq: int  # 0-based, in plan order
+    bulk_id: str
+    body_json: str
+    message_count: int
+
+
+@dataclass(frozen=True)
+class CampaignRecord:
+    """A campaign as recorded, with its requests and messages counted by state."""
+
+    id: int
+    created_at: datetime
+    profile: str | None
+    base_url: str
+    name: str
+    state: CampaignState
+    chunk_size: int
+    request_count: int
+    message_count: int
+    note: str | None
+    finished_at: datetime | None
+    requests: dict[str, int] = field(default_factory=dict)  # by request state (PENDING too)
+    messages: dict[str, int] = field(default_factory=dict)  # by request state (PENDING too)
+
+    def count(self, state: str) -> int:
+        return self.requests.get(state, 0)
+
+    @property
+    def pending(self) -> int:
+        """Requests never started."""
+        return self.count(PENDING)
+
+    @property
+    def started(self) -> int:
+        return self.request_count - self.pending
+
+    @property
+    def resumable(self) -> bool:
+        """Whether a resume has anything to do: requests never started or of unknown outcome."""
+        if self.state in (CampaignState.CANCELLED, CampaignState.FINISHED):
+            return self.count(SendState.UNKNOWN) > 0 or self.count(SendState.SENDING) > 0
+        return self.pending > 0 or self.count(SendState.UNKNOWN) > 0
+
+
+def record_plan(
+    outbox: Outbox,
+    *,
+    profile: str | None,
+    base_url: str,
+    name: str,
+    chunk_size: int,
+    requests: Iterable[tuple[str, str, int]],
+    now: datetime,
+) -> int:
+    """Record a campaign and its requests `(bulk_id, body_json, message_count)`, durably, in
+    one transaction, taking the bodies one at a time; returns the campaign's id."""
+    action = tr("record the campaign's plan before sending it, so nothing was sent")
+    with outbox.transaction(action, durable=True) as db:
+        cursor = db.execute(
+            "INSERT INTO campaigns (created_at, profile, base_url, name, state, chunk_size, "
+            "request_count, message_count) VALUES (?, ?, ?, ?, ?, ?, 0, 0)",
+            (to_db_time(now), profile, base_url, name, CampaignState.RUNNING.value, chunk_size),
+        )
+        campaign_id = int(cursor.lastrowid or 0)
+        totals = [0, 0]
+
+        def rows() -> Iterable[tuple[int, int, str, str, int]]:
+            for seq, (bulk_id, body, count) in enumerate(requests):
+                totals[0] += 1
+                totals[1] += count
+                yield campaign_id, seq, bulk_id, body, count
+
+        db.executemany(
+            "INSERT INTO campaign_requests (campaign_id, seq, bulk_id, body_json, "
+            "message_count) VALUES (?, ?, ?, ?, ?)",
+            rows(),
+        )
+        db.execute(
+            "UPDATE campaigns SET request_count = ?, message_count = ? WHERE id = ?",
+            (*totals, campaign_id),
+        )
+    return campaign_id
+
+
+def pending_requests(
+    outbox: Outbox, campaign_id: int, after: int = -1, limit: int = 8
+) -> list[PlannedRequest]:
+    """The next requests never started, in plan order, after seq `after`."""
+    with outbox.reading() as db:
+        rows = db.execute(
+            "SELECT campaign_id, seq, bulk_id, body_json, message_count FROM campaign_requests "
+            "WHERE campaign_id = ? AND send_id IS NULL AND seq > ? ORDER BY seq LIMIT ?",
+            (campaign_id, after, limit),
+        ).fetchall()
+    return [PlannedRequest(*row) for row in rows]
+
+
+def replan(outbox: Outbox, campaign_id: int, seq: int, bulk_id: str, body_json: str) -> None:
+    """Make a request pending again with new IDs (its old send surely never reached the
+    server); its earlier send stays in the history, linked to the campaign."""
+    with outbox.transaction(tr("plan the request again"), durable=True) as db:
+        db.execute(
+            "UPDATE campaign_requests SET bulk_id = ?, body_json = ?, send_id = NULL "
+            "WHERE campaign_id = ? AND seq = ?",
+            (bulk_id, body_json, campaign_id, seq),
+        )
+
+
+def set_state(
+    outbox: Outbox,
+    campaign_id: int,
+    state: CampaignState,
+    now: datetime,
+    note: str | None = None,
+) -> None:
+    """The campaign's state, with the sentence that says why (None clears it)."""
+    finished = (
+        to_db_time(now) if state in (CampaignState.FINISHED, CampaignState.CANCELLED) else None
+    )
+    with outbox.transaction(tr("record the campaign's state")) as db:
+        db.execute(
+            "UPDATE campaigns SET state = ?, note = ?, finished_at = ? WHERE id = ?",
+            (state.value, note, finished, campaign_id),
+        )
+
+
+def get(outbox: Outbox, campaign_id: int) -> CampaignRecord:
+    """The campaign; KeyError if there is none."""
+    found = _campaigns(outbox, "WHERE id = ?", (campaign_id,))
+    if not found:
+        raise KeyError(campaign_id)
+    return found[0]
+
+
+def resumable(outbox: Outbox) -> list[CampaignRecord]:
+    """Campaigns a resume has work for (requests never started or of unknown outcome)."""
+    found = _campaigns(outbox, "WHERE state IN ('running', 'paused') ORDER BY id", ())
+    return [c for c in found if c.resumable]
+
+
+def request_sends(outbox: Outbox, campaign_id: int) -> list[tuple[int, int | None, str]]:
+    """Each request's (seq, send id or None, state), in plan order."""
+    with outbox.reading() as db:
+        rows = db.execute(
+            "SELECT r.seq, r.send_id, COALESCE(s.state, ?) FROM campaign_requests r "
+            "LEFT JOIN sends s ON s.id = r.send_id WHERE r.campaign_id = ? ORDER BY r.seq",
+            (PENDING, campaign_id),
+        ).fetchall()
+    return [(int(r[0]), r[1], str(r[2])) for r in rows]
+
+
+def seq_of(outbox: Outbox, send_id: int) -> tuple[int, int] | None:
+    """(campaign id, seq) of the request whose current send is `send_id`."""
+    with outbox.reading() as db:
+        row = db.execute(
+            "SELECT campaign_id, seq FROM campaign_requests WHERE send_id = ?", (send_id,)
+        ).fetchone()
+    return None if row is None else (int(row[0]), int(row[1]))
+
+
+def _campaigns(outbox: Outbox, tail: str, params: tuple[object, ...]) -> list[CampaignRecord]:
+    with outbox.reading() as db:
+        rows = db.execute(f"SELECT * FROM campaigns {tail}", params).fetchall()
+        return [_record(db, row) for row in rows]
+
+
+def _record(db: sqlite3.Connection, row: sqlite3.Row) -> CampaignRecord:
+    requests: dict[str, int] = {}
+    messages: dict[str, int] = {}
+    for state, count, total in db.execute(
+        "SELECT COALESCE(s.state, ?), COUNT(*), SUM(r.message_count) FROM campaign_requests r "
+        "LEFT JOIN sends s ON s.id = r.send_id WHERE r.campaign_id = ? GROUP BY 1",
+        (PENDING, row["id"]),
+    ):
+        requests[state] = int(count)
+        messages[state] = int(total or 0)
+    created = from_db_time(row["created_at"])
+    assert created is not None  # NOT NULL in the schema
+    return CampaignRecord(
+        id=row["id"],
+        created_at=created,
+        profile=row["profile"],
+        base_url=row["base_url"],
+        name=row["name"],
+        state=CampaignState(row["state"]),
+        chunk_size=row["chunk_size"],
+        request_count=row["request_count"],
+        message_count=row["message_count"],
+        note=row["note"],
+        finished_at=from_db_time(row["finished_at"]),
+        requests=requests,
+        messages=messages,
+    )
+
+
+__all__ = [
+    "PENDING",
+    "CampaignRecord",
+    "CampaignState",
+    "PlannedRequest",
+    "get",
+    "pending_requests",
+    "record_plan",
+    "replan",
+    "request_sends",
+    "resumable",
+    "set_state",
+]

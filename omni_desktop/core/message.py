@@ -336,7 +336,9 @@ def _channel_from_json(key: str, obj: Any) -> ChannelContent:
     content = ChannelContent()
     leftover = copy.deepcopy(obj)
     for spec in CHANNELS_BY_KEY[key].fields:
-        value = _field_value(obj, key, spec.keys, schema.field_type(spec.kind))
+        value = _field_value(obj, key, spec.keys, spec.kind.json_type)
+        if isinstance(value, list):
+            value = _text_list(value, ".".join((key, *spec.keys)))
         if value is not None:
             content.values[spec.path] = value
             _pop_path(leftover, spec.keys)
@@ -346,6 +348,18 @@ def _channel_from_json(key: str, obj: Any) -> ChannelContent:
     leftover.pop("validityPeriodTimeUnit", None)
     content.extra = leftover
     return content
+
+
+def _text_list(items: list[Any], where: str) -> list[str]:
+    """A LIST field's items, every one text; MessageFormatError naming the first that is not."""
+    for index, item in enumerate(items):
+        if type(item) is not str:
+            raise MessageFormatError(
+                tr("{where} should be {expected}, not {actual}.").format(
+                    where=f"{where}[{index}]", expected=tr("text"), actual=schema.kind_of(item)
+                )
+            )
+    return list(items)
 
 
 def _validity(key: str, obj: JsonObject) -> tuple[int | None, TimeUnit | None]:

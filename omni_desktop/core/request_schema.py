@@ -91,8 +91,8 @@ def _bool_as_number(expected: type, value: Any) -> bool:
 
 
 def field_type(kind: FieldKind) -> type:
-    """The JSON type of a registry field: true/false for BOOL, text for every other kind."""
-    return bool if kind is FieldKind.BOOL else str
+    """The JSON type of a registry field, as the registry gives it (`FieldKind.json_type`)."""
+    return kind.json_type
 
 
 def check_keys(obj: dict[str, Any], types: dict[str, type] | None, where: str) -> str | None:

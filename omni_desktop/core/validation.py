@@ -25,9 +25,10 @@ from omni_desktop.core.channels import (
     CALLBACK_DATA_MAX,
     CHANNELS_BY_KEY,
     SEND_AT_MAX_DAYS,
-    VALIDITY_MAX_SECONDS,
-    VALIDITY_MIN_SECONDS,
+    ChannelSpec,
+    Counter,
     FieldKind,
+    FieldSpec,
     TimeUnit,
 )
 from omni_desktop.core.gcpause import gc_paused
@@ -94,7 +95,6 @@ class ValidationResult:
         ]
 
 
-_MEDIA_TYPES = ("IMAGE", "AUDIO", "VIDEO", "FILE")
 _TEL = re.compile(r"tel:\+?[0-9][0-9 ().-]{2,}")
 
 
@@ -318,97 +318,110 @@ def _lower(label: str) -> str:
 
 
 def _text(content: ChannelContent, path: str) -> str:
+    """A field's value as text: a list's items one a line, a number's digits, "" when unset."""
     value = content.get(path)
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(str(item) for item in value)
+    return str(value)
 
 
 def _check_channel(check: _Checker, key: str, content: ChannelContent) -> None:
-    """Check the content of one channel; clamp its validity in place (it is the copy)."""
+    """Check the content of one channel by its registry entry; clamp its validity in place
+    (it is the copy)."""
     spec = CHANNELS_BY_KEY[key]
-    label = spec.label
-    _check_validity(check, key, content)
+    _check_validity(check, spec, content)
     for item in spec.fields:
-        value = _text(content, item.path)
-        path = f"{key}.{item.path}"
-        if item.max_length is not None and len(value) > item.max_length:
+        _check_field(check, spec, item, content.get(item.path))
+    for path in spec.missing_fields(lambda path: _text(content, path)):
+        check.error(
+            f"{key}.{path}",
+            tr("The {channel} {field} is empty; fill it in or clear {channel}.").format(
+                channel=spec.label, field=_lower(spec.field(path).label)
+            ),
+        )
+    for pair in spec.pairs:
+        first = bool(_text(content, pair.first).strip())
+        second = bool(_text(content, pair.second).strip())
+        if first and not second:
+            check.error(f"{key}.{pair.second}", tr(pair.first_alone))
+        elif second and not first:
+            check.error(f"{key}.{pair.first}", tr(pair.second_alone))
+    if spec.counter is Counter.SEGMENTS:
+        _check_segments(check, f"{key}.{spec.counted}", _text(content, spec.counted))
+
+
+def _check_field(check: _Checker, spec: ChannelSpec, item: FieldSpec, value: object) -> None:
+    """One field's own limits: length (items of a list), URL form, a number's bounds."""
+    path = f"{spec.key}.{item.path}"
+    name = _lower(item.label)
+    if item.kind is FieldKind.LIST:
+        count = len(value) if isinstance(value, list) else 0
+        if item.max_length is not None and count > item.max_length:
             check.error(
                 path,
-                tr("The {channel} {field} has {n} characters; shorten it to {limit}.").format(
-                    channel=label, field=_lower(item.label), n=len(value), limit=item.max_length
+                tr("The {channel} {field} has {n} items; keep at most {limit}.").format(
+                    channel=spec.label, field=name, n=count, limit=item.max_length
                 ),
             )
-        if item.kind is FieldKind.URL and value:
-            reason = _url_problem(value, allow_tel=path == "viber.buttonURL")
-            if reason:
+        return
+    if item.kind is FieldKind.NUMBER:
+        if isinstance(value, int) and item.bounds is not None:
+            least, most = item.bounds
+            if not least <= value <= most:
                 check.error(
                     path,
-                    tr("The {channel} {field} {reason}").format(
-                        channel=label, field=_lower(item.label), reason=reason
+                    tr("The {channel} {field} is {n}; use a number from {least} to {most}.").format(
+                        channel=spec.label, field=name, n=value, least=least, most=most
                     ),
                 )
-    for path in _required_fields(key, content):
-        if not _text(content, path).strip():
+        return
+    text = "" if value is None else str(value)
+    if item.max_length is not None and len(text) > item.max_length:
+        check.error(
+            path,
+            tr("The {channel} {field} has {n} characters; shorten it to {limit}.").format(
+                channel=spec.label, field=name, n=len(text), limit=item.max_length
+            ),
+        )
+    if item.kind is FieldKind.URL and text:
+        reason = _url_problem(text, allow_tel=item.allow_tel)
+        if reason:
             check.error(
-                f"{key}.{path}",
-                tr("The {channel} {field} is empty; fill it in or clear {channel}.").format(
-                    channel=label, field=_lower(spec.field(path).label)
+                path,
+                tr("The {channel} {field} {reason}").format(
+                    channel=spec.label, field=name, reason=reason
                 ),
             )
-    if key == "viber":
-        _check_viber_button(check, content)
-    elif key == "sms":
-        _check_sms_length(check, _text(content, "text"))
 
 
-def _required_fields(key: str, content: ChannelContent) -> tuple[str, ...]:
-    if key == "email":
-        return ("subject", "text")
-    if key == "facebook":
-        return ("url",) if _text(content, "type") in _MEDIA_TYPES else ("text",)
-    if key == "viber" and _text(content, "imageURL"):
-        return ()  # an image alone is one of the content combinations Viber allows
-    return ("text",)
-
-
-def _check_viber_button(check: _Checker, content: ChannelContent) -> None:
-    has_text = bool(_text(content, "buttonText").strip())
-    has_url = bool(_text(content, "buttonURL").strip())
-    if has_text and not has_url:
-        check.error(
-            "viber.buttonURL",
-            tr("The Viber button has text but no URL; add the URL or clear the button text."),
-        )
-    elif has_url and not has_text:
-        check.error(
-            "viber.buttonText",
-            tr("The Viber button has a URL but no text; add the text or clear the button URL."),
-        )
-
-
-def _check_sms_length(check: _Checker, text: str) -> None:
+def _check_segments(check: _Checker, path: str, text: str) -> None:
+    """An SMS text's parts and bytes against the platform's limits."""
     count = count_sms(text)
     if count.segments > MAX_PARTS:
         check.error(
-            "sms.text",
+            path,
             tr("The SMS needs {n} parts; the limit is {limit}, so shorten the text.").format(
                 n=count.segments, limit=MAX_PARTS
             ),
         )
     elif count.bytes > MAX_BYTES:
         check.error(
-            "sms.text",
+            path,
             tr("The SMS needs {n} bytes; the limit is {limit}, so shorten the text.").format(
                 n=count.bytes, limit=MAX_BYTES
             ),
         )
 
 
-def _check_validity(check: _Checker, key: str, content: ChannelContent) -> None:
+def _check_validity(check: _Checker, spec: ChannelSpec, content: ChannelContent) -> None:
     seconds = content.validity_seconds
     if seconds is None:
         return
-    path = f"{key}.validityPeriod"
-    label = _label(key)
+    path = f"{spec.key}.validityPeriod"
+    label = spec.label
+    least, most = spec.validity.least, spec.validity.most
     period = content.validity_period or 0
     if not -INT32_MAX <= period <= INT32_MAX:  # the API's int32; the window's field overflows
         digits = len(str(abs(period))) if period.bit_length() < 400 else tr("hundreds of")
@@ -417,37 +430,31 @@ def _check_validity(check: _Checker, key: str, content: ChannelContent) -> None:
             tr(
                 "The {channel} validity period is a number of {digits} digits, far beyond any "
                 "the platform takes; use at most {most}."
-            ).format(channel=label, digits=digits, most=describe_seconds(VALIDITY_MAX_SECONDS)),
+            ).format(channel=label, digits=digits, most=describe_seconds(most)),
         )
     elif seconds <= 0:
         check.error(
             path,
             tr(
                 "The {channel} validity period must be more than zero; use at least {least}."
-            ).format(channel=label, least=describe_seconds(VALIDITY_MIN_SECONDS)),
+            ).format(channel=label, least=describe_seconds(least)),
         )
-    elif seconds < VALIDITY_MIN_SECONDS:
+    elif seconds < least:
         check.error(
             path,
             tr("The {channel} validity period is {given}; it must be at least {least}.").format(
-                channel=label,
-                given=describe_seconds(seconds),
-                least=describe_seconds(VALIDITY_MIN_SECONDS),
+                channel=label, given=describe_seconds(seconds), least=describe_seconds(least)
             ),
         )
-    elif seconds > VALIDITY_MAX_SECONDS:
+    elif seconds > most:
         unit = content.validity_unit or TimeUnit.MINUTES
-        content.validity_period = VALIDITY_MAX_SECONDS // unit.seconds
+        content.validity_period = most // unit.seconds
         check.warning(
             path,
             tr(
                 "The {channel} validity period of {given} is over the platform's limit; "
                 "it is sent as {most}."
-            ).format(
-                channel=label,
-                given=describe_seconds(seconds),
-                most=describe_seconds(VALIDITY_MAX_SECONDS),
-            ),
+            ).format(channel=label, given=describe_seconds(seconds), most=describe_seconds(most)),
         )
 
 

@@ -12,11 +12,12 @@ that channel needs (EMAIL: `emailAddress`; SMS, VIBER, VOICE and the other phone
     e-mail starting bounce  EMAIL fails at once (the mailbox does not exist)
     anything else           delivers DELIVERY_DELAY seconds after the step starts
 
-Expiry waits the step's validity (`validityPeriod` x unit, default 48 h, capped at 48 h, or
-14 days for Viber), then the next step starts. The final status follows the last step tried:
-delivered -> DELIVERED_TO_HANDSET; expired -> EXPIRED_EXPIRED; failed at once ->
-UNDELIVERABLE_NOT_DELIVERED; no step could be tried -> UNDELIVERABLE_NOT_SENT. These are the
-times at a time scale of 1; the sandbox divides them by its time scale (60 in the app).
+Expiry waits the step's validity (`validityPeriod` x unit, default 48 h, capped at the
+channel's maximum in the registry: 48 h, or 14 days for Viber), then the next step starts.
+The final status follows the last step tried: delivered -> DELIVERED_TO_HANDSET; expired ->
+EXPIRED_EXPIRED; failed at once -> UNDELIVERABLE_NOT_DELIVERED; no step could be tried ->
+UNDELIVERABLE_NOT_SENT. These are the times at a time scale of 1; the sandbox divides them by
+its time scale (60 in the app).
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from omni_desktop.core.channels import (
+    CHANNELS,
+    KEPT_CHANNELS,
+    VALIDITY_MAX_SECONDS,
+    Address,
+    Validity,
+)
 from omni_desktop.core.report import NO_ERROR, Error, Price
 from omni_desktop.core.status import (
     DELIVERED_TO_HANDSET,
@@ -33,9 +41,20 @@ from omni_desktop.core.status import (
 )
 
 DELIVERY_DELAY = 5.0  # seconds from a step's start to its delivery (divided by the time scale)
-DEFAULT_VALIDITY = 48 * 3600
+DEFAULT_VALIDITY = VALIDITY_MAX_SECONDS  # when a channel object gives none
 CURRENCY = "EUR"
-PHONE = ("phoneNumber",)
+DEFAULT_PRICE = 0.0050  # per message, EUR, for a channel PRICES does not list
+# Prices per message, EUR, by flow name: the sandbox's own, so demos show a funnel's costs.
+PRICES: dict[str, float] = {
+    "VIBER": 0.0045,
+    "SMS": 0.0075,
+    "VOICE": 0.0250,
+    "EMAIL": 0.0009,
+    "PUSH": 0.0010,
+    "WHATSAPP": 0.0060,
+    "FACEBOOK": 0.0020,
+    "PARSECO": 0.0020,
+}
 
 
 @dataclass(frozen=True)
@@ -51,22 +70,16 @@ class ChannelRule:
         return "phoneNumber" in self.addresses
 
 
+def _rule(flow: str, key: str, addresses: tuple[Address, ...], validity: Validity) -> ChannelRule:
+    reach = tuple(a.value for a in addresses)
+    return ChannelRule(flow, key, reach, PRICES.get(flow, DEFAULT_PRICE), validity.most)
+
+
+# Flow name, JSON key, addresses and validity limits come from the channel registry (core), so
+# the sandbox routes every channel the app knows exactly as the app names it.
 RULES: dict[str, ChannelRule] = {
-    rule.flow: rule
-    for rule in (
-        ChannelRule("VIBER", "viber", PHONE, 0.0045, max_validity=14 * 24 * 3600),
-        ChannelRule("SMS", "sms", PHONE, 0.0075),
-        ChannelRule("VOICE", "voice", PHONE, 0.0250),
-        ChannelRule("EMAIL", "email", ("emailAddress",), 0.0009),
-        ChannelRule("PUSH", "push", ("pushRegistrationId",), 0.0010),
-        ChannelRule("WHATSAPP", "whatsApp", ("whatsAppUserId", "phoneNumber"), 0.0060),
-        ChannelRule("LINE", "line", ("lineUserKey",), 0.0050),
-        ChannelRule("VKONTAKTE", "vKontakte", PHONE, 0.0050),
-        ChannelRule("KAKAO_CHINGU", "kakaoChingu", PHONE, 0.0050),
-        ChannelRule("KAKAO_ALIM", "kakaoAlim", PHONE, 0.0050),
-        ChannelRule("FACEBOOK", "facebook", ("facebookUserKey",), 0.0020),
-        ChannelRule("PARSECO", "parseco", PHONE, 0.0020),
-    )
+    **{c.flow_name: _rule(c.flow_name, c.key, c.addresses, c.validity) for c in CHANNELS},
+    **{c.flow_name: _rule(c.flow_name, c.key, c.addresses, c.validity) for c in KEPT_CHANNELS},
 }
 RULES_BY_KEY: dict[str, ChannelRule] = {rule.key: rule for rule in RULES.values()}
 ADDRESS_KEYS: frozenset[str] = frozenset(a for r in RULES.values() for a in r.addresses)

@@ -1,7 +1,9 @@
 """One compose widget per channel, built from the channel registry.
 
-Each field of the channel's `ChannelSpec` becomes an editor; the validity period and its unit
-follow; live counters sit under the text (SMS encoding and segments, Viber limits).
+Each field of the channel's `ChannelSpec` becomes an editor (`ui.editors`, by the field's
+kind); the validity period and its unit follow, within the channel's own limits; the live
+counter under the text is the one the registry names (SMS segments, characters of a limit,
+speaking time).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -24,16 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omni_desktop.core.channels import ChannelSpec, FieldKind, FieldSpec, TimeUnit
+from omni_desktop.core.channels import ChannelSpec, Counter, TimeUnit
 from omni_desktop.core.message import ChannelContent
+from omni_desktop.core.scenario import describe_seconds
 from omni_desktop.core.sms import count_sms
 from omni_desktop.core.validation import Problem, Severity
+from omni_desktop.core.voice import speaking_seconds
 
+from omni_desktop.ui.editors import Editor, make_editor, read_value, show_value
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.theme import error_colour, warning_colour
-
-Editor = QPlainTextEdit | QLineEdit | QCheckBox | QComboBox
 
 
 class ProblemLabel(QLabel):
@@ -79,12 +81,13 @@ class ChannelComposer(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in spec.fields:
-            editor = self._make_editor(field)
+            editor = make_editor(field, spec.label, self, self._on_editor_changed)
+            editor.setObjectName(f"{spec.key}_{field.path.replace('.', '_')}")
             self._editors[field.path] = editor
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(editor)
-            if field.path == "text" or field.max_length:
+            if field.path == spec.counted or field.max_length:
                 counter = plain_label("", self)
                 counter.setObjectName(f"counter_{field.path}")
                 counter.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -103,11 +106,12 @@ class ChannelComposer(QWidget):
         self.validity_period.setAccessibleName(
             tr("{channel} validity period").format(channel=spec.label)
         )
+        least, most = describe_seconds(spec.validity.least), describe_seconds(spec.validity.most)
         self.validity_period.setToolTip(
             tr(
                 "How long the platform tries this channel before it fails over to the next "
-                "step. At least 30 seconds; more than 48 hours is cut to 48 hours."
-            )
+                "step. At least {least}; more than {most} is cut to {most}."
+            ).format(least=least, most=most)
         )
         self.validity_unit = QComboBox(self)
         for unit in TimeUnit:
@@ -138,35 +142,6 @@ class ChannelComposer(QWidget):
 
     # --- building ----------------------------------------------------------------------------
 
-    def _make_editor(self, field: FieldSpec) -> Editor:
-        name = tr("{channel} {field}").format(channel=self.spec.label, field=field.label.lower())
-        editor: Editor
-        if field.kind is FieldKind.MULTILINE:
-            editor = QPlainTextEdit(self)
-            editor.setTabChangesFocus(True)
-            editor.setMinimumHeight(90)
-            editor.setPlaceholderText(tr("{channel} message text").format(channel=self.spec.label))
-            editor.textChanged.connect(self._on_editor_changed)
-        elif field.kind is FieldKind.BOOL:
-            editor = QCheckBox(tr(field.help) if field.help else "", self)
-            editor.toggled.connect(self._on_editor_changed)
-        elif field.kind is FieldKind.CHOICE:
-            editor = QComboBox(self)
-            for choice in field.choices:
-                editor.addItem(choice or tr("(not set)"), choice)
-            editor.currentIndexChanged.connect(self._on_editor_changed)
-        else:
-            editor = QLineEdit(self)
-            editor.setClearButtonEnabled(True)
-            if field.kind is FieldKind.URL:
-                editor.setPlaceholderText("https://")
-            editor.textChanged.connect(self._on_editor_changed)
-        editor.setObjectName(f"{self.spec.key}_{field.path.replace('.', '_')}")
-        editor.setAccessibleName(name)
-        if field.help:
-            editor.setToolTip(tr(field.help))
-        return editor
-
     def editor(self, path: str) -> Editor:
         return self._editors[path]
 
@@ -174,18 +149,10 @@ class ChannelComposer(QWidget):
 
     def content(self) -> ChannelContent:
         values: dict[str, Any] = {}
-        for path, editor in self._editors.items():
-            value: Any
-            if isinstance(editor, QPlainTextEdit):
-                value = editor.toPlainText()
-            elif isinstance(editor, QLineEdit):
-                value = editor.text().strip()
-            elif isinstance(editor, QCheckBox):
-                value = True if editor.isChecked() else None
-            else:
-                value = editor.currentData()
-            if value not in (None, ""):
-                values[path] = value
+        for field in self.spec.fields:
+            value = read_value(field, self._editors[field.path])
+            if value is not None:
+                values[field.path] = value
         period = self.validity_period.value() or None
         unit = self.validity_unit.currentData() if period is not None else None
         return ChannelContent(values=values, validity_period=period, validity_unit=unit)
@@ -195,21 +162,8 @@ class ChannelComposer(QWidget):
         content = content or ChannelContent()
         self._loading = True
         try:
-            for path, editor in self._editors.items():
-                value = content.values.get(path)
-                if isinstance(editor, QPlainTextEdit):
-                    if editor.toPlainText() != (value or ""):
-                        editor.setPlainText(str(value or ""))
-                elif isinstance(editor, QLineEdit):
-                    editor.setText(str(value or ""))
-                elif isinstance(editor, QCheckBox):
-                    editor.setChecked(bool(value))
-                else:
-                    index = editor.findData(value or "")
-                    if index < 0 and value:
-                        editor.addItem(str(value), value)
-                        index = editor.count() - 1
-                    editor.setCurrentIndex(max(index, 0))
+            for field in self.spec.fields:
+                show_value(field, self._editors[field.path], content.values.get(field.path))
             self.validity_period.setValue(content.validity_period or 0)
             unit = content.validity_unit or TimeUnit.MINUTES
             self.validity_unit.setCurrentIndex(self.validity_unit.findData(unit))
@@ -271,18 +225,25 @@ class ChannelComposer(QWidget):
         self._update_counters()
 
     def _update_counters(self) -> None:
-        text_editor = self._editors.get("text")
-        counter = getattr(self, "counter_text", None)
-        if isinstance(text_editor, QPlainTextEdit) and isinstance(counter, QLabel):
-            text = text_editor.toPlainText()
-            if self.spec.key == "sms":
+        counted = self._editors.get(self.spec.counted)
+        counter = getattr(self, f"counter_{self.spec.counted.replace('.', '_')}", None)
+        if isinstance(counted, QPlainTextEdit) and isinstance(counter, QLabel):
+            text = counted.toPlainText()
+            limit = self.spec.field(self.spec.counted).max_length
+            if self.spec.counter is Counter.SEGMENTS:
                 counter.setText(_sms_counter_text(text))
-            elif self.spec.text_limit:
-                counter.setText(_limit_text(len(text), self.spec.text_limit))
+            elif limit:
+                counter.setText(_limit_text(len(text), limit))
+            elif self.spec.counter is Counter.SPEAKING_TIME and (seconds := speaking_seconds(text)):
+                counter.setText(
+                    tr("{n:,} characters · about {time} to speak").format(
+                        n=len(text), time=describe_seconds(seconds)
+                    )
+                )
             else:
                 counter.setText(tr("{n:,} characters").format(n=len(text)))
         for field in self.spec.fields:
-            if field.path == "text" or not field.max_length:
+            if field.path == self.spec.counted or not field.max_length:
                 continue
             label = getattr(self, f"counter_{field.path.replace('.', '_')}", None)
             editor = self._editors[field.path]

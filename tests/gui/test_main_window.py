@@ -17,8 +17,12 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from omni_desktop.core.channels import ChannelSpec, FieldKind, FieldSpec
+from omni_desktop.core.message import ChannelContent
+
 from omni_desktop.sandbox import SandboxThread
 
+from omni_desktop.ui.channel_composer import ChannelComposer
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.status import COLUMNS
 
@@ -191,6 +195,54 @@ def test_unicode_sms_names_the_characters(composer: Any, qtbot: QtBot) -> None:
     assert "ç" in counter
     # Two lines, shown as plain text: no markup such as "<br>" reaches the operator.
     assert "<" not in counter and len(counter.splitlines()) == 2
+
+
+def test_every_field_kind_gets_its_editor_and_round_trips(qtbot: QtBot) -> None:
+    spec = ChannelSpec(
+        key="chat",
+        flow_name="CHAT",
+        label="Chat",
+        fields=(
+            FieldSpec("text", "Text", FieldKind.MULTILINE),
+            FieldSpec("title", "Title", FieldKind.TEXT),
+            FieldSpec("url", "Link", FieldKind.URL),
+            FieldSpec("silent", "Silent", FieldKind.BOOL),
+            FieldSpec("style", "Style", FieldKind.CHOICE, choices=("", "BANNER", "MODAL")),
+            FieldSpec("replies", "Replies", FieldKind.LIST),
+            FieldSpec("badge", "Badge", FieldKind.NUMBER, bounds=(0, 99)),
+        ),
+    )
+    composer = ChannelComposer(spec)
+    qtbot.addWidget(composer)
+    values = {
+        "text": "Hi",
+        "title": "News",
+        "url": "https://example.com",
+        "silent": True,
+        "style": "POPUP",  # a value the registry does not list is kept, not lost
+        "replies": ["Yes", "No"],
+        "badge": 0,
+    }
+    composer.set_content(ChannelContent(values=dict(values)))
+    assert composer.content().values == values
+    assert composer.editor("replies").toPlainText() == "Yes\nNo"  # type: ignore[union-attr]
+    assert composer.editor("badge").accessibleName() == "Chat badge"
+    # A hostile draft's number is shown within the box's range instead of overflowing Qt.
+    composer.set_content(ChannelContent(values={"badge": 10**30, "replies": []}))
+    assert composer.content().values == {"badge": 99}
+    composer.set_content(None)
+    assert composer.content().values == {}
+
+
+def test_the_counter_is_the_one_the_registry_names(composer: Any, qtbot: QtBot) -> None:
+    _type(qtbot, composer, "voice", "text", "Your parcel arrives today. Please be at home.")
+    counter = composer.window.composers["voice"].counter_text.text()
+    assert "45 characters" in counter and "to speak" in counter
+    _type(qtbot, composer, "viber", "text", "Hello")
+    assert "5 / 1,000 characters" in composer.window.composers["viber"].counter_text.text()
+    tip = composer.window.composers["viber"].validity_period.toolTip()
+    assert "35 s" in tip and "336 h" in tip
+    assert "48 h" in composer.window.composers["sms"].validity_period.toolTip()
 
 
 def test_save_then_open_restores_the_draft(

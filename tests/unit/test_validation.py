@@ -294,6 +294,51 @@ def test_clamping_keeps_the_default_unit_of_minutes() -> None:
     assert "validityPeriodTimeUnit" not in sms
 
 
+def viber_with_validity(period: int, unit: TimeUnit) -> OmniMessage:
+    msg = message(sms="")
+    msg.content("viber").values["text"] = "Your parcel arrives today."
+    msg.content("viber").validity_period = period
+    msg.content("viber").validity_unit = unit
+    return msg
+
+
+@pytest.mark.parametrize(
+    ("period", "unit"), [(72, TimeUnit.HOURS), (14 * 24, TimeUnit.HOURS), (35, TimeUnit.SECONDS)]
+)
+def test_viber_takes_up_to_14_days_as_todays_specification_says(
+    period: int, unit: TimeUnit
+) -> None:
+    result = validate(viber_with_validity(period, unit), NOW)
+    assert result.problems == []
+    assert to_json(result.prepared)["viber"]["validityPeriod"] == period  # sent as typed
+
+
+def test_viber_over_14_days_is_cut_to_14_days_with_a_warning() -> None:
+    msg = viber_with_validity(15 * 24, TimeUnit.HOURS)
+    result = validate(msg, NOW)
+    assert result.ok  # a warning, not a refusal
+    assert "336 h" in only(result, "viber.validityPeriod")
+    assert to_json(result.prepared)["viber"]["validityPeriod"] == 14 * 24
+
+
+def test_viber_under_35_seconds_is_an_error_though_30_suits_sms() -> None:
+    result = validate(viber_with_validity(34, TimeUnit.SECONDS), NOW)
+    assert paths(result, Severity.ERROR) == ["viber.validityPeriod"]
+    assert "35 s" in only(result, "viber.validityPeriod")
+    assert validate(with_validity(30, TimeUnit.SECONDS), NOW).problems == []
+
+
+def test_sms_keeps_its_48_hours_while_viber_has_14_days() -> None:
+    msg = viber_with_validity(72, TimeUnit.HOURS)
+    msg.content("sms").values["text"] = "Your parcel arrives today."
+    msg.content("sms").validity_period = 72
+    msg.content("sms").validity_unit = TimeUnit.HOURS
+    result = validate(msg, NOW)
+    assert paths(result) == ["sms.validityPeriod"]
+    body = to_json(result.prepared)
+    assert (body["sms"]["validityPeriod"], body["viber"]["validityPeriod"]) == (48, 72)
+
+
 # --- sendAt and top-level fields ---------------------------------------------------------------
 
 

@@ -7,13 +7,14 @@ of an earlier send is refused here, before the confirm step, not after it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from omni_desktop.core.i18n import tr
 from omni_desktop.core.message import OmniMessage
+from omni_desktop.core.personalise import check_fields
 from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.validation import Problem, Severity, ValidationResult, validate
 
@@ -32,11 +33,16 @@ def check(
     flow: Sequence[str] | None,
     now: datetime,
     previous: ValidationResult | None = None,
+    *,
+    fallbacks: Mapping[str, str] | None = None,
 ) -> ValidationResult:
-    """The draft's problems under `target`'s region and the scenario's `flow`."""
-    return validate(
+    """The draft's problems under `target`'s region and the scenario's `flow`, placeholders
+    included: a `{{Field}}` some row cannot fill is an error unless `fallbacks` has a value."""
+    result = validate(
         message, now, flow=flow, default_region=target.default_region, previous=previous
     )
+    result.problems.extend(check_fields(result.prepared, flow, fallbacks or {}))
+    return result
 
 
 def reuse_problem(outbox: Outbox | None, message: OmniMessage) -> Problem | None:

@@ -300,3 +300,51 @@ def test_edits_anywhere_keep_the_bubble_equal_to_the_text(qtbot: QtBot) -> None:
         sms.show_input(PreviewInput("sms", ChannelContent(values={"text": text})))
         assert sms.text.toPlainText() == text
     assert sms.text.boundaries == [76]
+
+
+def test_placeholders_show_the_chosen_rows_values(composer: Any, qtbot: QtBot) -> None:
+    from omni_desktop.core.message import Destination
+
+    window: MainWindow = composer.window
+    markup = "<b>Ann</b> &amp; {{First name}}"
+    window.recipients.model.set_destinations(
+        [
+            Destination(phone="not a number", fields={"First name": "Nobody"}),
+            Destination(phone="+41 79 302 67 27", fields={"First name": "Jürg"}),
+            Destination(phone="+41 79 302 67 28", fields={"First name": markup}),
+            Destination(phone="+41 79 302 67 29", fields={"First name": " "}),
+            Destination(phone="+41 79 302 67 30", fields={"First name": "x" * 200}),
+        ]
+    )
+    panel = _opened(window, "sms")
+    sms = panel.previews["sms"]
+    assert isinstance(sms, SmsPreview)
+    with qtbot.waitSignal(panel.rendered, timeout=2000):
+        _type(window, "sms", "text", "Hi {{First name}}")
+    assert panel.row_box.value() == 2, "the first valid row"
+    assert sms.text.toPlainText() == "Hi Jürg"
+    assert sms.summary.text() == "1 segment · GSM-7"
+    with qtbot.waitSignal(panel.rendered, timeout=2000):
+        panel.row_box.setValue(3)
+    assert sms.text.toPlainText() == "Hi " + markup, "markup and braces in a value stay literal"
+    with qtbot.waitSignal(panel.rendered, timeout=2000):
+        panel.row_box.setValue(5)
+    assert sms.summary.text().startswith("2 segments"), "the counter counts the rendered text"
+    with qtbot.waitSignal(panel.rendered, timeout=2000):
+        panel.row_box.setValue(4)
+    assert sms.text.toPlainText() == "Hi {{First name}}", "an empty value leaves the placeholder"
+    with qtbot.waitSignal(panel.rendered, timeout=2000):
+        panel.set_fallbacks({"First name": "there"})
+    assert sms.text.toPlainText() == "Hi there"
+
+    _opened(window, "viber")
+    _type(window, "viber", "text", "Sale for {{ First name }}")
+    _type(window, "viber", "buttonText", "{{First name}}, shop")
+    viber = panel.previews["viber"]
+    assert isinstance(viber, ViberPreview)
+    with qtbot.waitSignal(panel.rendered, timeout=2000):
+        panel.row_box.setValue(3)
+    assert viber.text.text() == "Sale for " + markup
+    assert viber.text.textFormat() == Qt.TextFormat.PlainText
+    assert viber.button.text() == markup + ", shop"
+    assert window.presenter.message.channels["viber"].values["text"] == "Sale for {{ First name }}"

@@ -21,8 +21,8 @@ from omni_desktop.ui.theme import is_dark
 class PreviewInput:
     """One channel's content as one recipient would get it.
 
-    `row` is the recipients table row shown; content is the same for every row today and
-    becomes per-row once drafts carry personalised fields.
+    `row` is the recipients table row shown; the content's `{{Field}}` placeholders are already
+    filled from that row (and the fallbacks), so every preview and counter shows the real text.
     """
 
     channel: str  # the channel's JSON key: "sms"

@@ -7,6 +7,7 @@ drawn while the panel is hidden, so typing costs what one preview's redraw costs
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from omni_desktop.core.channels import CHANNELS
 from omni_desktop.core.message import ChannelContent
+from omni_desktop.core.personalise import render_content
 
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_label
@@ -57,6 +59,8 @@ class PreviewPanel(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._window: MainWindow | None = None
         self._row_chosen = False  # the operator picked a row: keep it while rows change
+        # Values for {{Field}} placeholders a row leaves empty (`set_fallbacks`).
+        self.fallbacks: Mapping[str, str] = {}
         self.loader = ImageLoader(self)
         self.previews: dict[str, ChannelPreview] = {}
         self.stack = QStackedWidget(self)
@@ -138,6 +142,11 @@ class PreviewPanel(QWidget):
         window.recipients.recipients_changed.connect(self._on_recipients_changed)
         self._on_recipients_changed()
 
+    def set_fallbacks(self, fallbacks: Mapping[str, str]) -> None:
+        """Fill placeholders a row leaves empty with these values from now on."""
+        self.fallbacks = dict(fallbacks)
+        self.refresh()
+
     def _on_recipients_changed(self) -> None:
         rows = self._rows()
         self.row_box.blockSignals(True)
@@ -177,7 +186,8 @@ class PreviewPanel(QWidget):
         self.rendered.emit()
 
     def current_input(self) -> PreviewInput | None:
-        """What the current tab's preview shows: its content, sender and chosen recipient."""
+        """What the current tab's preview shows: its content, with its `{{Field}}` placeholders
+        filled from the chosen recipient's row, the sender and that recipient."""
         composer = self._current_composer()
         if composer is None or self._window is None:
             return None
@@ -189,12 +199,15 @@ class PreviewPanel(QWidget):
         model = self._window.recipients.model
         row = self.row_box.value() - 1 if self.row_box.value() > 0 else None
         phone = email = ""
+        fields: Mapping[str, str] = {}
         if row is not None and row < model.rowCount():
             item = model.row_at(row)
             # International digits as the platform gets them, with the + a handset shows.
             phone = f"+{item.normalised_phone}" if item.normalised_phone else item.phone
             email = item.normalised_email or item.email
+            fields = item.fields
         content = self._window.presenter.message.channels.get(key) or ChannelContent()
+        content = render_content(key, content, fields, self.fallbacks)
         return PreviewInput(key, content, sender, phone, email, row)
 
     def _current_composer(self) -> ChannelComposer | None:

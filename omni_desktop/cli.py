@@ -34,6 +34,7 @@ from omni_desktop.services.preparing import check, load_flow, problems_text, reu
 from omni_desktop.services.sending import Sender
 from omni_desktop.services.targets import Target, TargetError
 
+from omni_desktop.cli_campaigns import fallbacks_from, options_from, print_plan, run_campaign
 from omni_desktop.cli_common import (
     EXIT_NOT_SENT,
     EXIT_OK,
@@ -51,6 +52,15 @@ def run(args: argparse.Namespace) -> int:
         return send_command(args, sys.stdout, sys.stderr)
     if args.command == "sandbox":
         return sandbox_command(args)
+    if args.command in ("resume", "status"):
+        from omni_desktop import cli_campaigns
+
+        run_command = (
+            cli_campaigns.resume_command
+            if args.command == "resume"
+            else cli_campaigns.status_command
+        )
+        return run_command(args, sys.stdout, sys.stderr)
     if args.command == "scenarios":
         from omni_desktop.cli_scenarios import scenarios_command
 
@@ -118,6 +128,7 @@ def _send_command(args: argparse.Namespace, out: TextIO, err: TextIO, posted: li
         target = target_from_args(args)
         message = _load(args.draft)
         if getattr(args, "recipients", None) is not None:
+            options_from(args), fallbacks_from(args)  # their usage errors before anything else
             message = _with_recipients(message, target, args, err)
         client = target.client(deadline=args.timeout)
     except (UsageError, TargetError, StorageError) as exc:
@@ -151,7 +162,9 @@ async def _send(
         if flow.warning:
             print(f"warning: {terminal_safe(flow.warning)}", file=err)
         now = datetime.now(UTC)
-        result = check(message, target, flow.keys, now)
+        campaign = getattr(args, "recipients", None) is not None
+        fallbacks = fallbacks_from(args) if campaign else {}
+        result = check(message, target, flow.keys, now, fallbacks=fallbacks)
         reused = reuse_problem(outbox, message)
         problems = [*result.errors, *([reused] if reused else [])]
         for line in problems_text(result.warnings):
@@ -165,7 +178,13 @@ async def _send(
             return EXIT_USAGE
         if getattr(args, "dry_run", False):
             _print_dry_run(result.prepared, out)
+            if campaign:
+                print_plan(result.prepared, flow.keys, fallbacks, options_from(args), out)
             return EXIT_OK
+        if campaign:
+            return await run_campaign(
+                client, target, outbox, result.prepared, flow.keys, args, out, err, posted
+            )
         sender = Sender(client, target, outbox)
         try:
             recorded = await asyncio.to_thread(sender.record, result.prepared, flow.keys, now)

@@ -9,7 +9,7 @@ from typing import Any
 
 
 def add_commands(sub: Any) -> None:
-    """Register `send`, `scenarios` and `sandbox` on the main parser's subparsers."""
+    """Register `send`, `resume`, `status`, `scenarios` and `sandbox` on the main parser."""
     send = sub.add_parser(
         "send",
         help="send a draft (*.omni.json) without opening the window",
@@ -59,6 +59,15 @@ def add_commands(sub: Any) -> None:
         action="store_true",
         help="validate and print what would be sent; send and record nothing",
     )
+    _add_campaign_options(send)
+    send.add_argument(
+        "--fallback",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="the text for {{NAME}} in rows where that column is empty (e.g. 'First name=there')",
+    )
+    _add_campaigns(sub)
     _add_scenarios(sub)
     sandbox = sub.add_parser(
         "sandbox",
@@ -78,6 +87,74 @@ def add_commands(sub: Any) -> None:
         default=60.0,
         help="how many times faster failover runs than in reality (default 60)",
     )
+
+
+def _add_account(command: Any) -> None:
+    command.add_argument(
+        "--base-url",
+        help="the API base URL (default: $INFOBIP_BASE_URL); the key is $INFOBIP_API_KEY",
+    )
+    command.add_argument(
+        "--profile", help="use this account of the app's settings (key from the keyring)"
+    )
+    command.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        help="deadline of each request in seconds (default 30)",
+    )
+
+
+def _add_campaign_options(command: Any, chunks: bool = True) -> None:
+    """The campaign's pacing: with --recipients a send goes in chunks (`resume` keeps them)."""
+    if chunks:
+        command.add_argument(
+            "--chunk-size",
+            type=int,
+            default=1000,
+            metavar="N",
+            help="with --recipients: at most N recipients per request (default 1000)",
+        )
+    command.add_argument(
+        "--concurrency",
+        type=int,
+        default=4,
+        metavar="N",
+        help="requests in flight at once (default 4)",
+    )
+    command.add_argument(
+        "--per-minute",
+        type=int,
+        metavar="N",
+        help="send at most N messages a minute (default: as fast as the API allows)",
+    )
+
+
+def _add_campaigns(sub: Any) -> None:
+    """`resume ID` and `status ID [--json]`, for the sends made with --recipients."""
+    resume = sub.add_parser(
+        "resume",
+        help="continue a campaign (send --recipients) that was paused or stopped",
+        description="Settle the requests of unknown outcome by the logs, then send the ones "
+        "never started. A request the logs do not show is sent again only with "
+        "--resend-missing (or a yes at the prompt).",
+    )
+    resume.add_argument("send_id", type=int, metavar="SEND_ID", help="the send ID it printed")
+    _add_account(resume)
+    _add_campaign_options(resume, chunks=False)
+    resume.add_argument(
+        "--resend-missing",
+        action="store_true",
+        help="send again, with new IDs, the requests of unknown outcome the logs do not show",
+    )
+    resume.add_argument("--json", action="store_true", help="print the final state as JSON")
+    status = sub.add_parser(
+        "status",
+        help="print a campaign's state from the history (no network)",
+        description="Print a campaign's requests and messages by outcome.",
+    )
+    status.add_argument("send_id", type=int, metavar="SEND_ID", help="the send ID it printed")
+    status.add_argument("--json", action="store_true", help="print it as JSON")
 
 
 def _add_scenarios(sub: Any) -> None:

@@ -20,6 +20,7 @@ import random
 import ssl
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 from types import TracebackType
 from typing import Any, TypeVar
@@ -146,13 +147,17 @@ class OmniClient:
         `encoded` is `encode_body(body)` when the caller made it already (in a worker thread).
         """
         call = Call("POST", "/omni/1/advanced", effect=SENT)
-        data = await self._json(call, body=body, encoded=encoded)
+        received: list[bytes] = []
+        data = await self._json(call, body=body, encoded=encoded, received=received)
         try:
             if len(body.get("destinations") or ()) >= OFFLOAD_DESTINATIONS:
-                return await asyncio.to_thread(SendResponse.from_json, data)
-            return SendResponse.from_json(data)
+                response = await asyncio.to_thread(SendResponse.from_json, data)
+            else:
+                response = SendResponse.from_json(data)
         except _SHAPE_ERRORS as exc:
             raise _misshapen(exc, SENT) from None
+        text = received[0].decode("utf-8", "replace") if received else ""
+        return replace(response, text=text) if text.startswith("{") else response
 
     async def list_scenarios(
         self, is_default: bool | None = None, limit: int | None = None, page: int | None = None
@@ -232,7 +237,14 @@ class OmniClient:
 
     # --- one call, with its deadline and retries ------------------------------------------
 
-    async def _json(self, call: Call, body: Any = None, encoded: bytes | None = None) -> Any:
+    async def _json(
+        self,
+        call: Call,
+        body: Any = None,
+        encoded: bytes | None = None,
+        received: list[bytes] | None = None,
+    ) -> Any:
+        """The call's answer as JSON; `received`, when given, gets the body as received."""
         content = None
         if body is not None:
             big = (
@@ -251,6 +263,8 @@ class OmniClient:
         if answer.too_big:
             size = tr("it is bigger than {mib} MiB").format(mib=MAX_ANSWER_BYTES // 2**20)
             raise _unreadable(size, call.effect, answer.status_code)
+        if received is not None:
+            received.append(answer.content)
         try:
             if len(answer.content) >= OFFLOAD_BYTES:
                 return await asyncio.to_thread(parse_json, answer)

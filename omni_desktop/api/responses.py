@@ -34,6 +34,7 @@ class SendResponse:
     bulk_id: str | None
     messages: list[SentMessage]
     raw: JsonObject  # the JSON as received
+    text: str = ""  # its text as received (kept in the outbox rather than encoded again)
 
     @classmethod
     def from_json(cls, obj: Any) -> SendResponse:

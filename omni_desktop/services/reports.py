@@ -45,26 +45,56 @@ async def poll_reports(
     Reports come only once: each batch is kept in the outbox, then handed to `arrived`. A
     failed fetch is tried again at the next interval; an outbox failure goes to `problem`.
     """
+    await poll_bulks(
+        client,
+        outbox,
+        {bulk_id: pending},
+        arrived,
+        problem,
+        interval=interval,
+        limit_seconds=limit_seconds,
+    )
+
+
+async def poll_bulks(
+    client: OmniClient,
+    outbox: Outbox | None,
+    pending: dict[str, set[str]],
+    arrived: Callable[[list[Report]], None],
+    problem: Callable[[str], None],
+    *,
+    interval: float = POLL_SECONDS,
+    limit_seconds: float = POLL_LIMIT_SECONDS,
+    more_to_come: Callable[[], bool] = lambda: False,
+) -> None:
+    """`poll_reports` for several bulks (a campaign's requests), one call per bulk a round.
+
+    `pending` maps each bulk to its messages not final yet; the caller may add bulks while
+    this runs, and keeps it running through empty rounds with `more_to_come`.
+    """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + limit_seconds
-    while pending and loop.time() < deadline:
+    while (pending or more_to_come()) and loop.time() < deadline:
         await asyncio.sleep(interval)
-        try:
-            reports = await client.reports(bulk_id=bulk_id, limit=REPORTS_LIMIT)
-        except OmniError as exc:
-            log.info("Reports could not be fetched: %s", exc.sentence)
-            continue
-        if not reports:
-            continue
-        if outbox is not None:
+        for bulk_id in list(pending):
             try:
-                await asyncio.to_thread(outbox.apply_reports, reports)
-            except StorageError as exc:
-                problem(str(exc))
-        for report in reports:
-            if report.status.is_final:
-                pending.discard(report.message_id)
-        arrived(reports)
+                reports = await client.reports(bulk_id=bulk_id, limit=REPORTS_LIMIT)
+            except OmniError as exc:
+                log.info("Reports could not be fetched: %s", exc.sentence)
+                continue
+            waiting = pending.get(bulk_id, set())
+            if reports:
+                if outbox is not None:
+                    try:
+                        await asyncio.to_thread(outbox.apply_reports, reports)
+                    except StorageError as exc:
+                        problem(str(exc))
+                for report in reports:
+                    if report.status.is_final:
+                        waiting.discard(report.message_id)
+                arrived(reports)
+            if not waiting:
+                pending.pop(bulk_id, None)
 
 
 async def check_status(outbox: Outbox, client: OmniClient, send_id: int) -> SendRecord:

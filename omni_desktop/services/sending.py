@@ -22,7 +22,7 @@ from omni_desktop.core.message import OmniMessage, to_json, with_ids
 from omni_desktop.api.errors import NotSent, OmniError, OutcomeUnknown
 from omni_desktop.api.responses import SendResponse
 from omni_desktop.storage.errors import StorageError
-from omni_desktop.storage.sends import SendState
+from omni_desktop.storage.sends import MessageUpdate, SendState
 
 if TYPE_CHECKING:
     from omni_desktop.api.client import OmniClient
@@ -87,7 +87,14 @@ class Sender:
         self.target = target
         self.outbox = outbox
 
-    def record(self, prepared: OmniMessage, flow: Sequence[str] | None, now: datetime) -> Recorded:
+    def record(
+        self,
+        prepared: OmniMessage,
+        flow: Sequence[str] | None,
+        now: datetime,
+        *,
+        is_test: bool = False,
+    ) -> Recorded:
         """IDs, the body cut to the flow and encoded, and its durable outbox record.
 
         Runs in a worker thread for a big send. StorageError (DuplicateSend among them) means
@@ -102,7 +109,11 @@ class Sender:
         send_id = None
         if self.outbox is not None:
             send_id = self.outbox.record_before_send(
-                self.target.profile, self.target.base_url, body, encoded.decode("utf-8")
+                self.target.profile,
+                self.target.base_url,
+                body,
+                encoded.decode("utf-8"),
+                is_test=is_test,
             )
         return Recorded(send_id, outgoing, body, encoded)
 
@@ -119,9 +130,12 @@ class Sender:
         except BaseException:  # cancelled or interrupted with the POST perhaps on the wire
             self._settle_now(recorded, SendState.UNKNOWN, UNEXPECTED.format(name="cancelled"))
             raise
-        problem = await self._write(
-            recorded, lambda outbox, sid: outbox.record_answer(sid, response.raw)
-        )
+
+        def keep(outbox: Outbox, send_id: int) -> object:
+            updates = [MessageUpdate(m.message_id, m.status) for m in response.messages]
+            return outbox.record_answer(send_id, response.raw, text=response.text, updates=updates)
+
+        problem = await self._write(recorded, keep)
         return Outcome(SendState.ACCEPTED, recorded, response, record_problem=problem)
 
     async def _failed(

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from omni_desktop.core.i18n import tr
 
-from omni_desktop.storage.sends import SendState, from_db_time, to_db_time
+from omni_desktop.storage.outbox_db import chunks, marks
+from omni_desktop.storage.sends import SendRecord, SendState, from_db_time, to_db_time
 
 if TYPE_CHECKING:
     from omni_desktop.storage.outbox import Outbox
@@ -237,16 +238,141 @@ def _record(db: sqlite3.Connection, row: sqlite3.Row) -> CampaignRecord:
     )
 
 
+# --- the history's view (read only) --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RequestEntry:
+    """One row of a campaign's requests in the history: a planned request with its current
+    send (None: never started), or an earlier send of one planned again since (`seq` None)."""
+
+    seq: int | None
+    bulk_id: str
+    message_count: int
+    send: SendRecord | None
+
+    @property
+    def state(self) -> str:
+        """The request's state: a SendState's value, or PENDING."""
+        return PENDING if self.send is None else self.send.state.value
+
+
+# A send matches a search as in `Outbox.history`: part of an ID, recipient, scenario key,
+# account or error sentence, or its state exactly.
+_LIKE = "LIKE :like ESCAPE '\\'"
+_SEND_MATCH = (
+    f"(s.state = :exact OR s.bulk_id {_LIKE} OR s.scenario_key {_LIKE} "
+    f"OR COALESCE(s.profile, 'Sandbox') {_LIKE} OR s.error_sentence {_LIKE} "
+    f"OR EXISTS (SELECT 1 FROM messages m WHERE m.send_id = s.id "
+    f"AND (m.message_id {_LIKE} OR m.to_address {_LIKE})))"
+)
+# A campaign matches by its name, account, note or state, or when any of its requests does:
+# a started one as a send, one never started by its bulkId or its planned body's text.
+_CAMPAIGN_MATCH = (
+    f"(c.state = :exact OR c.name {_LIKE} OR COALESCE(c.profile, 'Sandbox') {_LIKE} "
+    f"OR c.note {_LIKE} "
+    f"OR EXISTS (SELECT 1 FROM sends s WHERE s.campaign_id = c.id AND NOT s.is_test "
+    f"AND {_SEND_MATCH}) "
+    f"OR EXISTS (SELECT 1 FROM campaign_requests r WHERE r.campaign_id = c.id "
+    f"AND r.send_id IS NULL AND (r.bulk_id {_LIKE} OR r.body_json {_LIKE})))"
+)
+
+
+def listing(
+    outbox: Outbox, search: str = "", limit: int = 200, offset: int = 0
+) -> list[SendRecord | CampaignRecord]:
+    """The history's rows, newest first: every send outside a campaign (a test send too, even
+    of a campaign) and every campaign as one row, counted by SQL, never message by message."""
+    params: dict[str, object] = {"limit": limit, "offset": offset}
+    sends_where, campaigns_where = "", ""
+    text = search.strip()
+    if text:
+        params["exact"] = text.lower()
+        params["like"] = "%" + "".join("\\" + c if c in "\\%_" else c for c in text) + "%"
+        sends_where, campaigns_where = f"AND {_SEND_MATCH}", f"WHERE {_CAMPAIGN_MATCH}"
+    with outbox.reading() as db:
+        keys = db.execute(
+            "SELECT kind, id FROM ("
+            "SELECT 0 AS kind, s.id AS id, s.created_at AS at FROM sends s "
+            f"WHERE (s.campaign_id IS NULL OR s.is_test) {sends_where} "
+            f"UNION ALL SELECT 1, c.id, c.created_at FROM campaigns c {campaigns_where}) "
+            "ORDER BY at DESC, kind DESC, id DESC LIMIT :limit OFFSET :offset",
+            params,
+        ).fetchall()
+        send_ids = [int(row[1]) for row in keys if row[0] == 0]
+        sends = {r.id: r for r in _sends_where(db, send_ids)}
+        campaigns: dict[int, CampaignRecord] = {}
+        for batch in chunks([int(row[1]) for row in keys if row[0] == 1]):
+            for row in db.execute(
+                f"SELECT * FROM campaigns WHERE id IN ({marks(len(batch))})", tuple(batch)
+            ).fetchall():
+                campaigns[int(row["id"])] = _record(db, row)
+    found: list[SendRecord | CampaignRecord] = []
+    for kind, key in keys:
+        entry = sends.get(key) if kind == 0 else campaigns.get(key)
+        if entry is not None:
+            found.append(entry)
+    return found
+
+
+def requests_of(outbox: Outbox, campaign_id: int) -> list[RequestEntry]:
+    """The campaign's requests in plan order, each with its current send if started; then the
+    earlier sends of requests planned again since (never a test send)."""
+    with outbox.reading() as db:
+        planned = db.execute(
+            "SELECT seq, bulk_id, message_count, send_id FROM campaign_requests "
+            "WHERE campaign_id = ? ORDER BY seq",
+            (campaign_id,),
+        ).fetchall()
+        sent = db.execute(
+            "SELECT id FROM sends WHERE campaign_id = ? AND NOT is_test ORDER BY id",
+            (campaign_id,),
+        ).fetchall()
+        sends = {r.id: r for r in _sends_where(db, [int(row[0]) for row in sent])}
+    current = {int(row[3]) for row in planned if row[3] is not None}
+    entries = [
+        RequestEntry(int(seq), str(bulk_id), int(count), sends.get(send_id))
+        for seq, bulk_id, count, send_id in planned
+    ]
+    entries += [
+        RequestEntry(None, record.bulk_id, record.recipients_count, record)
+        for send_id, record in sends.items()
+        if send_id not in current
+    ]
+    return entries
+
+
+def _sends_where(db: sqlite3.Connection, ids: list[int]) -> list[SendRecord]:
+    """The sends `ids`, with their messages counted by status group (as `Outbox.get`)."""
+    records: list[SendRecord] = []
+    for batch in chunks(ids):
+        rows = db.execute(
+            f"SELECT * FROM sends WHERE id IN ({marks(len(batch))})", tuple(batch)
+        ).fetchall()
+        counts: dict[int, dict[str, int]] = {}
+        for send_id, group, count in db.execute(
+            "SELECT send_id, status_group, COUNT(*) FROM messages "
+            f"WHERE send_id IN ({marks(len(batch))}) GROUP BY send_id, status_group",
+            tuple(batch),
+        ):
+            counts.setdefault(send_id, {})[group] = count
+        records += [SendRecord.from_row(row, counts.get(row["id"], {})) for row in rows]
+    return records
+
+
 __all__ = [
     "PENDING",
     "CampaignRecord",
     "CampaignState",
     "PlannedRequest",
+    "RequestEntry",
     "get",
+    "listing",
     "pending_requests",
     "record_plan",
     "replan",
     "request_sends",
+    "requests_of",
     "resumable",
     "set_state",
 ]

@@ -266,18 +266,54 @@ class Outbox:
             send_id,
         )
 
-    def record_answer(self, send_id: int, response: JsonObject) -> SendRecord:
-        """The server accepted the send: keep its answer (as received) and each message's status."""
+    def record_answer(
+        self,
+        send_id: int,
+        response: JsonObject,
+        *,
+        text: str | None = None,
+        updates: list[MessageUpdate] | None = None,
+    ) -> SendRecord:
+        """The server accepted the send: keep its answer (as received) and each message's status.
+
+        `text` is the answer's JSON text as received, `updates` its messages' statuses, when the
+        caller has them already (neither is made again then: a 1,000-message answer is ~200 KB).
+        """
         now = to_db_time(self._clock())
-        with self._landed(send_id), self._write(tr("record the server's answer"), True) as db:
+        # Not fsynced: an answer lost with a power cut leaves the send `sending`, so the next
+        # start makes it `unknown` and Check status settles it from the logs.
+        with self._landed(send_id), self._write(tr("record the server's answer")) as db:
             db.execute(
                 "UPDATE sends SET state = ?, answered_at = ?, response_json = ?, "
                 "error_sentence = NULL WHERE id = ?",
-                (SendState.ACCEPTED.value, now, dump(response), send_id),
+                (SendState.ACCEPTED.value, now, text or dump(response), send_id),
             )
-            self._update_messages(db, updates_from_answer(response), now, send_id)
+            if updates is None:
+                updates = updates_from_answer(response)
+            self._answer_messages(db, updates, now, send_id)
             self._settle(db, [send_id], now)
         return self.get(send_id)
+
+    @staticmethod
+    def _answer_messages(
+        db: sqlite3.Connection, updates: list[MessageUpdate], now: str, send_id: int
+    ) -> None:
+        """The answer's statuses: one UPDATE per distinct status and batch of IDs (an answer of
+        1,000 messages has one or two statuses). Nothing of a new send is final yet, so unlike
+        reports no row's status needs reading first."""
+        by_status: dict[tuple[str, str, str], list[str]] = {}
+        for update in updates:
+            status = update.status
+            key = (status.group_name, status.name, status.description)
+            by_status.setdefault(key, []).append(update.message_id)
+        for (group, name, description), ids in by_status.items():
+            for batch in chunks(ids):
+                db.execute(
+                    "UPDATE messages SET status_group = ?, status_name = ?, "
+                    "status_description = ?, updated_at = ? "
+                    f"WHERE send_id = ? AND message_id IN ({marks(len(batch))})",
+                    (group, name, description, now, send_id, *batch),
+                )
 
     def record_failure(
         self,
@@ -303,6 +339,18 @@ class Outbox:
                 (state.value, sentence, answered, dump(response), send_id),
             )
         return self.get(send_id)
+
+    def withdraw(self, send_id: int) -> None:
+        """Forget a send recorded `sending` that was never posted (a campaign paused between
+        recording its next request and posting it): its rows go, its campaign request is
+        pending again, its lock is let go. Only a send still `sending` is withdrawn."""
+        with self._landed(send_id), self._write(tr("withdraw the request never posted")) as db:
+            state = db.execute("SELECT state FROM sends WHERE id = ?", (send_id,)).fetchone()
+            if state is None or state[0] != SendState.SENDING.value:
+                return
+            db.execute("UPDATE campaign_requests SET send_id = NULL WHERE send_id = ?", (send_id,))
+            db.execute("DELETE FROM messages WHERE send_id = ?", (send_id,))
+            db.execute("DELETE FROM sends WHERE id = ?", (send_id,))
 
     @contextmanager
     def _landed(self, send_id: int) -> Iterator[None]:
@@ -376,15 +424,19 @@ class Outbox:
     def _settle(self, db: sqlite3.Connection, send_ids: Iterable[int], now: str) -> None:
         """The server has a message of it: an unknown send was accepted. All final: settled."""
         for send_id in send_ids:
-            rows = db.execute(
-                "SELECT status_group, status_name, updated_at FROM messages WHERE send_id = ?",
+            heard = db.execute(
+                "SELECT 1 FROM messages WHERE send_id = ? AND updated_at IS NOT NULL LIMIT 1",
                 (send_id,),
-            ).fetchall()
-            if any(r["updated_at"] is not None for r in rows):
+            ).fetchone()
+            if heard is not None:
                 db.execute(
                     "UPDATE sends SET state = ?, error_sentence = NULL WHERE id = ? AND state = ?",
                     (SendState.ACCEPTED.value, send_id, SendState.UNKNOWN.value),
                 )
+            rows = db.execute(
+                "SELECT DISTINCT status_group, status_name FROM messages WHERE send_id = ?",
+                (send_id,),
+            ).fetchall()
             if rows and all(is_final(r["status_group"], r["status_name"]) for r in rows):
                 db.execute(
                     "UPDATE sends SET settled_at = ? WHERE id = ? AND settled_at IS NULL",

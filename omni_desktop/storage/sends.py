@@ -7,6 +7,7 @@ it has reached a final status (from reports or logs). A send whose answer never 
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -47,6 +48,7 @@ def from_db_time(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+@functools.lru_cache(maxsize=256)
 def is_final(group: str, name: str) -> bool:
     """Whether a stored status can no longer change (core's rule, on the stored names)."""
     return Status(-1, group, -1, name).is_final
@@ -176,11 +178,22 @@ class MessageUpdate(NamedTuple):
 
 
 def updates_from_answer(response: JsonObject) -> list[MessageUpdate]:
+    """One update per answered message; the status read once per distinct status object
+    (an answer of 1,000 messages has one or two)."""
     out = []
+    seen: dict[tuple[Any, ...], Status] = {}
     for entry in response.get("messages") or []:
         if isinstance(entry, dict) and isinstance(entry.get("status"), dict):
             message_id = str(entry.get("messageId") or "")
-            out.append(MessageUpdate(message_id, Status.from_json(entry["status"])))
+            raw = entry["status"]
+            try:
+                key = tuple(raw.items())
+                status = seen.get(key)
+                if status is None:
+                    status = seen[key] = Status.from_json(raw)
+            except TypeError:  # a value that cannot be a key (a list...): read it as it is
+                status = Status.from_json(raw)
+            out.append(MessageUpdate(message_id, status))
     return out
 
 

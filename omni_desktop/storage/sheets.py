@@ -246,6 +246,8 @@ def _fit(row: list[str], number: int, path: Path) -> tuple[list[str], int]:
                 "delimiter, or remove the extra columns."
             ).format(row=number, name=path.name, count=f"{len(row):,}", limit=f"{MAX_COLUMNS:,}")
         )
+    if not row or max(map(len, row)) <= MAX_CELL_CHARS:  # the usual row: no cell to cut
+        return row, 0
     cut = 0
     for i, cell in enumerate(row):
         if len(cell) > MAX_CELL_CHARS:
@@ -311,9 +313,7 @@ def _read_workbook(path: Path, sheet: str | None, suffix: str) -> SheetData:
     chosen = [sheet] if sheet is not None else list(names)
     for name in chosen:
         raw = _calamine(
-            lambda n=name: workbook.get_sheet_by_name(n).to_python(
-                skip_empty_area=False, nrows=MAX_ROWS + 1
-            ),
+            lambda n=name: _rows_from_a1(workbook.get_sheet_by_name(n)),
             path,
         )
         if len(raw) > MAX_ROWS:
@@ -324,11 +324,33 @@ def _read_workbook(path: Path, sheet: str | None, suffix: str) -> SheetData:
     return SheetData([], names, names[0] if names else None)
 
 
+def _rows_from_a1(sheet: Any) -> list[list[Any]]:
+    """The sheet's rows from cell A1, as `to_python(skip_empty_area=False)` gives them, but
+    read a row at a time: `to_python` holds the GIL while it makes every cell of 100,000 rows
+    (and the window's thread waits), `iter_rows` lets it go between rows. `iter_rows` starts
+    at the sheet's first column with a value (and, in some versions, row): the empty area
+    before it is put back."""
+    if sheet.start is None:
+        return []
+    left = sheet.start[1]
+    pad = [""] * left
+    rows: list[list[Any]] = []
+    for row in sheet.iter_rows():
+        rows.append(pad + row if left else row)
+        if len(rows) > MAX_ROWS:
+            break
+    missing = min(sheet.end[0] + 1, MAX_ROWS + 1) - len(rows)
+    if missing > 0:
+        width = sheet.end[1] + 1
+        rows[:0] = [[""] * width for _ in range(missing)]
+    return rows
+
+
 def _cells_as_text(raw: list[list[Any]], path: Path) -> tuple[list[list[str]], int]:
     rows: list[list[str]] = []
     cut = 0
     for number, values in enumerate(raw, start=1):
-        row, cut_here = _fit([cell_text(v) for v in values], number, path)
+        row, cut_here = _fit([v if type(v) is str else cell_text(v) for v in values], number, path)
         cut += cut_here
         rows.append(row)
     while rows and not rows[-1]:
@@ -364,7 +386,8 @@ def cell_text(value: Any) -> str:
 
 # --- the zip inside .xlsx and .ods, checked before calamine allocates anything ------------------
 
-_XLSX_REF = re.compile(rb' r="([A-Z]{0,3})(\d{1,9})"')
+_XLSX_ROW = re.compile(rb' r="[A-Z]{0,3}(\d{1,9})"')
+_XLSX_COLUMN = re.compile(rb' r="([A-Z]{1,3})\d{1,9}"')
 _ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
 _CHUNK = 1 << 20
 
@@ -405,25 +428,25 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Any:
 
 
 def _check_xlsx_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
-    lowest_row, highest_row, lowest_col, highest_col = 1 << 40, 0, 1 << 40, 0
+    """Bound the sheet by its rows' and cells' references (`r="B12"`): the lowest and highest
+    row, and the columns named (a sheet names a few distinct ones, however many cells)."""
+    lowest_row, highest_row = 1 << 40, 0
+    letters: set[bytes] = set()
     tail = b""
     for chunk in _chunks(archive, info, path):
         data = tail + chunk
-        cut = max(0, len(data) - 32)
-        tail = data[cut:]  # a reference cut by the chunk's end is read again with the next
-        for match in _XLSX_REF.finditer(data):
-            if match.start() >= cut:
-                break
-            row = int(match[2])
-            lowest_row, highest_row = min(lowest_row, row), max(highest_row, row)
-            if match[1]:
-                column = _column_number(match[1])
-                lowest_col, highest_col = min(lowest_col, column), max(highest_col, column)
-    for match in _XLSX_REF.finditer(tail):
-        row = int(match[2])
-        lowest_row, highest_row = min(lowest_row, row), max(highest_row, row)
+        # A reference cut by the chunk's end is whole in the next one's start; one read twice
+        # changes no lowest or highest.
+        tail = b""
+        rows = _XLSX_ROW.findall(data)
+        if rows:
+            numbers = list(map(int, rows))
+            lowest_row = min(lowest_row, min(numbers))
+            highest_row = max(highest_row, max(numbers))
+        letters.update(_XLSX_COLUMN.findall(data))
     height = highest_row - lowest_row + 1 if highest_row else 0
-    width = highest_col - lowest_col + 1 if highest_col else 0
+    columns = [_column_number(c) for c in letters if c]
+    width = max(columns) - min(columns) + 1 if columns else 0
     _check_extent(height, width, path)
 
 

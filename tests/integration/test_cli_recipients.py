@@ -39,7 +39,8 @@ def test_rows_of_a_csv_become_the_destinations(sandbox: SandboxThread, tmp_path:
     numbers = [d["to"].get("phoneNumber") for d in sent]
     assert numbers == ["447911123456", "41793026727", "41781234567", "41765551234"]
     assert sent[1]["to"]["emailAddress"] == "jurg@example.com"
-    assert "4 messages accepted" in result.stdout
+    assert "accepted: 1 request(s), 4 message(s)" in result.stdout
+    assert "send ID: 1" in result.stderr
 
 
 def test_dry_run_prints_what_would_go_and_sends_and_records_nothing(

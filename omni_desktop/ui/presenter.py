@@ -17,6 +17,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.message import OmniMessage, to_json
+from omni_desktop.core.personalise import content_groups, used_fields
+from omni_desktop.core.personalise import segment_range as personal_segments
 from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.status import Status
 from omni_desktop.core.validation import ValidationResult
@@ -32,6 +34,7 @@ from omni_desktop.services.reports import poll_reports
 from omni_desktop.services.sending import Sender
 from omni_desktop.services.targets import Target
 
+from omni_desktop.ui.campaign.presenter import CampaignPresenter
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.qt_common import TaskKeeper
 from omni_desktop.ui.status.rows import StatusRow
@@ -63,6 +66,19 @@ class SendSummary:
     scheduled: str | None
     warnings: list[str]
     account: str = ""  # the account name the operator types to confirm a real send
+    # A campaign: the sizes of its groups of identical content (each cut into requests).
+    groups: tuple[int, ...] = ()
+    segment_range: tuple[int, int, int] | None = None  # SMS: fewest, most, total of the send
+    chunk_size: int = 1000
+
+    @property
+    def is_campaign(self) -> bool:
+        return bool(self.groups)
+
+    def requests(self, chunk: int | None = None) -> int:
+        """How many requests the send takes with `chunk` destinations a request at most."""
+        size = chunk or self.chunk_size
+        return sum(-(-group // size) for group in self.groups) if self.groups else 1
 
 
 class ComposerPresenter(QObject):
@@ -83,6 +99,7 @@ class ComposerPresenter(QObject):
     dirty_changed = Signal(bool)
     notice = Signal(str)  # something the operator should know that is not a send failure
     target_changed = Signal()
+    fallbacks_changed = Signal(object)  # dict[str, str]: {{Field}} -> its fallback text
 
     VALIDATION_DELAY_MS = 150
     REPORT_POLL_SECONDS = 2.0
@@ -105,6 +122,8 @@ class ComposerPresenter(QObject):
         self.busy = False
         self._dirty = False
         self.tasks = TaskKeeper(awaited=("send",))
+        self.fallbacks: dict[str, str] = {}  # {{Field}} -> the text for rows without a value
+        self.campaign = CampaignPresenter(client, target, outbox, self.tasks, self)
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(self.VALIDATION_DELAY_MS)
@@ -163,14 +182,19 @@ class ComposerPresenter(QObject):
     def validate_now(self) -> ValidationResult:
         self._validate_timer.stop()
         self.result = check(
-            self.message, self.target, self.flow_keys(), datetime.now(UTC), previous=self.result
+            self.message,
+            self.target,
+            self.flow_keys(),
+            datetime.now(UTC),
+            previous=self.result,
+            fallbacks=self.fallbacks,
         )
         self.validation_changed.emit(self.result)
         return self.result
 
     def send_refusal(self) -> str | None:
         """Why Send is refused right now, in one sentence, or None when it may go."""
-        if self.busy:
+        if self.busy or self.campaign.running:
             return tr("A send is in progress; wait for its answer.")
         if self.client is None:
             return tr("Still connecting; send again in a moment.")
@@ -218,7 +242,19 @@ class ComposerPresenter(QObject):
         if prepared.send_at is not None:
             local = prepared.send_at.astimezone()
             scheduled = f"{local:%Y-%m-%d %H:%M %Z} ({prepared.send_at.astimezone(UTC):%H:%M} UTC)"
+        groups: tuple[int, ...] = ()
+        if self.is_campaign():
+            flow = self.flow_keys()
+            found = content_groups(prepared, flow, self.fallbacks)
+            groups = tuple(len(indices) for _, indices in found)
+            segment_range = personal_segments(prepared, flow, self.fallbacks)
+            segments = segment_range[1] if segment_range is not None else segments
+        else:
+            segment_range = None
         return SendSummary(
+            groups=groups,
+            segment_range=segment_range,
+            chunk_size=self.campaign.options.chunk_size,
             target=self.target.label,
             is_sandbox=self.target.is_sandbox,
             recipients=len(prepared.destinations),
@@ -247,6 +283,21 @@ class ComposerPresenter(QObject):
         self.scenario_changed.emit(self.scenario)
         self._validate_timer.start()
 
+    def set_fallbacks(self, fallbacks: dict[str, str]) -> None:
+        """The texts for {{Field}} placeholders that a row leaves empty (never sent alone)."""
+        self.fallbacks = {k: v for k, v in fallbacks.items() if v.strip()}
+        self.fallbacks_changed.emit(dict(self.fallbacks))
+        self.message_changed.emit()
+        self.validate_now()
+
+    def is_campaign(self) -> bool:
+        """Whether a send goes as a campaign: personalised, or more rows than one request."""
+        result = self.result or self.validate_now()
+        prepared = result.prepared
+        if len(prepared.destinations) > self.campaign.options.chunk_size:
+            return True
+        return bool(used_fields(prepared, self.flow_keys()))
+
     def send(self) -> asyncio.Task[Any] | None:
         """Post the draft (the caller has confirmed). Returns None when it may not go.
 
@@ -256,6 +307,8 @@ class ComposerPresenter(QObject):
         """
         if self.send_refusal() is not None or self.result is None:
             return None
+        if self.is_campaign():
+            return self.campaign.start(self.result.prepared, self.flow_keys(), self.fallbacks)
         self._set_busy(True)
         return self.tasks.start(self._send(self.result.prepared, self.flow_keys()), "send")
 
@@ -336,12 +389,14 @@ class ComposerPresenter(QObject):
         """The client, made after the window's first paint (its imports wait till then);
         loads the scenarios."""
         self.client = client
+        self.campaign.use(client, self.target)
         return self.refresh_scenarios()
 
     def set_target(self, target: Target, client: OmniClient) -> None:
         """Send through another account from now on (the caller closes the old client)."""
         self.target = target
         self.client = client
+        self.campaign.use(client, target)
         self.scenarios = []
         self.target_changed.emit()
         self.scenario_changed.emit(None)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +20,8 @@ from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.presenter import SendSummary
 from omni_desktop.ui.timeline import TimelineView
 
-REQUESTS_PER_SEND = 1  # one advanced request carries every destination
+REQUESTS_PER_SEND = 1  # one advanced request carries every destination (not a campaign)
+MAX_CHUNK = 20_000  # recipients per request the dialog offers at most
 
 
 class ConfirmSendDialog(QDialog):
@@ -44,12 +47,24 @@ class ConfirmSendDialog(QDialog):
         if summary.channels:
             lines.append(tr("Channels, in the order tried:"))
             lines += [f"  {n}. {c}" for n, c in enumerate(summary.channels, 1)]
-        if summary.sms_segments is not None:
+        spread = summary.segment_range
+        if spread is not None and spread[0] != spread[1]:
+            lines.append(
+                tr("SMS: {low}–{high} segments per recipient (the texts differ)").format(
+                    low=spread[0], high=spread[1]
+                )
+            )
+        elif summary.sms_segments is not None:
             segments = summary.sms_segments
             lines.append(trn("SMS: %n segment(s) per recipient", None, segments))
-        lines.append(trn("Requests: %n", None, REQUESTS_PER_SEND))
+        self.summary = summary
+        self.requests_line = len(lines)
+        lines.append(self._requests_text(summary.chunk_size))
         self.total_segments = (summary.sms_segments or 0) * summary.recipients
-        if summary.sms_segments is not None:
+        if spread is not None:
+            self.total_segments = spread[2]
+            lines.append(tr("SMS segments in total: {n:,}").format(n=spread[2]))
+        elif summary.sms_segments is not None:
             lines.append(
                 tr("SMS segments in total: {n:,} ({per} × {recipients:,} recipients)").format(
                     n=self.total_segments, per=summary.sms_segments, recipients=summary.recipients
@@ -62,7 +77,17 @@ class ConfirmSendDialog(QDialog):
             more = len(summary.warnings) - 8
             if more > 0:
                 lines.append("  • " + tr("… and {n} more").format(n=more))
-        lines += ["", tr("Once the request is on its way it cannot be cancelled.")]
+        if summary.is_campaign:
+            lines += [
+                "",
+                tr(
+                    "Pause and Cancel act between requests; a request on its way is "
+                    "never cancelled, and a stopped campaign can be resumed."
+                ),
+            ]
+        else:
+            lines += ["", tr("Once the request is on its way it cannot be cancelled.")]
+        self.lines = lines
         self.body = plain_label("\n".join(lines), self)
         self.body.setObjectName("confirm_body")
         self.body.setWordWrap(True)
@@ -79,6 +104,10 @@ class ConfirmSendDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.body)
+        self.chunk_box: QSpinBox | None = None
+        self.speed_box: QSpinBox | None = None
+        if summary.is_campaign:
+            layout.addLayout(self._campaign_form(summary))
         self.timeline: TimelineView | None = None
         if timeline is not None:
             self.timeline = TimelineView(self)
@@ -113,6 +142,44 @@ class ConfirmSendDialog(QDialog):
             self.send_button.setDefault(False)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+
+    def _requests_text(self, chunk: int) -> str:
+        summary = self.summary
+        count = summary.requests(chunk)
+        if not summary.is_campaign:
+            return trn("Requests: %n", None, REQUESTS_PER_SEND)
+        return tr(
+            "Requests: {n:,}, one per {texts:,} distinct text(s), at most {chunk:,} recipients each"
+        ).format(n=count, texts=len(summary.groups), chunk=chunk)
+
+    def _campaign_form(self, summary: SendSummary) -> QFormLayout:
+        form = QFormLayout()
+        self.chunk_box = QSpinBox(self)
+        self.chunk_box.setObjectName("confirm_chunk")
+        self.chunk_box.setRange(1, MAX_CHUNK)
+        self.chunk_box.setGroupSeparatorShown(True)
+        self.chunk_box.setValue(summary.chunk_size)
+        self.chunk_box.valueChanged.connect(self._on_chunk_box_changed)
+        form.addRow(tr("Recipients per &request:"), self.chunk_box)
+        self.speed_box = QSpinBox(self)
+        self.speed_box.setObjectName("confirm_speed")
+        self.speed_box.setRange(0, 1_000_000)
+        self.speed_box.setSingleStep(100)
+        self.speed_box.setGroupSeparatorShown(True)
+        self.speed_box.setSpecialValueText(tr("no limit"))
+        self.speed_box.setSuffix(tr(" messages a minute"))
+        form.addRow(tr("Sending &speed limit:"), self.speed_box)
+        return form
+
+    def _on_chunk_box_changed(self, chunk: int) -> None:
+        self.lines[self.requests_line] = self._requests_text(chunk)
+        self.body.setText("\n".join(self.lines))
+
+    def chosen_options(self) -> tuple[int, int | None]:
+        """(recipients per request, messages a minute or None) as set in the dialog."""
+        chunk = self.chunk_box.value() if self.chunk_box is not None else self.summary.chunk_size
+        speed = self.speed_box.value() if self.speed_box is not None else 0
+        return chunk, (speed or None)
 
     def _on_account_edit_changed(self, text: str) -> None:
         matches = text.strip() == self.account_name

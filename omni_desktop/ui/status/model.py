@@ -197,6 +197,36 @@ class StatusTableModel(QAbstractTableModel):
             self.bulk_id = bulk_id
         self.counts_changed.emit()
 
+    def append_rows(self, rows: Sequence[StatusRow]) -> None:
+        """Add a campaign request's rows after the others (kept in the chosen sort order)."""
+        if not rows:
+            return
+        if self._sort_column >= 0 or self._order is not None:
+            self.set_rows([*self._in_send_order(), *rows])
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._rows.extend(rows)
+        if self._index is not None:
+            self._index.update((item.message_id, start + i) for i, item in enumerate(rows))
+        if self._counts is not None:
+            for group, count in count_groups(rows).items():
+                self._counts[group] += count
+        self.endInsertRows()
+        self.counts_changed.emit()
+
+    def remove_messages(self, message_ids: Iterable[str]) -> None:
+        """Drop these messages' rows (a campaign request planned again with new IDs)."""
+        gone = set(message_ids)
+        if gone & self._message_index().keys():
+            self.set_rows([r for r in self._in_send_order() if r.message_id not in gone])
+
+    def _in_send_order(self) -> list[StatusRow]:
+        order = self._order
+        if order is None:
+            return list(self._rows)
+        return [row for _, row in sorted(zip(order, self._rows, strict=True), key=_first)]
+
     def clear(self) -> None:
         self.set_rows([])
         self.bulk_id = ""
@@ -359,3 +389,7 @@ class StatusTableModel(QAbstractTableModel):
         order = self._order
         self._order = list(positions) if order is None else [order[i] for i in positions]
         self._index = None
+
+
+def _first(pair: tuple[int, StatusRow]) -> int:
+    return pair[0]

@@ -13,6 +13,7 @@ about rows one has not typed yet would be as unwelcome as one about an empty dra
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -259,9 +260,13 @@ class SendController(QObject):
             return
         timeline, note = self.timeline()
         dialog = ConfirmSendDialog(window.presenter.summary(), window, timeline, note)
-        dialog.accepted.connect(self._on_confirm_accepted)
+        dialog.accepted.connect(lambda: self._on_confirm_accepted(dialog))
         window.keep_open(dialog)
         dialog.open()
 
-    def _on_confirm_accepted(self) -> None:
-        self._window.presenter.send()
+    def _on_confirm_accepted(self, dialog: ConfirmSendDialog) -> None:
+        presenter = self._window.presenter
+        chunk, per_minute = dialog.chosen_options()
+        options = presenter.campaign.options
+        presenter.campaign.options = replace(options, chunk_size=chunk, per_minute=per_minute)
+        presenter.send()

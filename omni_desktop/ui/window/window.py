@@ -40,6 +40,8 @@ from omni_desktop.core.message import OmniMessage
 from omni_desktop.storage.recent import RecentFiles
 
 from omni_desktop.ui.advanced_editor import AdvancedEditor
+from omni_desktop.ui.campaign.bar import CampaignBar
+from omni_desktop.ui.campaign.controller import CampaignController
 from omni_desktop.ui.channel_composer import ChannelComposer
 from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.importing import ImportController
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self.sending = SendController(self)
         self.importer = ImportController(self)  # File > Import recipients…, dropped files
         self.commands = WindowActions(self)
+        self.campaigns = CampaignController(self, self.campaign_bar)
         self.recent_menu = self.commands.recent_menu
         self.accounts.fill_menu()
         self.drafts.fill_recent_menu()
@@ -245,6 +248,8 @@ class MainWindow(QMainWindow):
         right_layout.addLayout(tabs_row, 1)
         right_layout.addWidget(self._build_advanced())
         right_layout.addLayout(send_row)
+        self.campaign_bar = CampaignBar(self)  # a campaign's progress, Pause, Resume, Cancel
+        right_layout.addWidget(self.campaign_bar)
         return right
 
     def _build_status_bar(self) -> None:
@@ -453,8 +458,10 @@ class MainWindow(QMainWindow):
         """After the window is shown: say what start-up found, and offer a crash restore."""
         if self.session is None:
             return
-        if self.session.recovered:
-            n = len(self.session.recovered)
+        # A campaign's requests are settled by the campaign's own offer (`offer_resume`).
+        recovered = [r for r in self.session.recovered if r.campaign_id is None]
+        if recovered:
+            n = len(recovered)
             self.status_panel.show_error(
                 trn(
                     "%n send(s) from an earlier session never got an answer, so their outcome "
@@ -470,6 +477,7 @@ class MainWindow(QMainWindow):
             box.setObjectName("notices_box")
             box.setIcon(QMessageBox.Icon.Information)
         self.drafts.offer_restore()
+        self.campaigns.offer_resume()
 
     def warn(self, title: str, sentence: str) -> QMessageBox:
         """Open a warning box with one plain sentence (non-blocking)."""

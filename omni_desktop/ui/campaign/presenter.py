@@ -1,0 +1,394 @@
+"""`CampaignPresenter`: a campaign's plan, run, pause, resume and cancel for the window, through
+`services.campaigns`; its rows and outcomes as signals for the status table and the progress bar.
+
+The plan is recorded (in a worker thread) before the first request; each request's rows join the
+status table when it starts and take their status from its answer, then from the delivery
+reports, polled per bulk. A request planned again with new IDs (it surely never arrived) leaves
+the table until it starts again. Nothing is cancelled once written: Pause and Cancel act between
+requests, and closing the window waits for the requests in flight.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from omni_desktop.core.message import OmniMessage
+from omni_desktop.core.report import Report
+from omni_desktop.core.status import Status
+
+from omni_desktop.api.errors import OmniError
+from omni_desktop.storage import campaigns as store
+from omni_desktop.storage.campaigns import CampaignRecord
+from omni_desktop.storage.errors import StorageError
+from omni_desktop.storage.sends import SendState, address
+
+from omni_desktop.services.campaigns import (
+    BadTestAddress,
+    CampaignRunner,
+    Options,
+    Progress,
+    RequestDone,
+    message_for_test,
+    plan,
+    resend_missing,
+    send_test,
+    settle_unknown,
+)
+from omni_desktop.services.reports import poll_bulks
+from omni_desktop.services.sending import Sender
+
+from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.qt_common import TaskKeeper
+from omni_desktop.ui.status.rows import StatusRow
+
+if TYPE_CHECKING:
+    from omni_desktop.api.client import OmniClient
+    from omni_desktop.storage.outbox import Outbox
+
+    from omni_desktop.services.targets import Target
+
+log = logging.getLogger("omni_desktop.ui")
+
+
+@dataclass(frozen=True)
+class _Answered:
+    """A message's status from a request's answer, shaped as a delivery report for the table."""
+
+    message_id: str
+    status: Status
+    channel: str | None = None
+    price: None = None
+    error: None = None
+    done_at: datetime | None = None
+
+
+class CampaignPresenter(QObject):
+    """One campaign at a time: started from a draft, or resumed from the outbox."""
+
+    started = Signal(int)  # campaign id: the status table starts empty
+    rows_added = Signal(object)  # list[StatusRow]: a request started
+    rows_answered = Signal(object)  # list[_Answered]: a request's answer
+    rows_unknown = Signal(object)  # list[str]: message IDs whose request's outcome is unknown
+    rows_removed = Signal(object)  # list[str]: message IDs planned again with new IDs
+    reports_arrived = Signal(object)  # list[Report]
+    progress = Signal(object)  # Progress
+    finished = Signal(object)  # CampaignRecord: finished, paused or cancelled
+    failed = Signal(str)  # one sentence: the plan could not be recorded, nothing was sent
+    missing_found = Signal(int, object)  # campaign id, [send id]: the logs do not show them
+    running_changed = Signal(bool)
+    notice = Signal(str)
+    test_finished = Signal(bool, str)  # accepted?, one sentence about the test send
+
+    REPORT_POLL_SECONDS = 2.0
+    REPORT_POLL_LIMIT_SECONDS = 30 * 60
+
+    def __init__(
+        self,
+        client: OmniClient | None,
+        target: Target,
+        outbox: Outbox | None,
+        tasks: TaskKeeper,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.client, self.target, self.outbox = client, target, outbox
+        self.tasks = tasks
+        self.options = Options()
+        self.runner: CampaignRunner | None = None
+        self.campaign_id: int | None = None
+        self.last: Progress | None = None
+        self._reports: dict[str, set[str]] = {}
+        self._polling: asyncio.Task[Any] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.runner is not None and self.runner.running
+
+    @property
+    def paused(self) -> bool:
+        """A campaign is held here, not running, that Resume would continue."""
+        return self.runner is not None and not self.runner.running and self._resumable()
+
+    def _resumable(self) -> bool:
+        last = self.last
+        return last is not None and last.state.value == "paused"
+
+    # --- starting ----------------------------------------------------------------------------
+
+    def start(
+        self,
+        prepared: OmniMessage,
+        flow: Sequence[str] | None,
+        fallbacks: Mapping[str, str],
+        name: str = "",
+    ) -> asyncio.Task[Any] | None:
+        """Record the plan, then send it; None when a campaign is running already."""
+        if self.running or self.client is None or self.outbox is None:
+            return None
+        self.running_changed.emit(True)
+        return self.tasks.start(
+            self._start(prepared, list(flow) if flow is not None else None, dict(fallbacks), name),
+            "send",
+        )
+
+    async def _start(
+        self, prepared: OmniMessage, flow: list[str] | None, fallbacks: dict[str, str], name: str
+    ) -> None:
+        assert self.outbox is not None
+        try:
+            campaign_id = await asyncio.to_thread(
+                plan,
+                self.outbox,
+                self.target,
+                prepared,
+                flow,
+                fallbacks,
+                self.options,
+                datetime.now(UTC),
+                name,
+            )
+        except StorageError as exc:
+            self.running_changed.emit(False)
+            self.failed.emit(str(exc))
+            return
+        await self._run_campaign(campaign_id, planned_now=True)
+
+    def resume(self, campaign_id: int | None = None) -> asyncio.Task[Any] | None:
+        """Continue the held campaign, or a recorded one (after a crash or a quit)."""
+        campaign_id = campaign_id if campaign_id is not None else self.campaign_id
+        if self.running or campaign_id is None or self.client is None:
+            return None
+        self.running_changed.emit(True)
+        return self.tasks.start(self._run_campaign(campaign_id, planned_now=False), "send")
+
+    def settle(self, campaign_id: int) -> asyncio.Task[Any] | None:
+        """Ask the logs about the campaign's requests of unknown outcome; those the logs do
+        not show come back as `missing_found` (the operator decides), then it can resume."""
+        if self.client is None or self.outbox is None:
+            return None
+        return self.tasks.start(self._settle(campaign_id), "settle campaign")
+
+    async def _settle(self, campaign_id: int) -> None:
+        assert self.client is not None and self.outbox is not None
+        try:
+            missing = await settle_unknown(self.client, self.outbox, campaign_id)
+        except (OmniError, StorageError) as exc:
+            self.notice.emit(
+                tr("The requests of unknown outcome could not be checked: {reason}").format(
+                    reason=str(exc)
+                )
+            )
+            return
+        self.missing_found.emit(campaign_id, missing)
+
+    def resend(self, campaign_id: int, send_ids: Sequence[int]) -> None:
+        """The operator agreed: plan these requests (the logs do not show them) again."""
+        if self.outbox is not None and send_ids:
+            try:
+                resend_missing(self.outbox, campaign_id, send_ids, datetime.now(UTC))
+            except StorageError as exc:
+                self.notice.emit(str(exc))
+
+    async def _run_campaign(self, campaign_id: int, planned_now: bool) -> None:
+        """Run it; a campaign new to this presenter gets a runner (and, when an earlier
+        session started it, the rows of its requests already sent)."""
+        assert self.client is not None and self.outbox is not None
+        if self.runner is None or campaign_id != self.campaign_id:
+            self.campaign_id = campaign_id
+            self._reports = {}
+            self.runner = CampaignRunner(
+                self.client,
+                self.target,
+                self.outbox,
+                campaign_id,
+                self.options,
+                progress=self._on_progress,
+                request_done=self._on_request_done,
+                request_started=self._on_request_started,
+            )
+            self.started.emit(campaign_id)
+            if not planned_now:
+                await self._show_recorded(campaign_id)
+        self._poll()
+        record: CampaignRecord | None = None
+        try:
+            record = await self.runner.run()
+        except Exception:  # a bug must not leave Send disabled: the outbox holds the truth
+            log.exception("The campaign stopped unexpectedly")
+            self.notice.emit(
+                tr("The campaign stopped unexpectedly; see History before resuming it.")
+            )
+        finally:
+            self.running_changed.emit(False)
+        if record is not None:
+            self.finished.emit(record)
+
+    async def _show_recorded(self, campaign_id: int) -> None:
+        """A resumed campaign's table: the rows of the requests already started."""
+        assert self.outbox is not None
+        outbox = self.outbox
+
+        def load() -> list[StatusRow]:
+            rows: list[StatusRow] = []
+            for _seq, send_id, _state in store.request_sends(outbox, campaign_id):
+                if send_id is None:
+                    continue
+                for message in outbox.messages(send_id):
+                    status = None
+                    if message.updated_at is not None:
+                        status = Status(
+                            -1,
+                            message.status_group,
+                            -1,
+                            message.status_name,
+                            message.status_description,
+                        )
+                    rows.append(
+                        StatusRow(
+                            message.to_address,
+                            message.message_id,
+                            status,
+                            updated_at=message.updated_at,
+                        )
+                    )
+            return rows
+
+        try:
+            rows = await asyncio.to_thread(load)
+        except StorageError as exc:
+            self.notice.emit(str(exc))
+            return
+        self.rows_added.emit(rows)
+
+    # --- control -----------------------------------------------------------------------------
+
+    def pause(self) -> None:
+        if self.runner is not None and self.running:
+            self.runner.pause(tr("Paused; Resume sends the rest."))
+
+    def cancel(self) -> None:
+        """Between requests: the ones in flight finish, the rest never go."""
+        runner = self.runner
+        if runner is None:
+            return
+        if self.running:
+            runner.cancel()
+        elif self.campaign_id is not None and self.outbox is not None:
+            self.tasks.start(self._cancel_held(self.campaign_id), "cancel campaign")
+
+    async def _cancel_held(self, campaign_id: int) -> None:
+        assert self.outbox is not None
+        runner = self.runner
+        if runner is None:
+            return
+        runner.cancel()
+        try:
+            record = await runner.run()  # no request starts: it records the cancel and ends
+        except StorageError as exc:
+            self.notice.emit(str(exc))
+            return
+        self.finished.emit(record)
+
+    # --- the runner's news -------------------------------------------------------------------
+
+    def _on_progress(self, progress: Progress) -> None:
+        self.last = progress
+        self.progress.emit(progress)
+
+    def _on_request_started(self, _seq: int, destinations: list[dict[str, Any]]) -> None:
+        rows = [StatusRow(address(d.get("to")), str(d.get("messageId", ""))) for d in destinations]
+        self.rows_added.emit(rows)
+
+    def _on_request_done(self, done: RequestDone) -> None:
+        outcome = done.outcome
+        ids = [str(d.get("messageId", "")) for d in done.destinations]
+        if outcome.state is SendState.ACCEPTED and outcome.response is not None:
+            now = datetime.now(UTC)
+            answered = [
+                _Answered(m.message_id, m.status, done_at=now) for m in outcome.response.messages
+            ]
+            self.rows_answered.emit(answered)
+            self._reports[outcome.bulk_id] = set(ids)
+            self._poll()
+        elif outcome.state is SendState.UNKNOWN:
+            self.rows_unknown.emit(ids)
+        else:  # rejected, not sent, or planned again: those rows were never delivered
+            self.rows_removed.emit(ids)
+
+    def _poll(self) -> None:
+        """One poller of delivery reports for every accepted request still pending."""
+        if self._polling is not None and not self._polling.done():
+            return
+        if self.client is None:
+            return
+        self._polling = self.tasks.start(
+            poll_bulks(
+                self.client,
+                self.outbox,
+                self._reports,
+                self._on_reports,
+                self.notice.emit,
+                interval=self.REPORT_POLL_SECONDS,
+                limit_seconds=self.REPORT_POLL_LIMIT_SECONDS,
+                more_to_come=lambda: self.running,
+            ),
+            "poll campaign reports",
+        )
+
+    def _on_reports(self, reports: list[Report]) -> None:
+        self.reports_arrived.emit(reports)
+
+    # --- a test send --------------------------------------------------------------------------
+
+    def send_test(
+        self,
+        prepared: OmniMessage,
+        row: int,
+        address: str,
+        fallbacks: Mapping[str, str],
+        flow: Sequence[str] | None,
+    ) -> str | None:
+        """Send row `row`'s rendered message to `address` alone, marked as a test; returns why
+        it cannot go (one sentence) or None, then `test_finished` says how it went."""
+        if self.client is None:
+            return tr("Still connecting; send again in a moment.")
+        try:
+            message = message_for_test(
+                prepared, row, address, self.target.default_region, fallbacks, flow
+            )
+        except BadTestAddress as exc:
+            return str(exc)
+        sender = Sender(self.client, self.target, self.outbox)
+        self.tasks.start(self._send_test(sender, message, flow), "send")
+        return None
+
+    async def _send_test(
+        self, sender: Sender, message: OmniMessage, flow: Sequence[str] | None
+    ) -> None:
+        to = message.destinations[0].phone or message.destinations[0].email or ""
+        try:
+            outcome = await send_test(sender, message, flow, datetime.now(UTC))
+        except StorageError as exc:
+            self.test_finished.emit(False, str(exc))
+            return
+        if outcome.state is SendState.ACCEPTED:
+            self.test_finished.emit(
+                True, tr("The test message to {to} was accepted (see History).").format(to=to)
+            )
+        else:
+            self.test_finished.emit(False, outcome.sentence or "")
+
+    def use(self, client: OmniClient | None, target: Target) -> None:
+        """The account to send through from now on (a campaign keeps the one it started on)."""
+        if not self.running:
+            self.client, self.target = client, target
+
+
+__all__ = ["CampaignPresenter"]

@@ -9,7 +9,6 @@ speaking time).
 from __future__ import annotations
 
 import unicodedata
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -35,7 +34,7 @@ from omni_desktop.core.voice import speaking_seconds
 from omni_desktop.ui.editors import Editor, make_editor, read_value, show_value
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_label
-from omni_desktop.ui.theme import error_colour, warning_colour
+from omni_desktop.ui.theme import error_colour, error_css, warning_colour
 
 
 class ProblemLabel(QLabel):
@@ -68,6 +67,7 @@ class ChannelComposer(QWidget):
 
     def __init__(self, spec: ChannelSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._personal_note = ""
         self.spec = spec
         self._loading = False
         self._editors: dict[str, Editor] = {}
@@ -224,16 +224,28 @@ class ChannelComposer(QWidget):
     def refresh_counters(self) -> None:
         self._update_counters()
 
+    def set_personal_note(self, note: str) -> None:
+        """A line under the counter for placeholders filled per row ("1-3 segments...")."""
+        if note != self._personal_note:
+            self._personal_note = note
+            self._update_counters()
+
     def _update_counters(self) -> None:
         counted = self._editors.get(self.spec.counted)
         counter = getattr(self, f"counter_{self.spec.counted.replace('.', '_')}", None)
         if isinstance(counted, QPlainTextEdit) and isinstance(counter, QLabel):
             text = counted.toPlainText()
             limit = self.spec.field(self.spec.counted).max_length
+            over = False
             if self.spec.counter is Counter.SEGMENTS:
-                counter.setText(_sms_counter_text(text))
+                line = _sms_counter_text(text)
+                over = count_sms(text).too_long
+                if self._personal_note:
+                    line += "\n" + self._personal_note
+                counter.setText(line)
             elif limit:
                 counter.setText(_limit_text(len(text), limit))
+                over = len(text) > limit
             elif self.spec.counter is Counter.SPEAKING_TIME and (seconds := speaking_seconds(text)):
                 counter.setText(
                     tr("{n:,} characters · about {time} to speak").format(
@@ -242,20 +254,25 @@ class ChannelComposer(QWidget):
                 )
             else:
                 counter.setText(tr("{n:,} characters").format(n=len(text)))
+            # The counters are plain text (they quote the typed characters): over the limit,
+            # the whole line turns the error colour.
+            counter.setStyleSheet(error_css() if over else "")
         for field in self.spec.fields:
             if field.path == self.spec.counted or not field.max_length:
                 continue
             label = getattr(self, f"counter_{field.path.replace('.', '_')}", None)
             editor = self._editors[field.path]
             if isinstance(label, QLabel) and isinstance(editor, QLineEdit):
-                label.setText(_limit_text(len(editor.text()), field.max_length))
+                used = len(editor.text())
+                label.setText(_limit_text(used, field.max_length))
+                label.setStyleSheet(error_css() if used > field.max_length else "")
 
 
 def _limit_text(used: int, limit: int) -> str:
     text = tr("{used:,} / {limit:,} characters").format(used=used, limit=limit)
     if used > limit:
         over = tr("{n:,} too many").format(n=used - limit)
-        return f"<span style='color:{error_colour()}'>{text} — {over}</span>"
+        return f"{text} — {over}"
     return text
 
 
@@ -263,7 +280,7 @@ def describe_char(char: str) -> str:
     """`“—” (em dash)`: the character and its Unicode name, so invisible ones can be found."""
     name = unicodedata.name(char, f"U+{ord(char):04X}").lower()
     shown = char if char.isprintable() and not char.isspace() else " "
-    return f"“{escape(shown)}” ({name})"
+    return f"“{shown}” ({name})"
 
 
 def _sms_counter_text(text: str) -> str:
@@ -277,6 +294,4 @@ def _sms_counter_text(text: str) -> str:
         if len(count.unicode_chars) > 6:
             shown += " " + tr("and {n} more").format(n=len(count.unicode_chars) - 6)
         line += "\n" + tr("Sent as Unicode (UCS-2) because of {chars}.").format(chars=shown)
-    if count.too_long:
-        line = f"<span style='color:{error_colour()}'>{line}</span>"
     return line

@@ -252,3 +252,18 @@ def _box(window: MainWindow, name: str) -> QMessageBox | None:
         if isinstance(dialog, QMessageBox) and dialog.objectName() == name:
             return dialog
     return None
+
+
+def test_the_sms_counter_gives_the_range_over_rows_and_the_total(
+    campaign_window: tuple[MainWindow, Outbox], run_until: RunUntil
+) -> None:
+    window, _outbox = campaign_window
+    rows = people(3)
+    rows[2] = Destination(rows[2].phone, fields={"First name": "J" * 170})  # two segments
+    compose(window, rows, "Hi {{First name}}")
+    window.presenter.validate_now()
+    counter = window.composers["sms"].counter_text.text()
+    assert "Filled in for each row: 1–2 segment(s) per message, 4 in all." in counter
+    compose(window, people(3), "No placeholder here")
+    window.presenter.validate_now()
+    assert "Filled in" not in window.composers["sms"].counter_text.text()

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor
 
+from omni_desktop.core.personalise import segment_range, used_fields
 from omni_desktop.core.scenario import Scenario, TimedTimeline, timed_timeline
 from omni_desktop.core.validation import Problem, ValidationResult
 
@@ -100,6 +101,7 @@ class SendController(QObject):
         for composer in window.composers.values():
             prefix = composer.spec.key + "."
             composer.show_problems([p for p in visible if p.path.startswith(prefix)])
+        self._show_personal_segments(result)
         window.problems.set_problems(visible)
         label = tr("Problems")
         if visible:
@@ -112,6 +114,25 @@ class SendController(QObject):
         )
         self._show_send_state(result)
         self.show_timeline()
+
+    def _show_personal_segments(self, result: ValidationResult) -> None:
+        """Under the SMS counter, with {{Field}} placeholders: the segments over all rows."""
+        window = self._window
+        composer = window.composers.get("sms")
+        if composer is None:
+            return
+        presenter = window.presenter
+        prepared, flow = result.prepared, presenter.flow_keys()
+        note = ""
+        if used_fields(prepared, flow) and prepared.destinations:
+            spread = segment_range(prepared, flow, presenter.fallbacks)
+            if spread is not None:
+                low, high, total = spread
+                span = str(low) if low == high else f"{low}–{high}"
+                note = tr(
+                    "Filled in for each row: {span} segment(s) per message, {total:,} in all."
+                ).format(span=span, total=total)
+        composer.set_personal_note(note)
 
     def timeline(self, now: datetime | None = None) -> tuple[TimedTimeline | None, str]:
         """The failover timeline of the draft as it would be sent now (or at its `sendAt`),

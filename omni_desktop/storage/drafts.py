@@ -73,7 +73,7 @@ def draft_text(message: OmniMessage) -> str:
     """The draft file's text; DraftError (one sentence) for anything `load_draft` would refuse."""
     body = to_json(message)
     try:
-        text: str | None = json.dumps(body, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        text: str | None = _json_text(body) + "\n"
     except (ValueError, TypeError, RecursionError):
         text = None
     problem = _refusal(message, body) if text is not None else None
@@ -83,6 +83,23 @@ def draft_text(message: OmniMessage) -> str:
             tr("The draft cannot be saved as it is: {problem}").format(problem=_clause(problem))
         )
     return text
+
+
+BIG_DRAFT = 500  # recipients from which each is written on a line of its own
+
+
+def _json_text(body: JsonObject) -> str:
+    """The body indented by two; a big draft's recipients one per line, each made by json's
+    C encoder (indenting all of them takes its pure-Python one: 1.2 s for 100,000)."""
+    destinations = body.get("destinations")
+    if not isinstance(destinations, list) or len(destinations) < BIG_DRAFT:
+        return json.dumps(body, ensure_ascii=False, indent=2, allow_nan=False)
+    head = json.dumps({**body, "destinations": []}, ensure_ascii=False, indent=2, allow_nan=False)
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+    rows = ",\n    ".join(map(encode, destinations))
+    # The key is the only place the text `"destinations": []` can stand: in a string value
+    # its quotes would be escaped.
+    return head.replace('"destinations": []', '"destinations": [\n    ' + rows + "\n  ]", 1)
 
 
 def _refusal(message: OmniMessage, body: JsonObject) -> str | None:

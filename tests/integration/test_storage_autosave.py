@@ -143,3 +143,25 @@ def test_a_draft_that_could_not_be_opened_again_is_not_autosaved(tmp_path: Path)
     assert "sms.text has a broken character" in str(caught.value)
     pending = autosave_in(tmp_path).pending_restore()
     assert pending is not None and pending.message == draft()  # the last good copy stays
+
+
+def test_a_big_drafts_recipients_are_written_one_per_line_and_read_back_the_same(
+    tmp_path: Path,
+) -> None:
+    """600 recipients (markup and quotes in a field that looks like the destinations key)."""
+    from omni_desktop.core.message import to_json
+
+    from omni_desktop.storage.drafts import BIG_DRAFT, draft_text, load_draft
+
+    message = OmniMessage(
+        destinations=[Destination(f"+4179302{i:04d}", message_id=f"id-{i}") for i in range(600)],
+        callback_data='"destinations": [] <b>x</b>',
+    )
+    message.content("sms").values["text"] = "Hi"
+    assert len(message.destinations) >= BIG_DRAFT
+    text = draft_text(message)
+    assert '\n    {"messageId": "id-0", "to": {"phoneNumber": "+41793020000"}},\n' in text
+    path = tmp_path / "big.omni.json"
+    path.write_text(text, encoding="utf-8")
+    assert to_json(load_draft(path)) == to_json(message)
+    assert json.loads(text)["callbackData"] == '"destinations": [] <b>x</b>'

@@ -11,13 +11,15 @@ requests, and closing the window waits for the requests in flight.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.report import Report
@@ -55,6 +57,8 @@ if TYPE_CHECKING:
     from omni_desktop.services.targets import Target
 
 log = logging.getLogger("omni_desktop.ui")
+
+DRIP = 250  # rows (or reports) the table takes at once
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ class CampaignPresenter(QObject):
         self.last: Progress | None = None
         self._reports: dict[str, set[str]] = {}
         self._polling: asyncio.Task[Any] | None = None
+        self._queue: deque[tuple[SignalInstance, list[Any], bool]] = deque()
+        self._dripping: asyncio.Task[Any] | None = None
 
     @property
     def running(self) -> bool:
@@ -200,6 +206,7 @@ class CampaignPresenter(QObject):
         """Run it; a campaign new to this presenter gets a runner (and, when an earlier
         session started it, the rows of its requests already sent)."""
         assert self.client is not None and self.outbox is not None
+        gc.freeze()  # the draft's recipients too: alive all along, walked by every full pass
         if self.runner is None or campaign_id != self.campaign_id:
             self.campaign_id = campaign_id
             self._reports = {}
@@ -227,6 +234,7 @@ class CampaignPresenter(QObject):
             )
         finally:
             self.running_changed.emit(False)
+        await self._drained()
         if record is not None:
             self.finished.emit(record)
 
@@ -265,7 +273,7 @@ class CampaignPresenter(QObject):
         except StorageError as exc:
             self.notice.emit(str(exc))
             return
-        self.rows_added.emit(rows)
+        self._drip(self.rows_added, rows)
 
     # --- control -----------------------------------------------------------------------------
 
@@ -303,8 +311,11 @@ class CampaignPresenter(QObject):
         self.progress.emit(progress)
 
     def _on_request_started(self, _seq: int, destinations: list[dict[str, Any]]) -> None:
-        rows = [StatusRow(address(d.get("to")), str(d.get("messageId", ""))) for d in destinations]
-        self.rows_added.emit(rows)
+        rows = [StatusRow(_address(d), str(d.get("messageId", ""))) for d in destinations]
+        self._drip(self.rows_added, rows)
+        # The table's rows live as long as it shows them and form no cycles: the collector's
+        # full passes need not walk them (100,000 rows made each pass up to 0.8 s).
+        gc.freeze()
 
     def _on_request_done(self, done: RequestDone) -> None:
         outcome = done.outcome
@@ -314,13 +325,13 @@ class CampaignPresenter(QObject):
             answered = [
                 _Answered(m.message_id, m.status, done_at=now) for m in outcome.response.messages
             ]
-            self.rows_answered.emit(answered)
+            self._drip(self.rows_answered, answered)
             self._reports[outcome.bulk_id] = set(ids)
             self._poll()
         elif outcome.state is SendState.UNKNOWN:
-            self.rows_unknown.emit(ids)
+            self._drip(self.rows_unknown, ids)
         else:  # rejected, not sent, or planned again: those rows were never delivered
-            self.rows_removed.emit(ids)
+            self._drip(self.rows_removed, ids, whole=True)
 
     def _poll(self) -> None:
         """One poller of delivery reports for every accepted request still pending."""
@@ -343,7 +354,29 @@ class CampaignPresenter(QObject):
         )
 
     def _on_reports(self, reports: list[Report]) -> None:
-        self.reports_arrived.emit(reports)
+        self._drip(self.reports_arrived, reports)
+
+    # --- the table's news, a slice at a time -------------------------------------------------
+
+    def _drip(self, signal: SignalInstance, items: list[Any], whole: bool = False) -> None:
+        """Emit `items` in slices of DRIP, in order with the rest, the event loop running
+        between slices: 1,000 rows at once kept the window from painting for 30 ms."""
+        self._queue.append((signal, items, whole))
+        if self._dripping is None or self._dripping.done():
+            self._dripping = self.tasks.start(self._drain(), "campaign rows")
+
+    async def _drain(self) -> None:
+        while self._queue:
+            signal, items, whole = self._queue.popleft()
+            step = len(items) if whole else DRIP
+            for start in range(0, len(items), max(step, 1)):
+                signal.emit(items[start : start + step])
+                await asyncio.sleep(0)
+
+    async def _drained(self) -> None:
+        """Wait until every row and report so far is in the table."""
+        while self._dripping is not None and not self._dripping.done():
+            await asyncio.wait({self._dripping})
 
     # --- a test send --------------------------------------------------------------------------
 
@@ -389,6 +422,16 @@ class CampaignPresenter(QObject):
         """The account to send through from now on (a campaign keeps the one it started on)."""
         if not self.running:
             self.client, self.target = client, target
+
+
+def _address(destination: dict[str, Any]) -> str:
+    """The address a status row shows: the common case (a phone number) without a detour."""
+    to = destination.get("to")
+    if isinstance(to, dict):
+        phone = to.get("phoneNumber")
+        if isinstance(phone, str) and phone:
+            return phone
+    return address(to)
 
 
 __all__ = ["CampaignPresenter"]

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omni_desktop.core.funnel import funnel
 from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.status import StatusGroup
 
@@ -52,14 +51,17 @@ from omni_desktop.ui.plain import plain_message_box
 from omni_desktop.ui.status.banner import ErrorBanner
 from omni_desktop.ui.status.export import tsv_text, write_rows
 from omni_desktop.ui.status.funnel import FunnelView
+from omni_desktop.ui.status.funnel_count import THREAD_ROWS as FUNNEL_THREAD_ROWS
+from omni_desktop.ui.status.funnel_count import FunnelCounter
 from omni_desktop.ui.status.model import StatusTableModel
 from omni_desktop.ui.status.proxy import FunnelFilter, ProxyRows, StatusFilterProxyModel
-from omni_desktop.ui.status.rows import GROUP_ORDER, funnel_row
+from omni_desktop.ui.status.rows import GROUP_ORDER
 from omni_desktop.ui.status.style import group_dot, group_label
 from omni_desktop.ui.table_header import fit_header_sections
 
 _LIVE_FILTER_ROWS = 20_000  # above this, the filter waits for a pause in typing
 _FUNNEL_DELAY_MS = 150  # reports arrive in batches: the funnel is counted once per burst
+_FUNNEL_BIG_DELAY_MS = 1000
 _EXPORT_KINDS = {  # suffix: (what the operator reads, file filter)
     "csv": ("CSV", tr_noop("CSV files (*.csv)")),
     "xlsx": ("XLSX", tr_noop("Excel workbooks (*.xlsx)")),
@@ -119,6 +121,8 @@ class StatusPanel(QWidget):
         self._funnel_timer.setSingleShot(True)
         self._funnel_timer.setInterval(_FUNNEL_DELAY_MS)
         self._funnel_timer.timeout.connect(self.refresh_funnel)
+        self._funnel_counter = FunnelCounter(self)
+        self._funnel_counter.counted.connect(self.funnel.set_funnel)
         self.error_banner.raise_()
         self.error_banner.shown_changed.connect(self._place_error_banner)
 
@@ -350,7 +354,7 @@ class StatusPanel(QWidget):
     def refresh_funnel(self) -> None:
         """Count the funnel again from the rows (done by itself shortly after reports)."""
         self._funnel_timer.stop()
-        self.funnel.set_funnel(funnel(self._flow, map(funnel_row, self.model.rows)))
+        self._funnel_counter.count(self._flow, self.model.rows)
 
     def set_funnel_filter(self, chosen: FunnelFilter | None) -> None:
         """Show only the rows of a funnel bar (None: every row again); the group box goes
@@ -424,7 +428,11 @@ class StatusPanel(QWidget):
         self.copy_bulk_button.setEnabled(bool(bulk_id))
 
     def _on_model_counts_changed(self) -> None:
-        self._funnel_timer.start()
+        # A big table (a campaign's) is counted in a worker at most once a second.
+        big = self.model.rowCount() >= FUNNEL_THREAD_ROWS
+        self._funnel_timer.setInterval(_FUNNEL_BIG_DELAY_MS if big else _FUNNEL_DELAY_MS)
+        if not (big and self._funnel_timer.isActive()):
+            self._funnel_timer.start()
         counts = self.model.counts()
         total = sum(counts.values())
         if not total:

@@ -7,7 +7,10 @@ loads the message into its widgets (`MainWindow.load_message`).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -17,7 +20,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from omni_desktop.core.message import OmniMessage
 
-from omni_desktop.storage.drafts import DRAFT_SUFFIX, DraftError, load_draft, save_draft
+from omni_desktop.storage.drafts import (
+    BIG_DRAFT,
+    DRAFT_SUFFIX,
+    DraftError,
+    load_draft,
+    save_draft,
+)
 from omni_desktop.storage.errors import StorageError
 
 from omni_desktop.ui.file_dialogs import documents_folder
@@ -45,7 +54,8 @@ class DraftController(QObject):
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         if window.session is not None:
             self._timer.setInterval(int(window.session.settings.autosave_seconds * 1000))
-        self._timer.timeout.connect(self.autosave_now)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._saving: asyncio.Task[Any] | None = None
         window.presenter.dirty_changed.connect(self._on_presenter_dirty_changed)
         window.presenter.message_changed.connect(self._on_presenter_message_changed)
 
@@ -173,23 +183,57 @@ class DraftController(QObject):
 
     # --- autosave and restore ------------------------------------------------------------------
 
+    def _on_timer_timeout(self) -> None:
+        """A big draft (thousands of recipients: half a second of work) is written by a worker
+        thread from a copy, so the window keeps painting, a campaign's progress included."""
+        message = self._window.presenter.message
+        if len(message.destinations) < BIG_DRAFT or self._window.session is None:
+            self.autosave_now()
+        elif self._saving is None or self._saving.done():
+            self._saving = self._window.tasks.start(self._autosave_copy(message), "autosave")
+
+    async def _autosave_copy(self, message: OmniMessage) -> None:
+        session = self._window.session
+        assert session is not None
+        copy = replace(
+            message,
+            destinations=list(message.destinations),
+            channels={
+                key: replace(content, values=dict(content.values), extra=dict(content.extra))
+                for key, content in message.channels.items()
+            },
+        )
+        try:
+            saved = await asyncio.to_thread(session.autosave.save, copy, self.path)
+        except StorageError as exc:
+            self._show_autosave(None, exc)
+            return
+        self._show_autosave(saved, None)
+
     def autosave_now(self) -> bool:
         """Write the draft to the autosave copy; a failure is shown and the draft stays here."""
         window = self._window
         if window.session is None:
             return False
-        label = window.autosave_status
         try:
             saved = window.session.autosave.save(window.presenter.message, self.path)
         except StorageError as exc:
+            self._show_autosave(None, exc)
+            return False
+        self._show_autosave(saved, None)
+        return True
+
+    def _show_autosave(self, saved: datetime | None, exc: StorageError | None) -> None:
+        label = self._window.autosave_status
+        if exc is not None:
             label.setText("⚠ " + tr("Not autosaved: {reason}").format(reason=exc))
             label.setStyleSheet(error_css())
             label.setToolTip(plain_tooltip(str(exc)))
-            return False
+            return
+        assert saved is not None
         label.setStyleSheet("")
         label.setToolTip("")
         label.setText(tr("Autosaved {time}").format(time=saved.astimezone().strftime("%H:%M:%S")))
-        return True
 
     def offer_restore(self) -> QMessageBox | None:
         """Ask whether to restore what a crash left. Until the operator answers, the copy is

@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.recent = recent
         self.session = session
         # Switching accounts and closing a dialog (which waits for its work) are let finish.
-        self.tasks = TaskKeeper(awaited=("switch account", "close dialog"))
+        self.tasks = TaskKeeper(awaited=("switch account", "close dialog", "autosave"))
         self.history: HistoryDialog | None = None
         self._loading = False
         self._dialogs: list[QWidget] = []  # open non-modal dialogs, kept alive

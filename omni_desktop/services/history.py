@@ -1,9 +1,11 @@
 """The history of sends for a screen: searches, details, drafts and status checks, each read
 from the outbox in a worker thread so a window calling these keeps painting.
 
-A search that looks like a phone number (`+41 76 977 75 60`) also finds the send by the
-number's international digits, as the outbox stores them. `export` writes one send, or the
-sends of a time range, to CSV or XLSX: one row per message, prices as numbers, ISO times.
+A campaign is one row of the history, its requests read apart (`campaign_requests`); a test
+send is a row of its own, never counted in its campaign. A search that looks like a phone
+number (`+41 76 977 75 60`) also finds the send by the number's international digits, as the
+outbox stores them. `export` writes one send, or the sends of a time range (a campaign's
+requests among them), to CSV or XLSX: one row per message, prices as numbers, ISO times.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import TYPE_CHECKING
 from omni_desktop.core.i18n import tr, tr_noop
 from omni_desktop.core.message import OmniMessage
 
+from omni_desktop.storage import campaigns as store
+from omni_desktop.storage.campaigns import CampaignRecord, RequestEntry
 from omni_desktop.storage.sends import MessageRecord, SendRecord
 
 from omni_desktop.services.exporting import Cell, ExportError, write_table
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
     from omni_desktop.api.client import OmniClient
     from omni_desktop.storage.outbox import Outbox
 
+HistoryEntry = SendRecord | CampaignRecord  # a row of the history: a send, or a campaign
 ClientFor = Callable[[str | None], "OmniClient | None"]
 # Builds the client of an account that has none yet (its key read off the GUI thread).
 OpenClient = Callable[[str], Awaitable["OmniClient | None"]]
@@ -50,7 +55,8 @@ class HistoryService:
         self._open_client = open_client
 
     async def search(self, text: str, limit: int) -> list[SendRecord]:
-        """Newest first; StorageError when the history cannot be read."""
+        """Every send matching `text` (a campaign's requests among them), newest first;
+        StorageError when the history cannot be read."""
         return await asyncio.to_thread(self._search, text.strip(), limit)
 
     def _search(self, text: str, limit: int) -> list[SendRecord]:
@@ -62,6 +68,30 @@ class HistoryService:
             if more:
                 found = sorted([*found, *more], key=lambda r: (r.created_at, r.id), reverse=True)
         return found[:limit]
+
+    async def listing(self, text: str, limit: int) -> list[HistoryEntry]:
+        """The history's rows, newest first: each campaign one row (a search matching any of
+        its requests finds it), each other send its own; StorageError when unreadable."""
+        return await asyncio.to_thread(self._listing, text.strip(), limit)
+
+    def _listing(self, text: str, limit: int) -> list[HistoryEntry]:
+        found = store.listing(self.outbox, search=text, limit=limit)
+        digits = phone_query(text)
+        if digits and digits != text:
+            seen = {_key(entry) for entry in found}
+            more = store.listing(self.outbox, search=digits, limit=limit)
+            if more := [e for e in more if _key(e) not in seen]:
+                found = sorted([*found, *more], key=_newest, reverse=True)
+        return found[:limit]
+
+    async def campaign(self, campaign_id: int) -> CampaignRecord:
+        """The campaign with its requests counted by state; KeyError when it is gone."""
+        return await asyncio.to_thread(store.get, self.outbox, campaign_id)
+
+    async def campaign_requests(self, campaign_id: int) -> list[RequestEntry]:
+        """The campaign's requests in plan order (then earlier sends of requests planned
+        again), each with its send once started; StorageError when unreadable."""
+        return await asyncio.to_thread(store.requests_of, self.outbox, campaign_id)
 
     async def get(self, send_id: int) -> SendRecord:
         """The send; KeyError when it is gone, StorageError when unreadable."""
@@ -205,6 +235,14 @@ def _message_cells(record: SendRecord, message: MessageRecord) -> list[Cell]:
     ]
 
 
+def _key(entry: HistoryEntry) -> tuple[bool, int]:
+    return isinstance(entry, CampaignRecord), entry.id
+
+
+def _newest(entry: HistoryEntry) -> tuple[datetime, bool, int]:
+    return entry.created_at, isinstance(entry, CampaignRecord), entry.id
+
+
 def phone_query(text: str) -> str | None:
     """The digits of a search typed as a phone number (`+41 76 977 75 60`, `0041…`), or None."""
     compact = "".join(ch for ch in text if ch not in " \t\u00a0\u202f-.()/")
@@ -217,4 +255,11 @@ def phone_query(text: str) -> str | None:
     return None
 
 
-__all__ = ["EXPORT_HEADERS", "HistoryService", "NoClient", "export_sends", "phone_query"]
+__all__ = [
+    "EXPORT_HEADERS",
+    "HistoryEntry",
+    "HistoryService",
+    "NoClient",
+    "export_sends",
+    "phone_query",
+]

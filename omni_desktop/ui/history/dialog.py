@@ -1,4 +1,6 @@
 """The history: every send the outbox recorded, its messages, its exact request and answer.
+A campaign is one row; selecting it lists its requests, and a chosen request is shown (and
+acted on) as a send is. A campaign's test send is a row of its own, marked as a test.
 
 `HistoryDialog` drives a `HistoryPresenter` and never sends anything itself: "Open as new
 draft" and "Send again…" hand a draft (IDs cleared) to whoever listens, and "Check status"
@@ -9,46 +11,34 @@ window to open the Accounts dialog on it.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QFontDatabase, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from omni_desktop.core.message import OmniMessage
 
+from omni_desktop.storage.campaigns import CampaignRecord, RequestEntry
 from omni_desktop.storage.sends import MessageRecord, SendRecord, SendState
 
-from omni_desktop.services.history import HistoryService
+from omni_desktop.services.history import HistoryEntry, HistoryService
 
+from omni_desktop.ui.history.campaign_text import campaign_summary, request_title
+from omni_desktop.ui.history.details import DetailsPane
 from omni_desktop.ui.history.export import HistoryExporter
 from omni_desktop.ui.history.format import (
     RESEND_NOTE,
@@ -64,48 +54,17 @@ from omni_desktop.ui.history.models import (
     COL_OUTCOME,
     COL_RECIPIENTS,
     COL_SCENARIO,
+    COL_SEND,
     COL_TIME,
-    MessagesModel,
     SendsModel,
 )
 from omni_desktop.ui.history.presenter import DRAFT, HISTORY_LIMIT, RESEND, HistoryPresenter
+from omni_desktop.ui.history.widgets import sort_proxy, table_view
 from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.plain import plain_label
-from omni_desktop.ui.qt_common import SORT_ROLE
 from omni_desktop.ui.theme import error_css
 
 SEARCH_DELAY_MS = 200
-
-
-def _json_view(name: str, parent: QWidget) -> QPlainTextEdit:
-    view = QPlainTextEdit(parent)
-    view.setReadOnly(True)
-    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-    view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-    view.setAccessibleName(name)
-    return view
-
-
-def _table(parent: QWidget, name: str) -> QTableView:
-    table = QTableView(parent)
-    table.setAccessibleName(name)
-    table.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves (no keyboard trap)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSortingEnabled(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
-
-
-def _proxy(model: QAbstractTableModel, parent: QObject) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    return proxy
 
 
 class HistoryDialog(QDialog):
@@ -123,7 +82,9 @@ class HistoryDialog(QDialog):
         self.presenter = HistoryPresenter(history, self)
         self.exporter = HistoryExporter(self.presenter, self)
         self._searches = 0  # answers received: 0 until the first list arrives
-        self._keep: int | None = None  # the send to select when the next list arrives
+        self._keep: tuple[bool, int] | None = None  # (a campaign?, id) to select next list
+        self._keep_request: int | None = None  # the request (send id) to choose once listed
+        self._requests_of: int | None = None  # the campaign whose requests are listed
         self._checking: int | None = None  # the send whose status is being asked for
         self._key_profile: str | None = None  # the account "Enter key…" opens
         self._details_of: int | None = None  # the send whose messages the details show
@@ -132,7 +93,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(tr("History"))
         self.setModal(False)
         self.setSizeGripEnabled(True)
-        self.resize(1000, 640)
+        self.resize(1140, 640)
         self._build()
         self._connect()
         self.empty_label.setText(tr("Loading…"))
@@ -161,14 +122,15 @@ class HistoryDialog(QDialog):
         top.addWidget(self.refresh_button)
 
         self.model = SendsModel(self)
-        self.proxy = _proxy(self.model, self)
-        self.table = _table(self, tr("Sends"))
+        self.proxy = sort_proxy(self.model, self)
+        self.table = table_view(self, tr("Sends"))
         self.table.setObjectName("history_table")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(COL_TIME, Qt.SortOrder.DescendingOrder)
         metrics = self.table.fontMetrics()
         # Room for the usual text; long keys and IDs are cut (the tooltip has them whole).
         samples = (
+            (COL_SEND, "Campaign #12 · customers"),
             (COL_TIME, "2026-11-26 17:10"),
             (COL_ACCOUNT, "Production EU"),
             (COL_SCENARIO, "9A8B7C6D5E4F"),
@@ -188,7 +150,11 @@ class HistoryDialog(QDialog):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
 
-        self._build_details(metrics.horizontalAdvance)
+        self.details = DetailsPane(metrics.horizontalAdvance, self)
+        d = self.details  # the pane's parts, as the tests and the window reach them
+        self.summary_label, self.tabs = d.summary_label, d.tabs
+        self.messages_model, self.request_view = d.messages_model, d.request_view
+        self.response_view = d.response_view
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.details)
@@ -250,32 +216,6 @@ class HistoryDialog(QDialog):
         layout.addLayout(message_row)
         layout.addLayout(actions)
 
-    def _build_details(self, advance: Callable[[str], int]) -> None:
-        self.details = QWidget(self)
-        self.summary_label = plain_label("", self.details)  # the server's and file's text
-        self.summary_label.setObjectName("history_summary")
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary_label.setAccessibleName(tr("The selected send"))
-        self.tabs = QTabWidget(self.details)
-        self.tabs.setAccessibleName(tr("Send details"))
-        self.messages_model = MessagesModel(self)
-        self.messages_table = _table(self.tabs, tr("Messages of the send"))
-        self.messages_table.setModel(_proxy(self.messages_model, self))
-        for column, sample in enumerate(
-            ("+385 91 234 5678", "m-01KB2Z8K3Q4X5Y6Z7A8B9C0D1E", "DELIVERED_TO_HANDSET", "VIBER")
-        ):
-            self.messages_table.setColumnWidth(column, advance(sample) + 40)
-        self.request_view = _json_view(tr("Request JSON"), self.tabs)
-        self.response_view = _json_view(tr("Response"), self.tabs)
-        self.tabs.addTab(self.messages_table, tr("Messages"))
-        self.tabs.addTab(self.request_view, tr("Request"))
-        self.tabs.addTab(self.response_view, tr("Response"))
-        details_layout = QVBoxLayout(self.details)
-        details_layout.setContentsMargins(0, 0, 0, 0)
-        details_layout.addWidget(self.summary_label)
-        details_layout.addWidget(self.tabs, 1)
-
     def _connect(self) -> None:
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -285,6 +225,9 @@ class HistoryDialog(QDialog):
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
         self.refresh_button.clicked.connect(self._on_refresh_shortcut_activated)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        self.details.requests_table.selectionModel().currentRowChanged.connect(
+            self._on_table_current_row_changed
+        )
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.installEventFilter(self)
         self.check_button.clicked.connect(self._on_check_button_clicked)
@@ -302,6 +245,9 @@ class HistoryDialog(QDialog):
         p = self.presenter
         p.searched.connect(self._on_presenter_searched)
         p.search_failed.connect(self._on_presenter_search_failed)
+        p.requests_loaded.connect(self._on_presenter_requests_loaded)
+        p.campaign_loaded.connect(self._on_presenter_campaign_loaded)
+        p.campaign_failed.connect(self._on_presenter_details_failed)
         p.details_loaded.connect(self._on_presenter_details_loaded)
         p.details_failed.connect(self._on_presenter_details_failed)
         p.checked.connect(self._on_presenter_checked)
@@ -317,8 +263,10 @@ class HistoryDialog(QDialog):
     def refresh(self) -> asyncio.Task[Any]:
         """Read the history again (with the search) in a worker thread, keeping the selection."""
         self._search_timer.stop()
-        if self._keep is None and (kept := self.selected_record()) is not None:
-            self._keep = kept.id
+        if self._keep is None and (kept := self.selected_entry()) is not None:
+            self._keep = isinstance(kept, CampaignRecord), kept.id
+            if isinstance(kept, CampaignRecord) and (request := self.selected_record()):
+                self._keep_request = request.id
         return self.presenter.search(self.search_edit.text())
 
     def loaded(self) -> bool:
@@ -330,7 +278,7 @@ class HistoryDialog(QDialog):
         search that hides it cleared first; False now."""
         if self._select_listed(send_id):
             return True
-        self._keep = send_id
+        self._keep = False, send_id
         if self.search_edit.text():
             self.search_edit.blockSignals(True)
             self.search_edit.clear()
@@ -338,11 +286,29 @@ class HistoryDialog(QDialog):
             self.refresh()
         return False
 
-    def selected_record(self) -> SendRecord | None:
+    def select_campaign(self, campaign_id: int) -> bool:
+        """Select the campaign's row if listed (True); False when it is not."""
+        return self._select_listed(campaign_id, campaign=True)
+
+    def selected_entry(self) -> HistoryEntry | None:
+        """The selected row: a send, or a campaign."""
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.record_at(self.proxy.mapToSource(index).row())
+        return self.model.entry_at(self.proxy.mapToSource(index).row())
+
+    def selected_campaign(self) -> CampaignRecord | None:
+        entry = self.selected_entry()
+        return entry if isinstance(entry, CampaignRecord) else None
+
+    def selected_record(self) -> SendRecord | None:
+        """The send the details show and the buttons act on: the selected send, or the
+        chosen request of the selected campaign (None while none is, or it never started)."""
+        entry = self.selected_entry()
+        if not isinstance(entry, CampaignRecord):
+            return entry
+        request = self.details.chosen_request()
+        return None if request is None else request.send
 
     def message_text(self) -> str:
         """The inline sentence under the table (a result or an error), "" when none."""
@@ -366,12 +332,13 @@ class HistoryDialog(QDialog):
 
     # --- presenter -----------------------------------------------------------------------------
 
-    def _on_presenter_searched(self, records: list[SendRecord], search: str) -> None:
+    def _on_presenter_searched(self, records: list[HistoryEntry], search: str) -> None:
         self._searches += 1
         keep, self._keep = self._keep, None
-        self.model.set_records(records)
+        self._requests_of = None  # a campaign's requests are read again too
+        self.model.set_entries(records)
         self._show_count(len(records), search)
-        if not (keep is not None and self._select_listed(keep)) and records:
+        if not (keep is not None and self._select_listed(keep[1], keep[0])) and records:
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         self._show_details()
 
@@ -379,6 +346,19 @@ class HistoryDialog(QDialog):
         self._searches += 1
         self._keep = None
         self._say(sentence, error=True)
+
+    def _on_presenter_requests_loaded(self, campaign_id: int, entries: list[RequestEntry]) -> None:
+        if (campaign := self.selected_campaign()) is None or campaign.id != campaign_id:
+            return
+        self.details.requests_model.set_entries(entries)
+        keep, self._keep_request = self._keep_request, None
+        if keep is not None:
+            self.details.choose_request(keep)
+
+    def _on_presenter_campaign_loaded(self, campaign: CampaignRecord) -> None:
+        self.model.update_record(campaign)
+        if (current := self.selected_campaign()) is not None and current.id == campaign.id:
+            self._show_details()
 
     def _on_presenter_details_loaded(self, send_id: int, messages: list[MessageRecord]) -> None:
         if (record := self.selected_record()) is not None and record.id == send_id:
@@ -390,6 +370,9 @@ class HistoryDialog(QDialog):
     def _on_presenter_checked(self, record: SendRecord) -> None:
         self._checking = None
         self.model.update_record(record)
+        self.details.requests_model.update_record(record)
+        if record.campaign_id is not None and not record.is_test:
+            self.presenter.campaign(record.campaign_id)  # its counts changed too
         self._say(check_result(record))
         if (current := self.selected_record()) is not None and current.id == record.id:
             self._show_details()
@@ -527,23 +510,44 @@ class HistoryDialog(QDialog):
             self.list_stack.setCurrentWidget(self.empty_label)
 
     def _show_details(self) -> None:
+        entry = self.selected_entry()
+        campaign = entry if isinstance(entry, CampaignRecord) else None
+        self.details.show_requests(campaign is not None)
+        if campaign is None:
+            self._requests_of = None
+        elif self._requests_of != campaign.id:
+            self._requests_of = campaign.id
+            self.details.requests_model.set_entries([])  # another campaign's would mislead
+            self.presenter.campaign_requests(campaign.id)
         record = self.selected_record()
-        self.details.setEnabled(record is not None)
+        self.details.setEnabled(entry is not None)
+        self.tabs.setEnabled(record is not None)
         if record is None:
-            self.summary_label.setText(tr("Select a send to see its messages, request and answer."))
-            self.messages_model.set_messages([])
-            self.request_view.clear()
-            self.response_view.clear()
+            self._details_of = None
+            self.summary_label.setText(self._no_send_text(campaign))
+            self.details.clear_send()
             self._update_buttons()
             return
         if self._details_of != record.id:
             self.messages_model.set_messages([])  # another send's messages would mislead
         self._details_of = record.id
         self.presenter.details(record.id)
-        self.summary_label.setText(summary(record))
+        text = summary(record)
+        if campaign is not None and (request := self.details.chosen_request()) is not None:
+            text = request_title(campaign, request) + "\n" + text
+        self.summary_label.setText(text)
         self.request_view.setPlainText(pretty_json(record.request_json))
         self.response_view.setPlainText(response_text(record))
         self._update_buttons()
+
+    def _no_send_text(self, campaign: CampaignRecord | None) -> str:
+        if campaign is None:
+            return tr("Select a send to see its messages, request and answer.")
+        if self.details.chosen_request() is not None:  # chosen, never started
+            hint = tr("This request has not been sent yet: resume the campaign to send it.")
+        else:
+            hint = tr("Choose a request to see its messages, request and answer.")
+        return campaign_summary(campaign) + "\n" + hint
 
     def _update_buttons(self) -> None:
         record = self.selected_record()
@@ -552,10 +556,14 @@ class HistoryDialog(QDialog):
         self.check_button.setEnabled(not busy and record is not None and can_check(record))
         self.draft_button.setEnabled(record is not None)
         self.export_send_action.setEnabled(record is not None)
-        self.resend_button.setEnabled(record is not None and record.state is not SendState.SENDING)
+        # A campaign's request goes again only by resuming the campaign, never twice by hand.
+        in_campaign = record is not None and record.campaign_id is not None and not record.is_test
+        self.resend_button.setEnabled(
+            record is not None and record.state is not SendState.SENDING and not in_campaign
+        )
 
-    def _select_listed(self, send_id: int) -> bool:
-        row = self.model.row_of(send_id)
+    def _select_listed(self, send_id: int, campaign: bool = False) -> bool:
+        row = self.model.row_of(send_id, campaign)
         if row is None:
             return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -564,6 +572,9 @@ class HistoryDialog(QDialog):
         return True
 
     def _focus_details(self) -> None:
+        if self.selected_campaign() is not None and self.selected_record() is None:
+            self.details.requests_table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         if self.selected_record() is None:
             return
         self._show_details()

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.status import StatusGroup
 
+from omni_desktop.storage.campaigns import CampaignRecord
 from omni_desktop.storage.profiles import SANDBOX_NAME
 from omni_desktop.storage.sends import SendRecord, SendState
 
@@ -40,7 +41,7 @@ def utc_time(moment: datetime, short: bool = False) -> str:
     return moment.astimezone(UTC).strftime("%H:%M UTC" if short else "%Y-%m-%d %H:%M UTC")
 
 
-def account_name(record: SendRecord) -> str:
+def account_name(record: SendRecord | CampaignRecord) -> str:
     return record.profile or tr(SANDBOX_NAME)
 
 
@@ -102,10 +103,21 @@ def check_result(record: SendRecord) -> str:
     )
 
 
+def send_title(record: SendRecord) -> str:
+    """`Send #12`; a campaign's test send says so, since it is never counted in the campaign."""
+    if not record.is_test:
+        return tr("Send #{id}").format(id=record.id)
+    if record.campaign_id is None:
+        return tr("Test send #{id}").format(id=record.id)
+    return tr("Test send #{id} of campaign #{campaign}").format(
+        id=record.id, campaign=record.campaign_id
+    )
+
+
 def summary(record: SendRecord) -> str:
     """The details' first line: which send, when, through which account, with what outcome."""
-    text = tr("Send #{id} · {local} ({utc}) · {account} · {outcome}").format(
-        id=record.id,
+    text = tr("{send} · {local} ({utc}) · {account} · {outcome}").format(
+        send=send_title(record),
         local=local_time(record.created_at),
         utc=utc_time(record.created_at, short=True),
         account=account_name(record),
@@ -145,6 +157,7 @@ __all__ = [
     "outcome",
     "pretty_json",
     "response_text",
+    "send_title",
     "summary",
     "utc_time",
 ]

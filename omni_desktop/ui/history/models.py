@@ -1,4 +1,4 @@
-"""The history's two tables: one row per send, and one row per message of the chosen send."""
+"""The history's tables: one row per send or campaign, and one per message of the chosen send."""
 
 from __future__ import annotations
 
@@ -10,16 +10,42 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.status import StatusGroup
 
+from omni_desktop.storage.campaigns import CampaignRecord
 from omni_desktop.storage.sends import PENDING_NAME, MessageRecord, SendRecord, SendState
 
-from omni_desktop.ui.history.format import account_name, counts_text, local_time, outcome, utc_time
+from omni_desktop.services.history import HistoryEntry
+
+from omni_desktop.ui.history.campaign_text import (
+    campaign_outcome,
+    campaign_summary,
+    campaign_title,
+    requests_text,
+)
+from omni_desktop.ui.history.format import (
+    account_name,
+    counts_text,
+    local_time,
+    outcome,
+    send_title,
+    utc_time,
+)
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_tooltip
 from omni_desktop.ui.qt_common import SORT_ROLE, AnyIndex
 from omni_desktop.ui.status.style import group_dot
 
-COL_TIME, COL_ACCOUNT, COL_SCENARIO, COL_RECIPIENTS, COL_OUTCOME, COL_BULK, COL_ERROR = range(7)
+(
+    COL_SEND,
+    COL_TIME,
+    COL_ACCOUNT,
+    COL_SCENARIO,
+    COL_RECIPIENTS,
+    COL_OUTCOME,
+    COL_BULK,
+    COL_ERROR,
+) = range(8)
 COLUMNS = (
+    tr_noop("Send / campaign"),
     tr_noop("Time"),
     tr_noop("Account"),
     tr_noop("Scenario"),
@@ -45,32 +71,33 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class SendsModel(QAbstractTableModel):
-    """One row per send, newest first as the outbox gives them."""
+    """One row per send outside a campaign (a test send too) and one per campaign, newest
+    first as the outbox gives them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._records: list[SendRecord] = []
+        self._entries: list[HistoryEntry] = []
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
+        return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
-        record, column = self._records[index.row()], index.column()
+        entry, column = self._entries[index.row()], index.column()
         if role == _DISPLAY:
-            return self._text(record, column)
+            return self._text(entry, column)
         if role == SORT_ROLE:
-            return self._sort_value(record, column)
+            return self._sort_value(entry, column)
         if role == _DECORATION and column == COL_OUTCOME:
-            return group_dot(outcome(record)[1])
+            return group_dot(_outcome(entry)[1])
         if role == _ALIGNMENT and column == COL_RECIPIENTS:
             return _RIGHT
         if role == _TOOLTIP:  # server and file text: shown literally
-            tip = self._tooltip(record, column)
+            tip = self._tooltip(entry, column)
             return plain_tooltip(tip) if tip else tip
         return None
 
@@ -85,68 +112,110 @@ class SendsModel(QAbstractTableModel):
 
     # --- API -----------------------------------------------------------------------------------
 
-    def set_records(self, records: Sequence[SendRecord]) -> None:
+    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
         self.beginResetModel()
-        self._records = list(records)
+        self._entries = list(entries)
         self.endResetModel()
 
-    def record_at(self, row: int) -> SendRecord:
-        return self._records[row]
+    def entry_at(self, row: int) -> HistoryEntry:
+        return self._entries[row]
 
-    def row_of(self, send_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._records) if r.id == send_id), None)
+    def record_at(self, row: int) -> SendRecord | None:
+        """The send of the row; None for a campaign's row."""
+        entry = self._entries[row]
+        return entry if isinstance(entry, SendRecord) else None
 
-    def update_record(self, record: SendRecord) -> None:
-        """Replace the row of the same send (after Check status); unknown sends are ignored."""
-        row = self.row_of(record.id)
+    def row_of(self, send_id: int, campaign: bool = False) -> int | None:
+        """The row of the send (or, with `campaign`, of the campaign) `send_id`."""
+        kind = CampaignRecord if campaign else SendRecord
+        return next(
+            (i for i, e in enumerate(self._entries) if isinstance(e, kind) and e.id == send_id),
+            None,
+        )
+
+    def update_record(self, entry: HistoryEntry) -> None:
+        """Replace the row of the same send or campaign (after Check status); others are
+        ignored (a campaign's request has no row of its own)."""
+        row = self.row_of(entry.id, isinstance(entry, CampaignRecord))
         if row is not None:
-            self._records[row] = record
+            self._entries[row] = entry
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1), [])
 
     # --- internals -----------------------------------------------------------------------------
 
     @staticmethod
-    def _text(record: SendRecord, column: int) -> str:
+    def _text(entry: HistoryEntry, column: int) -> str:
         if column == COL_TIME:
-            return local_time(record.created_at)
+            return local_time(entry.created_at)
         if column == COL_ACCOUNT:
-            return account_name(record)
+            return account_name(entry)
+        if column == COL_OUTCOME:
+            return _outcome(entry)[0]
+        if isinstance(entry, CampaignRecord):
+            return _campaign_text(entry, column)
+        if column == COL_SEND:
+            return send_title(entry)
         if column == COL_SCENARIO:
-            return record.scenario_key or tr("default")
+            return entry.scenario_key or tr("default")
         if column == COL_RECIPIENTS:
-            return str(record.recipients_count)
-        if column == COL_OUTCOME:
-            return outcome(record)[0]
+            return str(entry.recipients_count)
         if column == COL_BULK:
-            return record.bulk_id
-        return record.error_sentence or ""
+            return entry.bulk_id
+        return entry.error_sentence or ""
 
     @classmethod
-    def _sort_value(cls, record: SendRecord, column: int) -> Any:
+    def _sort_value(cls, entry: HistoryEntry, column: int) -> Any:
+        if column == COL_SEND:  # campaigns, sends, test sends; each by number
+            kind = "c" if isinstance(entry, CampaignRecord) else "t" if entry.is_test else "s"
+            return f"{kind}{entry.id:012d}"
         if column == COL_TIME:
-            return record.created_at.timestamp()
+            return entry.created_at.timestamp()
         if column == COL_RECIPIENTS:
-            return record.recipients_count
+            if isinstance(entry, CampaignRecord):
+                return entry.message_count
+            return entry.recipients_count
         if column == COL_OUTCOME:
-            return outcome(record)[2]
-        return cls._text(record, column).casefold()
+            return _outcome(entry)[2]
+        return cls._text(entry, column).casefold()
 
     @classmethod
-    def _tooltip(cls, record: SendRecord, column: int) -> str | None:
+    def _tooltip(cls, entry: HistoryEntry, column: int) -> str | None:
         if column == COL_TIME:
             return tr("{local} local time\n{utc}").format(
-                local=local_time(record.created_at), utc=utc_time(record.created_at)
+                local=local_time(entry.created_at), utc=utc_time(entry.created_at)
             )
         if column == COL_ACCOUNT:
-            return record.base_url
+            return entry.base_url
+        if isinstance(entry, CampaignRecord):
+            if column in (COL_SEND, COL_OUTCOME):
+                return campaign_summary(entry)
+            return cls._text(entry, column) or None
+        if column == COL_SEND and entry.is_test:
+            return tr("A test send: one message to check the content, never counted in a campaign.")
         if column == COL_OUTCOME:
-            lines = [outcome(record)[0]]
-            if record.counts and not record.settled:
-                lines.append(counts_text(record))
-            if record.state is SendState.UNKNOWN:
+            lines = [outcome(entry)[0]]
+            if entry.counts and not entry.settled:
+                lines.append(counts_text(entry))
+            if entry.state is SendState.UNKNOWN:
                 lines.append(tr("It may or may not have been sent: use Check status."))
             return "\n".join(lines)
-        return cls._text(record, column) or None
+        return cls._text(entry, column) or None
+
+
+def _outcome(entry: HistoryEntry) -> tuple[str, StatusGroup, int]:
+    return campaign_outcome(entry) if isinstance(entry, CampaignRecord) else outcome(entry)
+
+
+def _campaign_text(record: CampaignRecord, column: int) -> str:
+    if column == COL_SEND:
+        return campaign_title(record)
+    if column == COL_RECIPIENTS:
+        return str(record.message_count)
+    if column == COL_BULK:
+        return requests_text(record)
+    if column == COL_ERROR:
+        return record.note or ""
+    return ""  # the scenario: each request has its own
 
 
 class MessagesModel(QAbstractTableModel):
@@ -232,6 +301,7 @@ __all__ = [
     "COL_OUTCOME",
     "COL_RECIPIENTS",
     "COL_SCENARIO",
+    "COL_SEND",
     "COL_TIME",
     "MESSAGE_COLUMNS",
     "SORT_ROLE",

@@ -1,8 +1,9 @@
-"""The History dialog's presenter: searches, details, drafts and Check status through
-`HistoryService`, each in a task whose answer comes back as a signal.
+"""The History dialog's presenter: searches, a campaign's requests, details, drafts and Check
+status through `HistoryService`, each in a task whose answer comes back as a signal.
 
-A newer search (or a newer send's details) supersedes an older one: a late answer to the
-older one is dropped, so the table never jumps back to what the operator typed before.
+A newer search (or a newer send's details, or campaign's requests) supersedes an older one: a
+late answer to the older one is dropped, so the table never jumps back to what the operator
+typed before.
 """
 
 from __future__ import annotations
@@ -24,15 +25,18 @@ from omni_desktop.services.history import HistoryService, NoClient
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.qt_common import TaskKeeper
 
-HISTORY_LIMIT = 500  # sends listed at once; a search reaches the older ones
+HISTORY_LIMIT = 500  # rows (sends and campaigns) listed at once; a search reaches older ones
 DRAFT, RESEND = "draft", "resend"  # what a draft read back from a send is for
 
 
 class HistoryPresenter(QObject):
     """Reads the history for one History dialog and asks the logs what became of a send."""
 
-    searched = Signal(object, str)  # list[SendRecord] newest first, the search as run
+    searched = Signal(object, str)  # list[HistoryEntry] newest first, the search as run
     search_failed = Signal(str)
+    requests_loaded = Signal(int, object)  # campaign id, list[RequestEntry]
+    campaign_loaded = Signal(object)  # CampaignRecord, counted again (after Check status)
+    campaign_failed = Signal(int, str)  # campaign id, why, one sentence
     details_loaded = Signal(int, object)  # send id, list[MessageRecord]
     details_failed = Signal(int, str)
     checked = Signal(object)  # SendRecord as the logs left it
@@ -50,6 +54,7 @@ class HistoryPresenter(QObject):
         self.tasks = TaskKeeper(awaited=("check status",))
         self._search_serial = 0
         self._details_serial = 0
+        self._requests_serial = 0
 
     @property
     def checking(self) -> bool:
@@ -66,6 +71,17 @@ class HistoryPresenter(QObject):
         self._details_serial += 1
         self.tasks.cancel("details")
         return self.tasks.start(self._details(send_id, self._details_serial), "details")
+
+    def campaign_requests(self, campaign_id: int) -> asyncio.Task[Any]:
+        """The campaign's requests; `requests_loaded` or `campaign_failed` follows."""
+        self._requests_serial += 1
+        self.tasks.cancel("requests")
+        serial = self._requests_serial
+        return self.tasks.start(self._requests(campaign_id, serial), "requests")
+
+    def campaign(self, campaign_id: int) -> asyncio.Task[Any]:
+        """The campaign counted again; `campaign_loaded` or `campaign_failed` follows."""
+        return self.tasks.start(self._campaign(campaign_id), "campaign")
 
     def check_status(self, record: SendRecord) -> asyncio.Task[Any]:
         """Ask the logs about the send; `checked`, `check_failed` or `no_client` follows."""
@@ -93,7 +109,7 @@ class HistoryPresenter(QObject):
 
     async def _search(self, text: str, serial: int) -> None:
         try:
-            records = await self.history.search(text, HISTORY_LIMIT)
+            records = await self.history.listing(text, HISTORY_LIMIT)
         except StorageError as exc:
             if serial == self._search_serial:
                 self.search_failed.emit(str(exc))
@@ -110,6 +126,26 @@ class HistoryPresenter(QObject):
             return
         if serial == self._details_serial:
             self.details_loaded.emit(send_id, messages)
+
+    async def _requests(self, campaign_id: int, serial: int) -> None:
+        try:
+            requests = await self.history.campaign_requests(campaign_id)
+        except StorageError as exc:
+            if serial == self._requests_serial:
+                self.campaign_failed.emit(campaign_id, str(exc))
+            return
+        if serial == self._requests_serial:
+            self.requests_loaded.emit(campaign_id, requests)
+
+    async def _campaign(self, campaign_id: int) -> None:
+        try:
+            record = await self.history.campaign(campaign_id)
+        except StorageError as exc:
+            self.campaign_failed.emit(campaign_id, str(exc))
+        except KeyError:
+            self.campaign_failed.emit(campaign_id, tr("That campaign is no longer in the history."))
+        else:
+            self.campaign_loaded.emit(record)
 
     async def _check(self, record: SendRecord) -> None:
         try:

@@ -211,6 +211,91 @@ async def make_shots() -> None:
     presenter.set_dirty(False)
     window.close()
     await services.close()
+    await campaign_shots()
+
+
+CAMPAIGN_ROWS = 2400
+
+
+async def campaign_shots() -> None:
+    """A personalised campaign: the confirm step, its progress, paused; then the next start's
+    offer to continue it, and the campaign finished after Continue."""
+    from omni_desktop.core.message import Destination
+
+    from omni_desktop.storage.paths import AppPaths
+
+    from omni_desktop.ui.send_dialog import ConfirmSendDialog
+
+    from omni_desktop.app import Services, build_parser
+
+    paths = AppPaths.under(Path(tempfile.mkdtemp(prefix="omni-shots-campaign-")))
+    args = build_parser().parse_args(["--sandbox-time-scale", "3600"])
+    names = ("Jürg", "Anna", "Luca", "Sofia", "Noah", "Mia")
+    services = Services(paths)
+    window = await services.open(args)
+    window.resize(*LARGE)
+    window.show()
+    presenter = services.presenter
+    await services.start()
+    await until(lambda: presenter.scenarios)
+    window.recipients.model.set_destinations(
+        [
+            Destination(
+                f"+41 79 {300 + i // 10000:03d} {i // 100 % 100:02d} {i % 100:02d}",
+                fields={"First name": names[i % 6], "Time": f"{8 + i % 9}:{15 * (i % 4):02d}"},
+            )
+            for i in range(CAMPAIGN_ROWS)
+        ]
+    )
+    sms = window.composers["sms"]
+    sms.editor("text").setPlainText(  # type: ignore[union-attr]
+        "Hi {{First name}}, your appointment tomorrow is at {{Time}}. Reply STOP to opt out."
+    )
+    show_tab(window, "sms")
+    presenter.validate_now()
+    await settle()
+    window.send_button.click()
+    dialog = next(d for d in window._dialogs if isinstance(d, ConfirmSendDialog))
+    assert dialog.chunk_box is not None and dialog.speed_box is not None
+    dialog.chunk_box.setValue(100)
+    dialog.speed_box.setValue(6000)  # 100 a second: slow enough to be seen
+    await settle()
+    dialog.grab().save(str(IMAGES / "campaign-confirm.png"))
+    dialog.accept()
+    campaign = presenter.campaign
+    await until(lambda: campaign.last is not None and campaign.last.requests_done >= 6)
+    await settle()
+    window.grab().save(str(IMAGES / "campaign-progress.png"))
+    window.campaign_bar.pause_button.click()
+    await until(lambda: not campaign.running)
+    await settle()
+    window.campaign_bar.grab().save(str(IMAGES / "campaign-paused.png"))
+    presenter.set_dirty(False)
+    window.close()
+    await services.close()
+
+    # The next start: the offer to continue, then the campaign finished.
+    services = Services(paths)
+    window = await services.open(args)
+    window.resize(*LARGE)
+    window.show()
+    presenter = services.presenter
+    await services.start()
+    window.start_session()
+    await until(lambda: window.campaigns.offer is not None)
+    offer = window.campaigns.offer
+    assert offer is not None
+    await settle()
+    offer.grab().save(str(IMAGES / "campaign-resume-offer.png"))
+    next(b for b in offer.buttons() if "Continue" in b.text().replace("&", "")).click()
+    campaign = presenter.campaign
+    await until(lambda: campaign.last is not None and not campaign.running and
+                campaign.last.state.value == "finished", 120)  # fmt: skip
+    await settle()
+    window.grab().save(str(IMAGES / "campaign-finished.png"))
+    presenter.set_dirty(False)
+    window.close()
+    await services.close()
 
 
 def main() -> int:

@@ -18,16 +18,13 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.i18n import tr
-from omni_desktop.core.message import OmniMessage, new_ids, to_json, with_ids
-from omni_desktop.core.personalise import content_groups
 
 from omni_desktop.api.errors import NotSent, OmniError, RateLimited
 from omni_desktop.storage import campaigns as store
@@ -35,6 +32,23 @@ from omni_desktop.storage.campaigns import CampaignRecord, CampaignState, Planne
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.sends import SendState
 
+from omni_desktop.services.campaign_plan import (
+    CHUNK_SIZE,
+    CONCURRENCY,
+    Options,
+    PlanFigures,
+    fresh_ids,
+    plan,
+    plan_bodies,
+    plan_figures,
+)
+from omni_desktop.services.campaign_recovery import (
+    BadTestAddress,
+    message_for_test,
+    resend_missing,
+    send_test,
+    settle_unknown,
+)
 from omni_desktop.services.sending import Outcome, Recorded, Sender
 
 if TYPE_CHECKING:
@@ -45,110 +59,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("omni_desktop.services")
 
-CHUNK_SIZE = 1000  # destinations per request, by default
-CONCURRENCY = 4  # requests in flight, by default
 MAX_REPLANS = 5  # a request refused with 429 this often pauses the campaign
 RATE_WINDOW = 60.0  # seconds of recent requests the shown rate is taken over
-
-
-@dataclass(frozen=True)
-class Options:
-    chunk_size: int = CHUNK_SIZE
-    concurrency: int = CONCURRENCY
-    per_minute: int | None = None  # messages per minute at most; None: as fast as allowed
-
-    def __post_init__(self) -> None:
-        if self.chunk_size < 1 or self.concurrency < 1:
-            raise ValueError("A campaign needs chunks of one or more and one request in flight.")
-        if self.per_minute is not None and self.per_minute < 1:
-            raise ValueError("A sending speed limit must be one message a minute or more.")
-
-
-# --- the plan ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlanFigures:
-    """What a campaign would send, for the confirm step."""
-
-    requests: int
-    messages: int
-    texts: int  # distinct rendered contents
-
-
-def plan_figures(
-    prepared: OmniMessage, flow: Sequence[str] | None, fallbacks: Mapping[str, str], chunk: int
-) -> PlanFigures:
-    groups = content_groups(prepared, flow, fallbacks)
-    requests = sum(-(-len(indices) // chunk) for _, indices in groups)
-    return PlanFigures(requests, len(prepared.destinations), len(groups))
-
-
-def plan_bodies(
-    prepared: OmniMessage,
-    flow: Sequence[str] | None,
-    fallbacks: Mapping[str, str],
-    chunk: int,
-    now: datetime,
-) -> Iterator[tuple[str, str, int]]:
-    """Each request's (bulkId, body as posted, destinations), made one at a time: groups of
-    identical rendered content, each cut into requests of at most `chunk` destinations.
-
-    IDs are made a request at a time, so a plan of 100,000 holds one request's copies at once;
-    the cycle collector is held meanwhile (nothing made here forms a cycle, and its full passes
-    over 100,000 recipients would hold the interpreter for a tenth of a second each).
-    """
-    from omni_desktop.api.client import encode_body  # httpx: not before the first paint
-
-    with gc_paused():
-        groups = content_groups(prepared, flow, fallbacks)
-        total = sum(-(-len(indices) // chunk) for _, indices in groups)
-        bulk_ids = iter(new_ids(now, total, "b-"))
-        channels = list(flow) if flow is not None else None
-        destinations = prepared.destinations
-        for rendered, indices in groups:
-            for start in range(0, len(indices), chunk):
-                part = [destinations[i] for i in indices[start : start + chunk]]
-                bulk_id = next(bulk_ids)
-                request = with_ids(replace(rendered, bulk_id=bulk_id, destinations=part), now)
-                body = to_json(request, channels)
-                yield bulk_id, encode_body(body).decode("utf-8"), len(part)
-
-
-def plan(
-    outbox: Outbox,
-    target: Target,
-    prepared: OmniMessage,
-    flow: Sequence[str] | None,
-    fallbacks: Mapping[str, str],
-    options: Options,
-    now: datetime,
-    name: str = "",
-) -> int:
-    """Record the whole plan durably, streamed; returns the campaign id (StorageError: none)."""
-    return store.record_plan(
-        outbox,
-        profile=target.profile,
-        base_url=target.base_url,
-        name=name,
-        chunk_size=options.chunk_size,
-        requests=plan_bodies(prepared, flow, fallbacks, options.chunk_size, now),
-        now=now,
-    )
-
-
-def fresh_ids(body_json: str, now: datetime) -> tuple[str, str]:
-    """A request body with a new bulkId and new messageIds: (bulkId, body as posted)."""
-    from omni_desktop.api.client import encode_body
-
-    body = json.loads(body_json)
-    destinations = body.get("destinations") or []
-    ids = new_ids(now, len(destinations), "m-")
-    for destination, message_id in zip(destinations, ids, strict=True):
-        destination["messageId"] = message_id
-    body["bulkId"] = bulk_id = new_ids(now, 1, "b-")[0]
-    return bulk_id, encode_body(body).decode("utf-8")
-
 
 # --- running it --------------------------------------------------------------------------------
 
@@ -508,96 +420,10 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-# --- a test send ---------------------------------------------------------------------------------
-
-
-class BadTestAddress(ValueError):
-    """The address typed for a test send is not a phone number or e-mail address."""
-
-
-def message_for_test(
-    prepared: OmniMessage,
-    row: int,
-    address: str,
-    region: str | None,
-    fallbacks: Mapping[str, str],
-    flow: Sequence[str] | None,
-) -> OmniMessage:
-    """One message to `address`, its content rendered for row `row` (0-based) of the draft;
-    BadTestAddress (one sentence) for an address that is neither a number nor an e-mail."""
-    from omni_desktop.core.addresses import check_email, check_phone
-    from omni_desktop.core.message import Destination
-    from omni_desktop.core.personalise import render_message
-
-    text = address.strip()
-    if "@" in text:
-        email, problem = check_email(text)
-        destination = Destination(email=email)
-    else:
-        phone, problem = check_phone(text, region)
-        destination = Destination(phone=phone)
-    if problem is not None or not (destination.phone or destination.email):
-        raise BadTestAddress(
-            tr("The test address {address}: {reason}").format(
-                address=text or "—",
-                reason=problem or tr("type a phone number or an e-mail address."),
-            )
-        )
-    fields = prepared.destinations[row].fields if 0 <= row < len(prepared.destinations) else {}
-    rendered = render_message(prepared, fields, fallbacks, flow)
-    return replace(rendered, bulk_id=None, destinations=[destination])
-
-
-async def send_test(
-    sender: Sender, message: OmniMessage, flow: Sequence[str] | None, now: datetime
-) -> Outcome:
-    """Record the test message (marked as a test: never counted in a campaign) and post it.
-
-    StorageError when it could not be recorded: then nothing was sent."""
-    recorded = await asyncio.to_thread(partial(sender.record, message, flow, now, is_test=True))
-    return await sender.post(recorded)
-
-
-# --- after a crash --------------------------------------------------------------------------------
-
-
-async def settle_unknown(client: OmniClient, outbox: Outbox, campaign_id: int) -> list[int]:
-    """Ask the logs about each request of unknown outcome; returns the send ids whose messages
-    the logs do not show at all (they may never have arrived: sent again only if agreed)."""
-    from omni_desktop.services.reports import check_status
-
-    requests = await asyncio.to_thread(store.request_sends, outbox, campaign_id)
-    missing = []
-    for _seq, send_id, state in requests:
-        if send_id is None or state != SendState.UNKNOWN.value:
-            continue
-        record = await check_status(outbox, client, send_id)
-        if record.state is SendState.UNKNOWN:
-            missing.append(send_id)
-    return missing
-
-
-def resend_missing(outbox: Outbox, campaign_id: int, send_ids: Sequence[int], now: datetime) -> int:
-    """Plan the requests of these unknown sends again, with new IDs (the operator agreed);
-    returns how many. Their old sends stay in the history as unknown."""
-    count = 0
-    with outbox.reading() as db:
-        rows = db.execute(
-            "SELECT seq, body_json, send_id FROM campaign_requests WHERE campaign_id = ?",
-            (campaign_id,),
-        ).fetchall()
-    wanted = set(send_ids)
-    for seq, body_json, send_id in rows:
-        if send_id in wanted:
-            bulk_id, body = fresh_ids(body_json, now)
-            store.replan(outbox, campaign_id, int(seq), bulk_id, body)
-            count += 1
-    return count
-
-
 __all__ = [
     "CHUNK_SIZE",
     "CONCURRENCY",
+    "BadTestAddress",
     "CampaignRunner",
     "Options",
     "PlanFigures",

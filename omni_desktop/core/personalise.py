@@ -43,7 +43,7 @@ def placeholders(text: str) -> list[str]:
     return list(dict.fromkeys(name for name in names if name))
 
 
-def _text_fields(message: OmniMessage, flow: Sequence[str] | None) -> Iterator[tuple[str, str]]:
+def text_fields(message: OmniMessage, flow: Sequence[str] | None) -> Iterator[tuple[str, str]]:
     """(JSON path, text) of every text value of the channels in `flow` (None: all)."""
     for spec in CHANNELS:
         content = message.channels.get(spec.key)
@@ -58,7 +58,7 @@ def _text_fields(message: OmniMessage, flow: Sequence[str] | None) -> Iterator[t
 def used_fields(message: OmniMessage, flow: Sequence[str] | None) -> dict[str, list[str]]:
     """Field name -> the JSON paths ("sms.text") whose text uses it, channels of `flow` only."""
     used: dict[str, list[str]] = {}
-    for path, text in _text_fields(message, flow):
+    for path, text in text_fields(message, flow):
         for name in placeholders(text):
             used.setdefault(name, []).append(path)
     return used
@@ -207,7 +207,7 @@ def content_groups(
     that render alike are merged: the cost is one dictionary look-up per row.
     """
     names = tuple(used_fields(message, flow))
-    texts = list(_text_fields(message, flow))
+    texts = list(text_fields(message, flow))
     merged: dict[tuple[str, ...], tuple[Values, list[list[int]]]] = {}
     for values, indices in _row_values(message.destinations, names, fallbacks):
         rendered = tuple(_fill(text, values) for _path, text in texts)
@@ -307,7 +307,7 @@ def _misspelt(
     """Warnings for `{{` never closed, `}}` never opened, and `{Column}` with single braces."""
     problems: list[Problem] = []
     columns: set[str] | None = None
-    for path, text in _text_fields(message, flow):
+    for path, text in text_fields(message, flow):
         if "{" not in text and "}" not in text:
             continue
         rest = _PLACEHOLDER.sub("\0", text)  # the well-formed ones out of the way

@@ -46,7 +46,7 @@
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/api/client.py" line="+67"/>
+        <location filename="../../omni_desktop/api/client.py" line="+69"/>
         <source>the message may or may not have been sent; look it up in the logs by its messageId before sending again</source>
         <translation>die Nachricht wurde möglicherweise gesendet; suchen Sie sie anhand ihrer messageId in den Logs, bevor Sie erneut senden</translation>
     </message>
@@ -56,17 +56,17 @@
         <translation>das Szenario wurde möglicherweise gespeichert; laden Sie die Szenarien neu, bevor Sie erneut speichern</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>The base URL {url!r} cannot be used ({reason}).</source>
         <translation>Die Basis-URL {url!r} kann nicht verwendet werden ({reason}).</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+163"/>
         <source>it is bigger than {mib} MiB</source>
         <translation>sie ist größer als {mib} MiB</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+210"/>
         <source>unreadable answer: {why}</source>
         <translation>unlesbare Antwort: {why}</translation>
     </message>
@@ -131,7 +131,7 @@
         <translation>Der OMNI-Server begrenzt die Anfragen (HTTP 429); warten Sie {seconds:g} s und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/api/transport.py" line="+96"/>
+        <location filename="../../omni_desktop/api/transport.py" line="+126"/>
         <source>The request could not be made ({reason}); nothing was sent. Check the profile&apos;s base URL and credentials, then try again.</source>
         <translation>Die Anfrage konnte nicht gestellt werden ({reason}); es wurde nichts gesendet. Prüfen Sie die Basis-URL und die Anmeldedaten des Profils und versuchen Sie es dann erneut.</translation>
     </message>
@@ -271,7 +271,7 @@
         <translation>{place} ist eine Zahl mit mehr als {limit} Ziffern, die kein Feld annimmt.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/message.py" line="+127"/>
+        <location filename="../../omni_desktop/core/message.py" line="+129"/>
         <source>sendAt {text} is not a date-time like 2026-06-01T10:45:00.000+02:00.</source>
         <translation>sendAt {text} ist keine Datums- und Zeitangabe wie 2026-06-01T10:45:00.000+02:00.</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>sendAt {text} ist kein gültiges Datum: {reason}.</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+223"/>
         <source>{key}.validityPeriodTimeUnit should be SECONDS, MINUTES or HOURS, not {unit}.</source>
         <translation>{key}.validityPeriodTimeUnit muss SECONDS, MINUTES oder HOURS sein, nicht {unit}.</translation>
     </message>
@@ -322,12 +322,13 @@
         <translation>true oder false</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location filename="../../omni_desktop/core/message.py" line="-89"/>
+        <location filename="../../omni_desktop/core/request_schema.py" line="-14"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../omni_desktop/core/request_schema.py" line="+2"/>
         <source>a whole number</source>
         <translation>eine ganze Zahl</translation>
     </message>
@@ -348,13 +349,14 @@
         <translation>ein Objekt</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../omni_desktop/core/message.py" line="-1"/>
+        <location filename="../../omni_desktop/core/request_schema.py" line="+22"/>
         <source>{where} should be {expected}, not {actual}.</source>
         <translation>{where} muss {expected} sein, nicht {actual}.</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location filename="../../omni_desktop/core/validation.py" line="+414"/>
+        <location filename="../../omni_desktop/core/request_schema.py" line="+41"/>
+        <location filename="../../omni_desktop/core/validation.py" line="+427"/>
         <source>hundreds of</source>
         <translation>Hunderten</translation>
     </message>
@@ -399,7 +401,7 @@
         <translation>Die Basis-URL darf keine Abfrage (?...) und kein Fragment (#...) enthalten.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/validation.py" line="-266"/>
+        <location filename="../../omni_desktop/core/validation.py" line="-279"/>
         <source>There is no content for any channel; write the message first.</source>
         <translation>Für keinen Kanal gibt es Inhalt; schreiben Sie zuerst die Nachricht.</translation>
     </message>
@@ -479,7 +481,17 @@
         <translation>Keiner der Kanäle mit Inhalt ist im Ablauf des Szenarios, es würde also nichts gesendet; schreiben Sie den Inhalt für dessen Kanäle oder wählen Sie ein anderes Szenario.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+60"/>
+        <source>The {channel} {field} has {n} items; keep at most {limit}.</source>
+        <translation>{channel}, {field}: {n} Einträge; behalten Sie höchstens {limit}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The {channel} {field} is {n}; use a number from {least} to {most}.</source>
+        <translation>{channel}, {field}: {n}; verwenden Sie eine Zahl von {least} bis {most}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The {channel} {field} has {n} characters; shorten it to {limit}.</source>
         <translation>{channel}, {field}: {n} Zeichen; kürzen Sie auf {limit}.</translation>
     </message>
@@ -489,22 +501,22 @@
         <translation>{channel}, {field}: {reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-53"/>
         <source>The {channel} {field} is empty; fill it in or clear {channel}.</source>
         <translation>{channel}, {field}: leer; füllen Sie das Feld aus oder leeren Sie {channel}.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../omni_desktop/core/channels.py" line="+245"/>
         <source>The Viber button has text but no URL; add the URL or clear the button text.</source>
         <translation>Der Viber-Button hat einen Text, aber keine URL; fügen Sie die URL hinzu oder löschen Sie den Button-Text.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>The Viber button has a URL but no text; add the text or clear the button URL.</source>
         <translation>Der Viber-Button hat eine URL, aber keinen Text; fügen Sie den Text hinzu oder löschen Sie die Button-URL.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../omni_desktop/core/validation.py" line="+65"/>
         <source>The SMS needs {n} parts; the limit is {limit}, so shorten the text.</source>
         <translation>Die SMS braucht {n} Teile; das Limit ist {limit}, kürzen Sie also den Text.</translation>
     </message>
@@ -514,7 +526,7 @@
         <translation>Die SMS braucht {n} Byte; das Limit ist {limit}, kürzen Sie also den Text.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The {channel} validity period is a number of {digits} digits, far beyond any the platform takes; use at most {most}.</source>
         <translation>Die Gültigkeitsdauer für {channel} ist eine Zahl mit {digits} Ziffern, weit über allem, was die Plattform annimmt; verwenden Sie höchstens {most}.</translation>
     </message>
@@ -529,12 +541,12 @@
         <translation>Die Gültigkeitsdauer für {channel} ist {given}; sie muss mindestens {least} betragen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>The {channel} validity period of {given} is over the platform&apos;s limit; it is sent as {most}.</source>
         <translation>Die Gültigkeitsdauer für {channel} von {given} liegt über dem Limit der Plattform; gesendet wird {most}.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>has spaces in it; remove them.</source>
         <translation>enthält Leerzeichen; entfernen Sie sie.</translation>
     </message>
@@ -623,7 +635,7 @@
         <translation>Der Schlüssel liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/history.py" line="+85"/>
+        <location filename="../../omni_desktop/services/history.py" line="+115"/>
         <source>The built-in sandbox is not running now, so this send&apos;s status cannot be checked.</source>
         <translation>Die integrierte Sandbox läuft gerade nicht, daher kann der Status dieser Sendung nicht geprüft werden.</translation>
     </message>
@@ -633,7 +645,7 @@
         <translation>Das Konto „{name}“ ist gerade nicht verfügbar (es wurde entfernt oder sein Schlüssel fehlt), daher kann der Status dieser Sendung nicht geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/preparing.py" line="+87"/>
+        <location filename="../../omni_desktop/services/preparing.py" line="+93"/>
         <source>The scenarios could not be loaded ({reason}); the draft goes as it is.</source>
         <translation>Die Szenarien konnten nicht geladen werden ({reason}); der Entwurf wird unverändert gesendet.</translation>
     </message>
@@ -725,7 +737,7 @@
         <translation>Der automatisch gespeicherte Entwurf wurde als {aside} aufbewahrt und nicht wiederhergestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/drafts.py" line="+79"/>
+        <location filename="../../omni_desktop/storage/drafts.py" line="+81"/>
         <source>it holds a value JSON cannot hold</source>
         <translation>er enthält einen Wert, den JSON nicht darstellen kann</translation>
     </message>
@@ -735,17 +747,17 @@
         <translation>Der Entwurf kann so nicht gespeichert werden: {problem}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+52"/>
         <source>The draft could not be saved to {path}: {reason}. It is still open; choose another folder with Save As, or free some disk space.</source>
         <translation>Der Entwurf konnte nicht unter {path} gespeichert werden: {reason}. Er ist noch geöffnet; wählen Sie mit „Speichern unter“ einen anderen Ordner oder schaffen Sie Speicherplatz.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+52"/>
         <source>{name} is {size} MB, far more than any draft (100,000 recipients take about 10 MB), so it is not opened.</source>
         <translation>{name} ist {size} MB groß, weit mehr als jeder Entwurf (100.000 Empfänger belegen etwa 10 MB), daher wird die Datei nicht geöffnet.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>{path} is not a text file, so it is not a draft.</source>
         <translation>{path} ist keine Textdatei und daher kein Entwurf.</translation>
     </message>
@@ -814,35 +826,32 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>{name} is bigger than {kib} KiB, far more than a scenario.</source>
         <translation>{name} ist größer als {kib} KiB, weit mehr als ein Szenario.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>{name} is not UTF-8 text, so it is not a scenario.</source>
         <translation>{name} ist kein UTF-8-Text und damit kein Szenario.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../omni_desktop/storage/drafts.py" line="+4"/>
+        <location filename="../../omni_desktop/storage/drafts.py" line="-28"/>
         <source>{path} could not be opened: {reason}.</source>
         <translation>{path} konnte nicht geöffnet werden: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/drafts.py" line="+4"/>
-        <location line="+14"/>
+        <location line="-13"/>
         <source>{path} is too big to open with the memory there is.</source>
         <translation>{path} ist zu groß, um mit dem verfügbaren Arbeitsspeicher geöffnet zu werden.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/scenarios.py" line="+6"/>
-        <location filename="../../omni_desktop/storage/drafts.py" line="-8"/>
+        <location line="+21"/>
         <source>{name} is not valid JSON (line {line}, column {column}: {reason}).</source>
         <translation>{name} ist kein gültiges JSON (Zeile {line}, Spalte {column}: {reason}).</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/drafts.py" line="+14"/>
+        <location line="+28"/>
         <source>{name} is not an OMNI request: {reason}</source>
         <translation>{name} ist keine OMNI-Anfrage: {reason}</translation>
     </message>
@@ -882,24 +891,34 @@
         <translation>nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+28"/>
         <source>record the send before sending it, so nothing was sent</source>
         <translation>die Sendung nicht vor dem Senden verzeichnen, daher wurde nichts gesendet</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+44"/>
+        <source>Request {seq} of campaign #{id} was started before; it is not sent again.</source>
+        <translation>Anfrage {seq} der Kampagne #{id} wurde schon einmal gestartet; sie wird nicht noch einmal gesendet.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>This request reuses the {what} of send #{id} in the history; the two could not be told apart, so send it with new IDs.</source>
         <translation>Diese Anfrage verwendet {what} von Sendung #{id} im Verlauf erneut; die beiden wären nicht zu unterscheiden, senden Sie sie daher mit neuen IDs.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>record the server&apos;s answer</source>
         <translation>die Antwort des Servers nicht verzeichnen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+50"/>
         <source>record the failed send</source>
         <translation>die fehlgeschlagene Sendung nicht verzeichnen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>withdraw the request never posted</source>
+        <translation>die nie gesendete Anfrage nicht zurückziehen</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -907,12 +926,12 @@
         <translation>die Zustellberichte nicht verzeichnen</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>mark the unanswered sends</source>
         <translation>die unbeantworteten Sendungen nicht markieren</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/outbox_db.py" line="+75"/>
+        <location filename="../../omni_desktop/storage/outbox_db.py" line="+105"/>
         <source>another program is using the history file (database is locked)</source>
         <translation>ein anderes Programm verwendet die Verlaufsdatei (Datenbank gesperrt)</translation>
     </message>
@@ -950,7 +969,7 @@
     <message>
         <location line="+1"/>
         <location line="+8"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>be opened</source>
         <translation>nicht geöffnet werden</translation>
     </message>
@@ -1196,7 +1215,7 @@
     </message>
     <message>
         <location line="+34"/>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="+138"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="+99"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
@@ -1383,7 +1402,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/ui/accounts/boxes.py" line="+9"/>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+121"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+131"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -1455,7 +1474,7 @@
         <translation>Benachrichtigungs-URL:</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/channel_composer.py" line="+102"/>
+        <location filename="../../omni_desktop/ui/channel_composer.py" line="+105"/>
         <source>Platform default (48 h)</source>
         <translation>Plattform-Standard (48 h)</translation>
     </message>
@@ -1466,12 +1485,7 @@
         <translation>Gültigkeitsdauer für {channel}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>How long the platform tries this channel before it fails over to the next step. At least 30 seconds; more than 48 hours is cut to 48 hours.</source>
-        <translation>Wie lange die Plattform diesen Kanal versucht, bevor sie zum nächsten Schritt wechselt. Mindestens 30 Sekunden; mehr als 48 Stunden wird auf 48 Stunden gekürzt.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>{channel} validity unit</source>
         <translation>Einheit der Gültigkeitsdauer für {channel}</translation>
     </message>
@@ -1481,23 +1495,34 @@
         <translation>Gültigkeit:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../omni_desktop/ui/editors.py" line="+42"/>
         <location filename="../../omni_desktop/ui/problems_view.py" line="+6"/>
         <source>{channel} {field}</source>
         <translation>{channel}: {field}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>{channel} message text</source>
         <translation>{channel}-Nachrichtentext</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+39"/>
+        <source>One item a line</source>
+        <translation>Ein Eintrag pro Zeile</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+39"/>
         <source>(not set)</source>
         <translation>(nicht festgelegt)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location filename="../../omni_desktop/ui/channel_composer.py" line="-19"/>
+        <source>How long the platform tries this channel before it fails over to the next step. At least {least}; more than {most} is cut to {most}.</source>
+        <translation>Wie lange die Plattform diesen Kanal versucht, bevor sie zum nächsten Schritt wechselt. Mindestens {least}; mehr als {most} wird auf {most} gekürzt.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>The scenario&apos;s flow is not known yet: all content is sent.</source>
         <translation>Der Ablauf des Szenarios ist noch nicht bekannt: Alle Inhalte werden gesendet.</translation>
     </message>
@@ -1517,12 +1542,17 @@
         <translation>Schritt {n} im Ablauf des Szenarios.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+53"/>
+        <source>{n:,} characters · about {time} to speak</source>
+        <translation>{n:,} Zeichen · etwa {time} Sprechzeit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{n:,} characters</source>
         <translation>{n:,} Zeichen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>{used:,} / {limit:,} characters</source>
         <translation>{used:,} / {limit:,} Zeichen</translation>
     </message>
@@ -1572,40 +1602,113 @@
         <translation>Ihr Entwurf ist noch da. Speichern Sie ihn und melden Sie diesen Fehler mit den Details unten.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/format.py" line="+19"/>
+        <location filename="../../omni_desktop/ui/history/format.py" line="+20"/>
         <source>Send again makes new message IDs; the earlier send keeps its own. Check its status first if its outcome is unknown.</source>
         <translation>Erneutes Senden erzeugt neue Nachrichten-IDs; der frühere Versand behält seine eigenen. Prüfen Sie zuerst dessen Status, wenn sein Ergebnis unbekannt ist.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../omni_desktop/ui/history/campaign_text.py" line="+23"/>
+        <location filename="../../omni_desktop/ui/history/format.py" line="+50"/>
         <location filename="../../omni_desktop/ui/status/style.py" line="+41"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../omni_desktop/ui/history/format.py" line="+2"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-4"/>
+        <location filename="../../omni_desktop/ui/history/format.py" line="+6"/>
         <location filename="../../omni_desktop/ui/status/style.py" line="-6"/>
         <source>Accepted</source>
         <translation>Angenommen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location filename="../../omni_desktop/ui/history/format.py" line="+2"/>
         <location filename="../../omni_desktop/ui/status/style.py" line="+4"/>
         <source>Rejected</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../../omni_desktop/ui/history/format.py" line="+1"/>
         <source>Not sent</source>
         <translation>Nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/models.py" line="+23"/>
+        <location line="+2"/>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Campaign #{id}</source>
+        <translation>Kampagne #{id}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Paused — resumable</source>
+        <translation>Angehalten — fortsetzbar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{campaign} · {local} ({utc}) · {account} · {state}</source>
+        <translation>{campaign} · {local} ({utc}) · {account} · {state}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{requests} to {recipients}: {counts}.</source>
+        <translation>{requests} an {recipients}: {counts}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>earlier</source>
+        <translation>früher</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{campaign} · an earlier attempt of a request, planned again since</source>
+        <translation>{campaign} · ein früherer Versuch einer Anfrage, seither neu geplant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{campaign} · request {n} of {count}</source>
+        <translation>{campaign} · Anfrage {n} von {count}</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/history/models.py" line="+49"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -1624,6 +1727,7 @@
         <location filename="../../omni_desktop/services/history.py" line="+12"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="+2"/>
         <location line="+8"/>
+        <location filename="../../omni_desktop/ui/history/requests.py" line="+31"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="+38"/>
         <source>Error</source>
         <translation>Fehler</translation>
@@ -1648,7 +1752,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../omni_desktop/services/importing.py" line="+282"/>
+        <location filename="../../omni_desktop/services/importing.py" line="+306"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="+1"/>
         <location filename="../../omni_desktop/ui/recipients/model.py" line="+33"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="+1"/>
@@ -1682,18 +1786,23 @@
         <translation>Der Zeitraum endet, bevor er beginnt: Vertauschen Sie die beiden Zeiten.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/models.py" line="+47"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="-14"/>
+        <source>Send / campaign</source>
+        <translation>Sendung / Kampagne</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <location filename="../../omni_desktop/ui/status/model.py" line="+136"/>
         <source>Sort by {column}</source>
         <translation>Nach {column} sortieren</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+49"/>
         <source>default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>{local} local time
 {utc}</source>
         <translation>{local} Ortszeit
@@ -1701,11 +1810,16 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>A test send: one message to check the content, never counted in a campaign.</source>
+        <translation>Eine Testsendung: eine Nachricht, um den Inhalt zu prüfen; sie zählt nie zu einer Kampagne.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>It may or may not have been sent: use Check status.</source>
         <translation>Möglicherweise gesendet: Verwenden Sie „Status prüfen“.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+71"/>
         <source>Not heard of yet</source>
         <translation>Noch keine Rückmeldung</translation>
     </message>
@@ -1761,7 +1875,7 @@
         <translation>Sendungen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
@@ -1791,12 +1905,27 @@
         <translation>Dieses Konto unter „Konten“ öffnen, um seinen Schlüssel einzugeben</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+357"/>
+        <source>This request has not been sent yet: resume the campaign to send it.</source>
+        <translation>Diese Anfrage wurde noch nicht gesendet: Setzen Sie die Kampagne fort, um sie zu senden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a request to see its messages, request and answer.</source>
+        <translation>Wählen Sie eine Anfrage, um ihre Nachrichten, Anfrage und Antwort zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/history/details.py" line="+29"/>
         <source>The selected send</source>
         <translation>Die ausgewählte Sendung</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Requests of the campaign</source>
+        <translation>Anfragen der Kampagne</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Send details</source>
         <translation>Details der Sendung</translation>
     </message>
@@ -1824,7 +1953,8 @@
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="-2"/>
+        <location filename="../../omni_desktop/ui/history/details.py" line="-2"/>
+        <location filename="../../omni_desktop/ui/history/requests.py" line="-1"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
@@ -1835,19 +1965,20 @@
         <translation>{path} konnte nicht gespeichert werden: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="+1"/>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+118"/>
+        <location filename="../../omni_desktop/ui/history/details.py" line="+1"/>
+        <location filename="../../omni_desktop/ui/history/requests.py" line="-4"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+120"/>
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location line="-74"/>
-        <location line="+353"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="-385"/>
+        <location line="+391"/>
         <source>Check &amp;status</source>
         <translation>&amp;Status prüfen</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-389"/>
         <source>Ask the server&apos;s logs what became of this send&apos;s messages</source>
         <translation>In den Logs des Servers nachsehen, was aus den Nachrichten dieser Sendung wurde</translation>
     </message>
@@ -1872,7 +2003,7 @@
         <translation>Ergebnis</translation>
     </message>
     <message numerus="yes">
-        <location line="+201"/>
+        <location line="+218"/>
         <source>Saved %n message(s) to {path}.</source>
         <translation>
             <numerusform>%n Nachricht in {path} gespeichert.</numerusform>
@@ -1900,7 +2031,12 @@
         <translation>Das Ergebnis von Sendung #{id} ist unbekannt: Ihre Nachrichten wurden möglicherweise schon zugestellt. Trotzdem erneut senden?</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/presenter.py" line="+124"/>
+        <location filename="../../omni_desktop/ui/history/presenter.py" line="+146"/>
+        <source>That campaign is no longer in the history.</source>
+        <translation>Diese Kampagne ist nicht mehr im Verlauf.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location line="+12"/>
         <location line="+10"/>
         <source>That send is no longer in the history.</source>
@@ -1920,6 +2056,26 @@
         <location line="+4"/>
         <source>The logs show none of this send&apos;s messages yet, so its outcome is still unknown. Check again in a minute before sending again.</source>
         <translation>Die Logs zeigen noch keine Nachricht dieser Sendung, ihr Ergebnis ist also weiterhin unbekannt. Prüfen Sie in einer Minute erneut, bevor Sie noch einmal senden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send #{id}</source>
+        <translation>Sendung #{id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test send #{id}</source>
+        <translation>Testsendung #{id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test send #{id} of campaign #{campaign}</source>
+        <translation>Testsendung #{id} der Kampagne #{campaign}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{send} · {local} ({utc}) · {account} · {outcome}</source>
+        <translation>{send} · {local} ({utc}) · {account} · {outcome}</translation>
     </message>
     <message>
         <location filename="../../omni_desktop/ui/history/presenter.py" line="+3"/>
@@ -1952,22 +2108,17 @@
         <translation>Noch keine Sendungen. Jede Sendung erscheint hier mit ihrer Anfrage und Antwort.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+37"/>
         <source>Select a send to see its messages, request and answer.</source>
         <translation>Wählen Sie eine Sendung, um ihre Nachrichten, Anfrage und Antwort zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/format.py" line="+7"/>
-        <source>Send #{id} · {local} ({utc}) · {account} · {outcome}</source>
-        <translation>Sendung #{id} · {local} ({utc}) · {account} · {outcome}</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location filename="../../omni_desktop/ui/history/format.py" line="+27"/>
         <source>No answer has arrived for this send.</source>
         <translation>Für diese Sendung ist keine Antwort eingetroffen.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="+18"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="+10"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
@@ -1992,10 +2143,11 @@
         <translation>Konto: {name}</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/models.py" line="-195"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="-238"/>
+        <location filename="../../omni_desktop/ui/history/requests.py" line="+3"/>
         <location filename="../../omni_desktop/ui/problems_view.py" line="-32"/>
-        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+126"/>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+53"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+128"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+54"/>
         <source>Recipients</source>
         <translation>Empfänger</translation>
     </message>
@@ -2008,12 +2160,12 @@
         <translation>Szenario</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="-119"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="-120"/>
         <source>Status, problems and request</source>
         <translation>Status, Probleme und Anfrage</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Schedule</source>
         <translation>Zeitplan</translation>
     </message>
@@ -2049,7 +2201,7 @@
         <translation>Senden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../omni_desktop/ui/window/window.py" line="+235"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+239"/>
         <source>%n send(s) from an earlier session never got an answer, so their outcome is unknown. They were not sent again: open File &gt; History and use Check status before sending anything twice.</source>
         <translation>
             <numerusform>%n Versand aus einer früheren Sitzung bekam nie eine Antwort, sein Ergebnis ist daher unbekannt. Er wurde nicht erneut gesendet: Öffnen Sie Datei &gt; Verlauf und verwenden Sie Status prüfen, bevor Sie etwas doppelt senden.</numerusform>
@@ -2061,19 +2213,19 @@
         <location filename="../../omni_desktop/ui/history/models.py" line="+9"/>
         <location filename="../../omni_desktop/ui/status/export.py" line="+32"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="-12"/>
-        <location filename="../../omni_desktop/ui/window/window.py" line="-344"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="-349"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../omni_desktop/ui/problems_view.py" line="+118"/>
-        <location filename="../../omni_desktop/ui/window/sending.py" line="+103"/>
+        <location filename="../../omni_desktop/ui/window/sending.py" line="+106"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+1"/>
         <source>Problems</source>
         <translation>Probleme</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+139"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+142"/>
         <source>Sending</source>
         <translation>Wird gesendet</translation>
     </message>
@@ -2085,7 +2237,7 @@
         <translation>Sandbox</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/actions.py" line="+52"/>
+        <location filename="../../omni_desktop/ui/window/actions.py" line="+54"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -2171,6 +2323,26 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Send a &amp;test…</source>
+        <translation>&amp;Test senden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the message as one row reads to an address you type, marked as a test</source>
+        <translation>Die Nachricht, wie sie für eine Zeile lautet, an eine eingegebene Adresse senden, als Test markiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Placeholder &amp;fallbacks…</source>
+        <translation>&amp;Ersatzwerte für Platzhalter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text a {{Field}} placeholder becomes in rows that leave it empty</source>
+        <translation>Der Text, zu dem ein {{Field}}-Platzhalter in Zeilen wird, die ihn leer lassen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Next channel tab</source>
         <translation>Nächster Kanal</translation>
     </message>
@@ -2240,7 +2412,7 @@
         <translation>&amp;Nachricht</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>A&amp;ccount</source>
         <translation>&amp;Konto</translation>
     </message>
@@ -2250,7 +2422,7 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+43"/>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
     </message>
@@ -2285,7 +2457,12 @@
         <translation>Probleme ({n})</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
+        <source>Filled in for each row: {span} segment(s) per message, {total:,} in all.</source>
+        <translation>Für jede Zeile eingesetzt: {span} Segment(e) je Nachricht, insgesamt {total:,}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>local time</source>
         <translation>Ortszeit</translation>
     </message>
@@ -2342,12 +2519,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+186"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+220"/>
         <source>Open draft</source>
         <translation>Entwurf öffnen</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-159"/>
         <source>message</source>
         <translation>Nachricht</translation>
     </message>
@@ -2432,22 +2609,22 @@
         <translation>Zum erneuten Senden geladen: Beim Senden werden neue Nachrichten-IDs erzeugt; die frühere Sendung behält ihre eigenen.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+62"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+96"/>
         <source>Not autosaved: {reason}</source>
         <translation>Nicht automatisch gespeichert: {reason}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Autosaved {time}</source>
         <translation>Automatisch gespeichert {time}</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+27"/>
+        <location filename="../../omni_desktop/ui/window/window.py" line="+29"/>
         <source>At start-up</source>
         <translation>Beim Start</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+12"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+11"/>
         <source>Autosaved draft</source>
         <translation>Automatisch gespeicherter Entwurf</translation>
     </message>
@@ -2472,27 +2649,75 @@
         <translation>Der automatisch gespeicherte Entwurf ist wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+174"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+198"/>
         <source>A send is in progress; wait for its answer.</source>
         <translation>Eine Sendung läuft; warten Sie auf ihre Antwort.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="+394"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+2"/>
         <source>Still connecting; send again in a moment.</source>
         <translation>Die Verbindung wird noch hergestellt; senden Sie gleich noch einmal.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../omni_desktop/ui/campaign/test_send.py" line="+71"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+10"/>
         <source>Cannot send: {problem}</source>
         <translation>Senden nicht möglich: {problem}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+1"/>
         <source>Cannot send: {problem} (and {n} more problems)</source>
         <translation>Senden nicht möglich: {problem} (und {n} weitere Probleme)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
+        <source>The message has no text yet.</source>
+        <translation>Die Nachricht hat noch keinen Text.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Send a test</source>
+        <translation>Test senden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sends the message as it reads for one recipient row to the address you type, and to no one else. History marks it as a test; it is never counted in a campaign.</source>
+        <translation>Sendet die Nachricht, wie sie für eine Empfängerzeile lautet, an die eingegebene Adresse und an niemanden sonst. Der Verlauf kennzeichnet sie als Test; sie zählt nie zu einer Kampagne.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A phone number (+41 79 123 45 67) or an e-mail address</source>
+        <translation>Eine Telefonnummer (+41 79 123 45 67) oder eine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test address</source>
+        <translation>Testadresse</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>(no recipient row: placeholders use the fallbacks)</source>
+        <translation>(keine Empfängerzeile: Platzhalter erhalten die Ersatzwerte)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Sending the test message to {to}…</source>
+        <translation>Die Testnachricht wird an {to} gesendet…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The test message was not sent.</source>
+        <translation>Die Testnachricht wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+18"/>
         <source>{channel} from {sender}, tried for {time}</source>
         <translation>{channel} von {sender}, versucht für {time}</translation>
     </message>
@@ -2502,7 +2727,7 @@
         <translation>dem Absender des Szenarios</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+100"/>
         <source>Something went wrong while showing the send ({name}); see History.</source>
         <translation>Beim Anzeigen der Sendung ist ein Fehler aufgetreten ({name}); siehe Verlauf.</translation>
     </message>
@@ -2578,19 +2803,19 @@
         <translation>Doppelklicken Sie auf ein Problem oder drücken Sie die Eingabetaste, um zu seinem Feld zu gehen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/importing.py" line="-152"/>
+        <location filename="../../omni_desktop/services/importing.py" line="-173"/>
         <source>The header row {row} is outside the first rows (1 to {last}).</source>
         <translation>Die Kopfzeile {row} liegt außerhalb der ersten Zeilen (1 bis {last}).</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <location filename="../../omni_desktop/ui/importing/presenter.py" line="+158"/>
-        <location line="+82"/>
+        <location line="+70"/>
+        <location filename="../../omni_desktop/ui/importing/presenter.py" line="+219"/>
+        <location line="+85"/>
         <source>The import was cancelled; nothing was added.</source>
         <translation>Der Import wurde abgebrochen; es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>“{kind}” is not a column kind; use phone, email or messageId.</source>
         <translation>„{kind}“ ist keine Spaltenart; verwenden Sie phone, email oder messageId.</translation>
     </message>
@@ -2652,17 +2877,17 @@
         <translation>Nummer und Adresse, wie sie gesendet werden, oder warum diese Zeile abgelehnt wird</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/audience.py" line="+120"/>
+        <location filename="../../omni_desktop/core/audience.py" line="+121"/>
         <source>Column {n}</source>
         <translation>Spalte {n}</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>The number {text} is in scientific notation: digits lost by the spreadsheet. Format the column as text in the spreadsheet, type the numbers again and export.</source>
         <translation>Die Nummer {text} steht in wissenschaftlicher Schreibweise: Die Tabellenkalkulation hat Ziffern verloren. Formatieren Sie die Spalte in der Tabellenkalkulation als Text, geben Sie die Nummern erneut ein und exportieren Sie die Datei noch einmal.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+81"/>
         <location filename="../../omni_desktop/ui/recipients/model.py" line="+54"/>
         <source>The row has no phone number or e-mail address.</source>
         <translation>Die Zeile hat keine Telefonnummer und keine E-Mail-Adresse.</translation>
@@ -2764,12 +2989,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+204"/>
+        <location line="+213"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-213"/>
         <source>Remove all recipients</source>
         <translation>Alle Empfänger entfernen</translation>
     </message>
@@ -2792,12 +3017,13 @@
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Clear the recipients?</source>
         <translation>Alle Empfänger entfernen?</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location filename="../../omni_desktop/ui/history/campaign_text.py" line="-20"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+24"/>
         <source>%n recipient(s)</source>
         <translation>
             <numerusform>%n Empfänger</numerusform>
@@ -2805,7 +3031,7 @@
         </translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+51"/>
         <source>Rows that can be sent, and rows that are refused</source>
         <translation>Zeilen, die gesendet werden können, und abgelehnte Zeilen</translation>
     </message>
@@ -2826,7 +3052,7 @@
         </translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-289"/>
         <source>Double-click a cell to edit it; Ctrl+V pastes lines, Delete removes rows</source>
         <translation>Doppelklicken Sie auf eine Zelle, um sie zu bearbeiten; Strg+V fügt Zeilen ein, Entf entfernt Zeilen</translation>
     </message>
@@ -2841,7 +3067,7 @@
         <translation>Die Empfänger aus der Zwischenablage hinzufügen, einer pro Zeile</translation>
     </message>
     <message numerus="yes">
-        <location line="+154"/>
+        <location line="+163"/>
         <source>Remove all %n recipient(s) from the list? Undo (Ctrl+Z) brings them back.</source>
         <translation>
             <numerusform>Den %n Empfänger aus der Liste entfernen? Rückgängig (Strg+Z) holt ihn zurück.</numerusform>
@@ -2928,7 +3154,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../omni_desktop/ui/window/actions.py" line="-85"/>
+        <location filename="../../omni_desktop/ui/window/actions.py" line="-133"/>
         <source>List, create and edit the account&apos;s scenarios</source>
         <translation>Die Szenarien des Kontos auflisten, anlegen und bearbeiten</translation>
     </message>
@@ -3042,7 +3268,7 @@
         <translation>Lokal: {local} · UTC: {utc}</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/send_dialog.py" line="+35"/>
+        <location filename="../../omni_desktop/ui/send_dialog.py" line="+38"/>
         <source>Send this message?</source>
         <translation>Diese Nachricht senden?</translation>
     </message>
@@ -3067,7 +3293,7 @@
         <translation>Kanäle, in der Reihenfolge der Versuche:</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+11"/>
         <source>SMS: %n segment(s) per recipient</source>
         <translation>
             <numerusform>SMS: %n Segment pro Empfänger</numerusform>
@@ -3075,7 +3301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+91"/>
         <source>Requests: %n</source>
         <translation>
             <numerusform>Anfragen: %n</numerusform>
@@ -3083,12 +3309,12 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-81"/>
         <source>SMS segments in total: {n:,} ({per} × {recipients:,} recipients)</source>
         <translation>SMS-Segmente insgesamt: {n:,} ({per} × {recipients:,} Empfänger)</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Send to {n:,} recipient(s)</source>
         <translation>
             <numerusform>An {n:,} Empfänger senden</numerusform>
@@ -3096,12 +3322,22 @@
         </translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-23"/>
         <source>When: {when}</source>
         <translation>Wann: {when}</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-20"/>
+        <source>SMS: {low}–{high} segments per recipient (the texts differ)</source>
+        <translation>SMS: {low}–{high} Segmente pro Empfänger (die Texte unterscheiden sich)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>SMS segments in total: {n:,}</source>
+        <translation>SMS-Segmente insgesamt: {n:,}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>now</source>
         <translation>sofort</translation>
     </message>
@@ -3116,12 +3352,17 @@
         <translation>… und {n} weitere</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <source>Pause and Cancel act between requests; a request on its way is never cancelled, and a stopped campaign can be resumed.</source>
+        <translation>Anhalten und Abbrechen wirken zwischen den Anfragen; eine Anfrage unterwegs wird nie abgebrochen, und eine gestoppte Kampagne kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Once the request is on its way it cannot be cancelled.</source>
         <translation>Ist die Anfrage unterwegs, kann sie nicht mehr abgebrochen werden.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>When each channel is tried:</source>
         <translation>Wann jeder Kanal versucht wird:</translation>
     </message>
@@ -3134,6 +3375,31 @@
         <location line="+8"/>
         <source>Account name to confirm the send</source>
         <translation>Kontoname zur Bestätigung des Sendens</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Requests: {n:,}, one per {texts:,} distinct text(s), at most {chunk:,} recipients each</source>
+        <translation>Anfragen: {n:,}, zu {texts:,} verschiedenen Texten, mit je höchstens {chunk:,} Empfängern</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recipients per &amp;request:</source>
+        <translation>Empfänger pro &amp;Anfrage:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> messages a minute</source>
+        <translation> Nachrichten pro Minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending &amp;speed limit:</source>
+        <translation>&amp;Höchstgeschwindigkeit beim Senden:</translation>
     </message>
     <message>
         <location filename="../../omni_desktop/services/history.py" line="-57"/>
@@ -3169,7 +3435,7 @@
         <translation>Prüfen Sie die Zustellberichte, bevor Sie erneut senden.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/status/model.py" line="+167"/>
+        <location filename="../../omni_desktop/ui/status/model.py" line="+197"/>
         <source>Action: {action}</source>
         <translation>Maßnahme: {action}</translation>
     </message>
@@ -3206,13 +3472,14 @@
         <translation>Diese Meldung schließen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/status/panel.py" line="+146"/>
+        <location filename="../../omni_desktop/ui/status/panel.py" line="+150"/>
         <source>Bulk ID:</source>
         <translation>Bulk-ID:</translation>
     </message>
     <message>
         <location filename="../../omni_desktop/services/history.py" line="-11"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="-6"/>
+        <location filename="../../omni_desktop/ui/history/requests.py" line="-2"/>
         <location filename="../../omni_desktop/ui/status/panel.py" line="+8"/>
         <source>Bulk ID</source>
         <translation>Bulk-ID</translation>
@@ -3294,12 +3561,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+186"/>
+        <location line="+190"/>
         <source>No messages</source>
         <translation>Keine Nachrichten</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-180"/>
         <source>Copy rows</source>
         <translation>Zeilen kopieren</translation>
     </message>
@@ -3349,7 +3616,7 @@
         <translation>Die angezeigten Zeilen als CSV exportieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+149"/>
+        <location line="+153"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n Nachricht</numerusform>
@@ -3357,7 +3624,7 @@
         </translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-375"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -3372,7 +3639,7 @@
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+321"/>
         <source>Could not save the {kind} file {path}: {reason}.</source>
         <translation>Die {kind}-Datei {path} konnte nicht gespeichert werden: {reason}.</translation>
     </message>
@@ -3382,7 +3649,7 @@
         <translation>Das Bild {path} konnte nicht gespeichert werden: Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>Export {kind}</source>
         <translation>{kind} exportieren</translation>
     </message>
@@ -3412,7 +3679,7 @@
         <translation>&amp;Standardland:</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/channels.py" line="+73"/>
+        <location filename="../../omni_desktop/core/channels.py" line="-68"/>
         <source>Seconds</source>
         <translation>Sekunden</translation>
     </message>
@@ -3427,21 +3694,21 @@
         <translation>Stunden</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The message text for this channel.</source>
         <translation>Der Nachrichtentext für diesen Kanal.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+37"/>
-        <location line="+53"/>
-        <location line="+14"/>
-        <location line="+17"/>
+        <location line="+9"/>
+        <location line="+51"/>
+        <location line="+55"/>
+        <location line="+16"/>
+        <location line="+19"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-138"/>
         <source>Transliteration</source>
         <translation>Transliteration</translation>
     </message>
@@ -3452,17 +3719,17 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+56"/>
+        <location line="+72"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-70"/>
         <source>National language shift table for GSM-7 (TR, ES, PT).</source>
         <translation>Nationale Sprachtabelle für GSM-7 (TR, ES, PT).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+28"/>
         <source>Image URL</source>
         <translation>Bild-URL</translation>
     </message>
@@ -3492,7 +3759,7 @@
         <translation>Wird von der Schaltfläche geöffnet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Promotional</source>
         <translation>Werbung</translation>
     </message>
@@ -3502,7 +3769,7 @@
         <translation>Den Inhalt als Werbung kennzeichnen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Text to speak</source>
         <translation>Zu sprechender Text</translation>
     </message>
@@ -3517,7 +3784,7 @@
         <translation>Sprachcode der Sprachausgabe, z. B. en.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
@@ -3537,7 +3804,7 @@
         <translation>Das Medium für IMAGE, AUDIO, VIDEO, FILE.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
@@ -3688,7 +3955,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/storage/errors.py" line="+24"/>
-        <location filename="../../omni_desktop/storage/outbox_db.py" line="-146"/>
+        <location filename="../../omni_desktop/storage/outbox_db.py" line="-147"/>
         <source>the disk is full</source>
         <translation>der Datenträger ist voll</translation>
     </message>
@@ -3790,7 +4057,7 @@
         <translation>Zeile {row} von {name} hat {count} Spalten, mehr als {limit}; prüfen Sie das Trennzeichen der Datei oder entfernen Sie die zusätzlichen Spalten.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>{name} has more than {limit} rows; split it into smaller files.</source>
         <translation>{name} hat mehr als {limit} Zeilen; teilen Sie die Datei in kleinere auf.</translation>
     </message>
@@ -3810,7 +4077,7 @@
         <translation>{name} hat kein Blatt namens „{sheet}“; die Blätter sind: {names}.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+103"/>
         <source>{name} is damaged or not a spreadsheet; open it in its program and save it again.</source>
         <translation>{name} ist beschädigt oder keine Tabelle; öffnen Sie die Datei in ihrem Programm und speichern Sie sie erneut.</translation>
     </message>
@@ -4010,22 +4277,44 @@
         <translation>(keine URL)</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/preview/panel.py" line="+53"/>
+        <location filename="../../omni_desktop/ui/preview/panel.py" line="+55"/>
         <source>Device preview</source>
         <translation>Gerätevorschau</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../omni_desktop/ui/campaign/test_send.py" line="-127"/>
+        <location filename="../../omni_desktop/ui/preview/panel.py" line="+24"/>
         <source>Row </source>
         <translation>Zeile </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+1"/>
+        <source>Recipient row whose text is sent</source>
+        <translation>Empfängerzeile, deren Text gesendet wird</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The test message</source>
+        <translation>Die Testnachricht</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send &amp;test</source>
+        <translation>&amp;Test senden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Text &amp;of:</source>
+        <translation>Text &amp;von:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location filename="../../omni_desktop/ui/preview/panel.py" line="+77"/>
         <source>No recipient</source>
         <translation>Kein Empfänger</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location filename="../../omni_desktop/ui/preview/panel.py" line="-75"/>
         <source>Recipient row shown in the preview</source>
         <translation>In der Vorschau gezeigte Empfängerzeile</translation>
     </message>
@@ -4050,7 +4339,7 @@
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+75"/>
         <source>{channel} preview</source>
         <translation>{channel}-Vorschau</translation>
     </message>
@@ -4576,7 +4865,7 @@
         <translation>Blatt „{sheet}“</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../omni_desktop/ui/importing/presenter.py" line="-85"/>
+        <location filename="../../omni_desktop/ui/importing/presenter.py" line="-100"/>
         <source>Import %n recipient(s) from {name}</source>
         <translation>
             <numerusform>%n Empfänger aus {name} importieren</numerusform>
@@ -4584,7 +4873,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+32"/>
         <source>Remove %n duplicate(s)</source>
         <translation>
             <numerusform>%n Duplikat entfernen</numerusform>
@@ -4753,6 +5042,321 @@
         <location filename="../../omni_desktop/ui/scenarios/presenter.py" line="+53"/>
         <source>The app is not connected to an account yet; try again in a moment.</source>
         <translation>Die App ist noch mit keinem Konto verbunden; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/core/personalise.py" line="+277"/>
+        <source>{placeholder} is not a column of the recipients: import a file with that column, or set a fallback value for it.</source>
+        <translation>{placeholder} ist keine Spalte der Empfänger: Importieren Sie eine Datei mit dieser Spalte oder legen Sie einen Ersatzwert dafür fest.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>{placeholder} is empty in %n row(s) (row(s) {rows}): fill them in, or set a fallback value for it.</source>
+        <translation>
+            <numerusform>{placeholder} ist in %n Zeile leer (Zeile {rows}): Füllen Sie sie aus oder legen Sie einen Ersatzwert dafür fest.</numerusform>
+            <numerusform>{placeholder} ist in %n Zeilen leer (Zeilen {rows}): Füllen Sie sie aus oder legen Sie einen Ersatzwert dafür fest.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{path} has an unclosed placeholder &quot;{text}&quot;: write it as {example}.</source>
+        <translation>{path} hat einen nicht geschlossenen Platzhalter „{text}“: Schreiben Sie ihn als {example}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{path} has a placeholder closed but never opened &quot;{text}&quot;: write it as {example}.</source>
+        <translation>{path} hat einen Platzhalter, der geschlossen, aber nie geöffnet wird: „{text}“. Schreiben Sie ihn als {example}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{path} has &quot;{text}&quot; with single braces: write {example} to fill it in from the recipients.</source>
+        <translation>{path} enthält „{text}“ mit einfachen geschweiften Klammern: Schreiben Sie {example}, damit der Wert aus den Empfängern eingesetzt wird.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/services/campaigns.py" line="+250"/>
+        <source>Request {n} of the campaign could not be read; nothing of it was sent.</source>
+        <translation>Anfrage {n} der Kampagne konnte nicht gelesen werden; nichts davon wurde gesendet.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>{reason} The campaign is paused; resume it when the connection is back.</source>
+        <translation>{reason} Die Kampagne ist angehalten; setzen Sie sie fort, sobald die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Request {n} was refused: {reason} The campaign is paused.</source>
+        <translation>Anfrage {n} wurde abgelehnt: {reason} Die Kampagne ist angehalten.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cancelled; the requests not started were not sent.</source>
+        <translation>Abgebrochen; die nicht gestarteten Anfragen wurden nicht gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/services/campaign_recovery.py" line="+56"/>
+        <source>The test address {address}: {reason}</source>
+        <translation>Die Testadresse {address}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>type a phone number or an e-mail address.</source>
+        <translation>Geben Sie eine Telefonnummer oder eine E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/storage/campaigns.py" line="+102"/>
+        <source>record the campaign&apos;s plan before sending it, so nothing was sent</source>
+        <translation>den Plan der Kampagne nicht vor dem Senden verzeichnen, daher wurde nichts gesendet</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>plan the request again</source>
+        <translation>die Anfrage nicht neu planen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>record the campaign&apos;s state</source>
+        <translation>den Zustand der Kampagne nicht verzeichnen</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/campaign/bar.py" line="+21"/>
+        <source>{n} s</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} min {s:02d} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} h {m:02d} min</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Campaign #{id}: {done} of {total} requests</source>
+        <translation>Kampagne #{id}: {done} von {total} Anfragen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{done:,} of {total:,} messages</source>
+        <translation>{done:,} von {total:,} Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{rate:,.0f}/min</source>
+        <translation>{rate:,.0f}/min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>about {time} left</source>
+        <translation>noch etwa {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n:,} rejected</source>
+        <translation>{n:,} abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} of unknown outcome</source>
+        <translation>{n:,} mit unbekanntem Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Campaign progress</source>
+        <translation>Fortschritt der Kampagne</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No request starts after this; those on their way finish.</source>
+        <translation>Danach startet keine Anfrage mehr; die unterwegs werden fertig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel campaign</source>
+        <translation>Kampagne abbrechen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The requests not started are never sent; those on their way finish.</source>
+        <translation>Die nicht gestarteten Anfragen werden nie gesendet; die unterwegs werden fertig.</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="-204"/>
+        <source>The requests of unknown outcome could not be checked: {reason}</source>
+        <translation>Die Anfragen mit unbekanntem Ergebnis konnten nicht geprüft werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The campaign stopped unexpectedly; see History before resuming it.</source>
+        <translation>Die Kampagne hat unerwartet gestoppt; sehen Sie im Verlauf nach, bevor Sie sie fortsetzen.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Paused; Resume sends the rest.</source>
+        <translation>Angehalten; Fortsetzen sendet den Rest.</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>The test message to {to} was accepted (see History).</source>
+        <translation>Die Testnachricht an {to} wurde angenommen (siehe Verlauf).</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/campaign/controller.py" line="+65"/>
+        <source>campaign #{id}</source>
+        <translation>Kampagne #{id}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A campaign is sending; Pause or Cancel act between its requests.</source>
+        <translation>Eine Kampagne wird gesendet; Anhalten oder Abbrechen wirken zwischen ihren Anfragen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n request(s) of the campaign got no answer, so their outcome is unknown; File &gt; History &gt; Check status settles them.</source>
+        <translation>
+            <numerusform>%n Anfrage der Kampagne bekam keine Antwort, ihr Ergebnis ist daher unbekannt; Datei &gt; Verlauf &gt; Status prüfen klärt es.</numerusform>
+            <numerusform>%n Anfragen der Kampagne bekamen keine Antwort, ihr Ergebnis ist daher unbekannt; Datei &gt; Verlauf &gt; Status prüfen klärt es.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cancel the campaign?</source>
+        <translation>Kampagne abbrechen?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The %n request(s) not started yet will never be sent; those on their way finish. This cannot be undone.</source>
+        <translation>
+            <numerusform>Die %n noch nicht gestartete Anfrage wird nie gesendet; die unterwegs werden fertig. Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>Die %n noch nicht gestarteten Anfragen werden nie gesendet; die unterwegs werden fertig. Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Campaign #{id} stopped after {started} of {total} requests ({messages:,} messages). Continue it now? Only the requests never started are sent.</source>
+        <translation>Kampagne #{id} hat nach {started} von {total} Anfragen ({messages:,} Nachrichten) gestoppt. Jetzt fortsetzen? Nur die nie gestarteten Anfragen werden gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n request(s) got no answer: the logs are asked about them first, and none is sent again without your word.</source>
+        <translation>
+            <numerusform>%n Anfrage bekam keine Antwort: Zuerst werden die Logs dazu befragt, und ohne Ihre Zustimmung wird nichts erneut gesendet.</numerusform>
+            <numerusform>%n Anfragen bekamen keine Antwort: Zuerst werden die Logs dazu befragt, und ohne Ihre Zustimmung wird keine erneut gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Continue the campaign?</source>
+        <translation>Kampagne fortsetzen?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Send these requests again?</source>
+        <translation>Diese Anfragen erneut senden?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The logs show no message of %n request(s) whose answer never came: they may never have arrived. Send them again with new IDs? If they were sent moments ago, the logs may not show them yet: choose No and check again later.</source>
+        <translation>
+            <numerusform>Die Logs zeigen keine Nachricht von %n Anfrage, deren Antwort nie kam: Sie ist vielleicht nie angekommen. Mit neuen IDs erneut senden? Wurde sie eben erst gesendet, zeigen die Logs sie vielleicht noch nicht: Wählen Sie Nein und prüfen Sie später noch einmal.</numerusform>
+            <numerusform>Die Logs zeigen keine Nachricht von %n Anfragen, deren Antwort nie kam: Sie sind vielleicht nie angekommen. Mit neuen IDs erneut senden? Wurden sie eben erst gesendet, zeigen die Logs sie vielleicht noch nicht: Wählen Sie Nein und prüfen Sie später noch einmal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/history/requests.py" line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/campaign/fallbacks.py" line="+47"/>
+        <source>all {total:,} (no such column)</source>
+        <translation>alle {total:,} (keine solche Spalte)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{empty:,} of {total:,}</source>
+        <translation>{empty:,} von {total:,}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Placeholder fallbacks</source>
+        <translation>Ersatzwerte für Platzhalter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The message has no {{Field}} placeholders.</source>
+        <translation>Die Nachricht hat keine {{Field}}-Platzhalter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A fallback is the text a placeholder becomes in the rows that leave it empty. Leave it empty to keep those rows from being sent until they are filled in.</source>
+        <translation>Ein Ersatzwert ist der Text, zu dem ein Platzhalter in den Zeilen wird, die ihn leer lassen. Lassen Sie ihn leer, damit diese Zeilen erst gesendet werden, wenn sie ausgefüllt sind.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Placeholder</source>
+        <translation>Platzhalter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows without a value</source>
+        <translation>Zeilen ohne Wert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fallback</source>
+        <translation>Ersatzwert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Fallback for {placeholder}</source>
+        <translation>Ersatzwert für {placeholder}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No fallback</source>
+        <translation>Kein Ersatzwert</translation>
     </message>
 </context>
 </TS>

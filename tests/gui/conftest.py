@@ -17,10 +17,11 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from omni_desktop.api import Auth, OmniClient
-from omni_desktop.sandbox import SandboxThread
+from omni_desktop.sandbox import SMS_SCENARIO_KEY, SandboxThread
+from omni_desktop.storage.outbox import Outbox
 from omni_desktop.storage.recent import RecentFiles
 
-from omni_desktop.services.targets import Target
+from omni_desktop.services.targets import Target, sandbox_target
 
 from omni_desktop.ui.presenter import ComposerPresenter
 from omni_desktop.ui.window import MainWindow
@@ -158,3 +159,26 @@ def make_window() -> Iterator[MakeWindow]:
     yield make
     for loop, window in made:
         close_window(loop, window)
+
+
+@pytest.fixture
+def outbox_window(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
+) -> Iterator[tuple[MainWindow, Outbox]]:
+    """The window on the sandbox with a real outbox file, on the "SMS only" scenario."""
+    outbox = Outbox(tmp_path / "history.sqlite3")
+    client = OmniClient(sandbox.url, Auth.app(sandbox.api_key), http=httpx.AsyncClient())
+    presenter = ComposerPresenter(
+        client, sandbox_target(sandbox.url, sandbox.api_key), outbox=outbox
+    )
+    window = MainWindow(presenter, recent=RecentFiles(tmp_path / "recent.json"))
+    window.show()
+    qloop.run_until_complete(presenter.refresh_scenarios())
+    presenter.set_scenario_key(SMS_SCENARIO_KEY)
+    yield window, outbox
+    qloop.run_until_complete(presenter.shutdown())
+    qloop.run_until_complete(client.aclose())
+    presenter.set_dirty(False)
+    window.close()
+    window.deleteLater()
+    outbox.close()

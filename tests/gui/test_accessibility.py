@@ -44,10 +44,13 @@ from omni_desktop.storage.settings import Settings, SettingsFile
 
 from omni_desktop.services.accounts import AccountsService
 from omni_desktop.services.history import HistoryService
+from omni_desktop.services.targets import sandbox_target
 
 from omni_desktop.ui.accounts import AccountsDialog
+from omni_desktop.ui.campaign.fallbacks import FallbacksDialog
+from omni_desktop.ui.campaign.test_send import TestSendDialog
 from omni_desktop.ui.history import HistoryDialog
-from omni_desktop.ui.presenter import SendSummary
+from omni_desktop.ui.presenter import ComposerPresenter, SendSummary
 from omni_desktop.ui.problems_view import ProblemsView
 from omni_desktop.ui.request_preview import RequestPreview
 from omni_desktop.ui.schedule_editor import ScheduleEditor
@@ -293,6 +296,30 @@ def test_the_history_dialog(history_dialog: HistoryDialog, qtbot: QtBot) -> None
     for page in range(history_dialog.tabs.count()):
         history_dialog.tabs.setCurrentIndex(page)
         assert_accessible(history_dialog, qtbot, history_dialog.tabs.tabText(page))
+
+
+def personalised_presenter() -> ComposerPresenter:
+    """A presenter (no client) whose draft has two rows and a `{{First name}}` placeholder."""
+    presenter = ComposerPresenter(None, sandbox_target("http://127.0.0.1:9", "key"))
+    presenter.message.destinations = [
+        Destination(phone="+41793026727", fields={"First name": "Jürg"}),
+        Destination(phone="+41793026728", fields={"First name": ""}),
+    ]
+    presenter.message.content("sms").values["text"] = "Hi {{First name}}"
+    return presenter
+
+
+def test_the_test_send_dialog(qtbot: QtBot) -> None:
+    presenter = personalised_presenter()
+    dialog = TestSendDialog(presenter, "+41 79 555 01 02")
+    assert_accessible(shown(dialog, qtbot), qtbot)
+
+
+def test_the_fallbacks_dialog(qtbot: QtBot) -> None:
+    presenter = personalised_presenter()
+    dialog = FallbacksDialog(presenter)
+    assert dialog.edits, "a line per placeholder"
+    assert_accessible(shown(dialog, qtbot), qtbot)
 
 
 def test_the_helper_finds_an_unnamed_control_and_a_keyboard_trap(qtbot: QtBot) -> None:

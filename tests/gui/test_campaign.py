@@ -8,12 +8,13 @@ import asyncio
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
+from campaign_drafts import compose, people
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QMessageBox
@@ -21,60 +22,21 @@ from PySide6.QtWidgets import QMessageBox
 from omni_desktop.core.message import Destination, OmniMessage
 from omni_desktop.core.validation import validate
 
-from omni_desktop.api import Auth, OmniClient
-from omni_desktop.sandbox import SMS_SCENARIO_KEY, SandboxThread
+from omni_desktop.sandbox import SandboxThread
 from omni_desktop.storage import campaigns as store
 from omni_desktop.storage.campaigns import CampaignState
 from omni_desktop.storage.outbox import Outbox
 from omni_desktop.storage.paths import AppPaths
-from omni_desktop.storage.recent import RecentFiles
 
 from omni_desktop.services.campaigns import Options, plan
-from omni_desktop.services.targets import environment_target, sandbox_target
+from omni_desktop.services.targets import environment_target
 
-from omni_desktop.ui.presenter import ComposerPresenter
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.window import MainWindow
 
 from omni_desktop.app import Services, build_parser
 
 RunUntil = Callable[..., None]
-
-
-def people(count: int, names: int = 3) -> list[Destination]:
-    return [
-        Destination(f"+41 79 {i // 10000:03d} {i // 100 % 100:02d} {i % 100:02d}",
-                    fields={"First name": f"Name{i % names}"})
-        for i in range(count)
-    ]  # fmt: skip
-
-
-@pytest.fixture
-def campaign_window(
-    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
-) -> Iterator[tuple[MainWindow, Outbox]]:
-    outbox = Outbox(tmp_path / "history.sqlite3")
-    client = OmniClient(sandbox.url, Auth.app(sandbox.api_key), http=httpx.AsyncClient())
-    presenter = ComposerPresenter(
-        client, sandbox_target(sandbox.url, sandbox.api_key), outbox=outbox
-    )
-    window = MainWindow(presenter, recent=RecentFiles(tmp_path / "recent.json"))
-    window.show()
-    qloop.run_until_complete(presenter.refresh_scenarios())
-    presenter.set_scenario_key(SMS_SCENARIO_KEY)
-    yield window, outbox
-    qloop.run_until_complete(presenter.shutdown())
-    qloop.run_until_complete(client.aclose())
-    presenter.set_dirty(False)
-    window.close()
-    window.deleteLater()
-    outbox.close()
-
-
-def compose(window: MainWindow, rows: list[Destination], text: str) -> None:
-    window.recipients.model.set_destinations(rows)
-    window.presenter.message.content("sms").values["text"] = text
-    window.presenter.edited()
 
 
 def confirm(window: MainWindow) -> ConfirmSendDialog:
@@ -92,9 +54,9 @@ def sent_ids(sandbox: SandboxThread) -> Counter[str]:
 
 
 def test_personalised_rows_go_as_a_campaign_with_its_progress_and_every_row_in_the_table(
-    campaign_window: tuple[MainWindow, Outbox], sandbox: SandboxThread, run_until: RunUntil
+    outbox_window: tuple[MainWindow, Outbox], sandbox: SandboxThread, run_until: RunUntil
 ) -> None:
-    window, outbox = campaign_window
+    window, outbox = outbox_window
     compose(window, people(250), "Hi {{First name}}, your order is ready.")
     run_until(lambda: window.presenter.validate_now().ok)
     dialog = confirm(window)
@@ -122,9 +84,9 @@ def test_personalised_rows_go_as_a_campaign_with_its_progress_and_every_row_in_t
 
 
 def test_an_empty_field_refuses_send_until_a_fallback_is_set(
-    campaign_window: tuple[MainWindow, Outbox], sandbox: SandboxThread, run_until: RunUntil
+    outbox_window: tuple[MainWindow, Outbox], sandbox: SandboxThread, run_until: RunUntil
 ) -> None:
-    window, _outbox = campaign_window
+    window, _outbox = outbox_window
     rows = people(3)
     rows[1] = Destination(rows[1].phone, fields={"First name": ""})
     compose(window, rows, "Hi {{First name}}")
@@ -143,9 +105,9 @@ def test_an_empty_field_refuses_send_until_a_fallback_is_set(
 
 
 def test_pause_holds_between_requests_then_resume_and_cancel(
-    campaign_window: tuple[MainWindow, Outbox], sandbox: SandboxThread, run_until: RunUntil
+    outbox_window: tuple[MainWindow, Outbox], sandbox: SandboxThread, run_until: RunUntil
 ) -> None:
-    window, outbox = campaign_window
+    window, outbox = outbox_window
     compose(window, people(600, names=1), "Hi {{First name}}")
     run_until(lambda: window.presenter.validate_now().ok)
     sandbox.faults.latency = 0.15
@@ -255,9 +217,9 @@ def _box(window: MainWindow, name: str) -> QMessageBox | None:
 
 
 def test_the_sms_counter_gives_the_range_over_rows_and_the_total(
-    campaign_window: tuple[MainWindow, Outbox], run_until: RunUntil
+    outbox_window: tuple[MainWindow, Outbox], run_until: RunUntil
 ) -> None:
-    window, _outbox = campaign_window
+    window, _outbox = outbox_window
     rows = people(3)
     rows[2] = Destination(rows[2].phone, fields={"First name": "J" * 170})  # two segments
     compose(window, rows, "Hi {{First name}}")

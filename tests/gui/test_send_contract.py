@@ -3,23 +3,14 @@ Send is free again; a draft whose IDs were sent before is refused before the con
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import httpx
 import pytest
-from pytestqt.qtbot import QtBot
 
-from omni_desktop.api import Auth, OmniClient
-from omni_desktop.sandbox import SMS_SCENARIO_KEY, SandboxThread
+from omni_desktop.sandbox import SandboxThread
 from omni_desktop.storage.outbox import Outbox
-from omni_desktop.storage.recent import RecentFiles
 from omni_desktop.storage.sends import SendState
 
-from omni_desktop.services.targets import sandbox_target
-
-from omni_desktop.ui.presenter import ComposerPresenter
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.window import MainWindow
 
@@ -27,27 +18,11 @@ RunUntil = Callable[..., None]
 
 
 @pytest.fixture
-def window_with_outbox(
-    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
-) -> Iterator[tuple[MainWindow, Outbox]]:
-    outbox = Outbox(tmp_path / "history.sqlite3")
-    client = OmniClient(sandbox.url, Auth.app(sandbox.api_key), http=httpx.AsyncClient())
-    presenter = ComposerPresenter(
-        client, sandbox_target(sandbox.url, sandbox.api_key), outbox=outbox
-    )
-    window = MainWindow(presenter, recent=RecentFiles(tmp_path / "recent.json"))
-    window.show()
-    qloop.run_until_complete(presenter.refresh_scenarios())
-    presenter.set_scenario_key(SMS_SCENARIO_KEY)
-    presenter.message.content("sms").values["text"] = "Your parcel is on its way."
-    presenter.edited()
-    yield window, outbox
-    qloop.run_until_complete(presenter.shutdown())
-    qloop.run_until_complete(client.aclose())
-    presenter.set_dirty(False)
-    window.close()
-    window.deleteLater()
-    outbox.close()
+def window_with_outbox(outbox_window: tuple[MainWindow, Outbox]) -> tuple[MainWindow, Outbox]:
+    window, outbox = outbox_window
+    window.presenter.message.content("sms").values["text"] = "Your parcel is on its way."
+    window.presenter.edited()
+    return window, outbox
 
 
 def confirm(window: MainWindow) -> ConfirmSendDialog:

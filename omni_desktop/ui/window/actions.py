@@ -19,6 +19,8 @@ from omni_desktop import __version__
 from omni_desktop.about import version_text
 
 if TYPE_CHECKING:
+    from omni_desktop.ui.campaign.fallbacks import FallbacksDialog
+    from omni_desktop.ui.campaign.test_send import TestSendDialog
     from omni_desktop.ui.window.window import MainWindow
 
 
@@ -89,6 +91,16 @@ class WindowActions:
             tr("List, create and edit the account's scenarios"),
         )  # fmt: skip
         window.scenario_picker.manage.clicked.connect(self.scenarios.trigger)
+        self.test_send = action(
+            tr("Send a &test…"), QKeySequence("Ctrl+Shift+T"), self.open_test_send, None,
+            tr("Send the message as one row reads to an address you type, marked as a test"),
+        )  # fmt: skip
+        self.fallbacks = action(
+            tr("Placeholder &fallbacks…"), None, self.open_fallbacks, None,
+            tr("The text a {{Field}} placeholder becomes in rows that leave it empty"),
+        )  # fmt: skip
+        self.last_test_address = ""  # offered again by the next test of this session
+        self._test_dialog: TestSendDialog | None = None
         self.next_tab = action(
             tr("Next channel tab"), QKeySequence("Ctrl+Tab"), lambda: window.cycle_tab(1)
         )
@@ -132,6 +144,7 @@ class WindowActions:
         file_menu.addAction(self.quit)
         message_menu = menu.addMenu(tr("&Message"))
         message_menu.addActions([self.send, self.refresh, self.scenarios])
+        message_menu.addActions([self.test_send, self.fallbacks])
         message_menu.addSeparator()
         message_menu.addActions([self.next_tab, self.prev_tab])
         self.account_menu: QMenu = menu.addMenu(tr("A&ccount"))
@@ -141,6 +154,43 @@ class WindowActions:
         help_menu.addAction(self.log_folder)
         help_menu.addSeparator()
         help_menu.addAction(self.about)
+
+    def open_test_send(self) -> TestSendDialog:
+        """Message > Send a test…: one dialog at a time, brought to the front when open."""
+        from omni_desktop.ui.campaign.test_send import TestSendDialog  # loads with its first use
+
+        dialog = self._test_dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        dialog = TestSendDialog(self._window.presenter, self.last_test_address, self._window)
+        dialog.address_used.connect(self._on_test_address_used)
+        dialog.finished.connect(lambda *_: self._forget_test_dialog(dialog))
+        self._test_dialog = dialog
+        self._window.keep_open(dialog)
+        dialog.open()
+        return dialog
+
+    def _on_test_address_used(self, address: str) -> None:
+        self.last_test_address = address
+
+    def _forget_test_dialog(self, dialog: TestSendDialog) -> None:
+        if self._test_dialog is dialog:
+            self._test_dialog = None
+
+    def open_fallbacks(self) -> FallbacksDialog:
+        """Message > Placeholder fallbacks…; OK revalidates the draft with them."""
+        from omni_desktop.ui.campaign.fallbacks import FallbacksDialog  # loads with its first use
+
+        window = self._window
+        dialog = FallbacksDialog(window.presenter, window)
+        dialog.accepted.connect(
+            lambda: window.device_preview.set_fallbacks(window.presenter.fallbacks)
+        )
+        window.keep_open(dialog)
+        dialog.open()
+        return dialog
 
     def _build_toolbar(self, window: MainWindow) -> None:
         toolbar = window.addToolBar(tr("Main"))

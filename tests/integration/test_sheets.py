@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import time
 import zipfile
@@ -24,6 +25,26 @@ from omni_desktop.services.importing import (
 )
 
 CUSTOMERS = 'Name;Mobile;E-Mail\r\n"Schmid, Jürg";079 302 67 27;jurg@example.com\r\n'
+
+
+def test_duplicates_are_rows_repeating_an_address_never_rows_lacking_one(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Phone,E-Mail\n"
+        ",ana@example.com\n"  # e-mail only
+        ",ben@example.com\n"  # e-mail only, another
+        "+41 79 302 67 27,\n"  # phone only
+        "+41 79 302 67 28,\n"  # phone only, another
+        "0041793026727,\n"  # row 4's number again, written otherwise
+        ",ANA@example.com\n"  # row 2's address again
+        "+41 79 302 67 29,ben@example.com\n",  # a new number, row 3's address
+        encoding="utf-8",
+    )
+    result = read_recipients(path, None, None)
+    assert result.duplicates == frozenset({6, 7, 8})
+    assert (result.valid_count, result.invalid_count, result.duplicate_count) == (4, 0, 3)
 
 
 def test_utf8_bom_semicolons_and_quoted_commas(tmp_path: Path) -> None:
@@ -214,6 +235,47 @@ def test_far_apart_cells_never_allocate_the_whole_rectangle(tmp_path: Path) -> N
     path = write_xlsx(tmp_path / "far.xlsx", {}, {"S": far})
     with pytest.raises(SheetError, match="1,048,576 rows by 16,384 columns"):
         read_sheet(path)
+
+
+@pytest.mark.parametrize("cut", [1, 5, 9, 13])
+def test_a_far_cell_reference_cut_by_the_read_chunk_is_still_seen(tmp_path: Path, cut: int) -> None:
+    # The sheet is scanned 1 MB at a time: a reference split between two chunks counts too.
+    head = sheet_xml([["x"]]).replace("</sheetData>", "") + '<row r="900000"><c'
+    ref = ' r="ZZ900000"'
+    filler = "<!--" + "f" * ((1 << 20) - cut - len(head) - 7) + "-->"
+    xml = head[: -len('<row r="900000"><c')] + filler + '<row r="900000"><c' + ref
+    xml += "><v>1</v></c></row></sheetData></worksheet>"
+    assert xml.index(ref) == (1 << 20) - cut  # the chunk ends inside the reference
+    path = write_xlsx(tmp_path / "far.xlsx", {}, {"S": xml})
+    with pytest.raises(SheetError, match="900,000 rows by 702 columns"):
+        read_sheet(path)
+
+
+def test_workbook_rows_read_one_at_a_time_keep_their_cells_where_they_were(
+    tmp_path: Path,
+) -> None:
+    # Rows are read a row at a time (the window's thread is not held for the whole sheet);
+    # an empty area before the data still counts, so columns and row numbers stay the file's.
+    from python_calamine import CalamineWorkbook
+
+    from omni_desktop.storage.sheets import cell_text
+
+    rng = random.Random(11)
+    for n in range(60):
+        writer, suffix = rng.choice(((write_xlsx, "xlsx"), (write_ods, "ods")))
+        values = (None, None, "", "v", 2.0, 41793026727.0)
+        rows = [
+            [rng.choice(values) for _ in range(rng.randrange(6))] for _ in range(rng.randrange(6))
+        ]
+        path = writer(tmp_path / f"s{n}.{suffix}", {"S": rows})
+        whole = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S")
+        expected = [[cell_text(v) for v in row] for row in whole.to_python(skip_empty_area=False)]
+        for row in expected:
+            while row and not row[-1]:
+                row.pop()
+        while expected and not expected[-1]:
+            expected.pop()
+        assert read_sheet(path, "S").rows == expected, rows
 
 
 def test_a_row_of_100000_columns_and_a_10_mb_cell(tmp_path: Path) -> None:

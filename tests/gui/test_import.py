@@ -8,6 +8,7 @@ import csv
 import itertools
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,12 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from omni_desktop.core.message import to_json
+
 from omni_desktop.sandbox import SMS_SCENARIO_KEY, SandboxThread
 
 from omni_desktop.services.importing import RegionMemory
+from omni_desktop.services.preparing import check
 
 from omni_desktop.ui.importing.dialog import MAPPING_PAGE, PROGRESS_PAGE, RESULT_PAGE, ImportDialog
 from omni_desktop.ui.recipients import COL_CHECK, COL_PHONE
@@ -218,6 +222,54 @@ def test_bad_rows_are_counted_removed_and_exported_with_their_reason(
     assert window.recipients.model.counts() == (4, 2)
     window.commands.undo.trigger()  # the import itself
     assert phones(window) == ["+49 151 23456789"]
+
+
+def test_the_draft_checked_during_the_import_is_what_a_fresh_check_finds(
+    composer: Composer, tmp_path: Path, run_until: RunUntil
+) -> None:
+    # The import checks the draft with its new rows in the worker, so the GUI thread never
+    # checks 100,000 rows again: that check must be the one the window would have made.
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "Phone,E-Mail,Name\n"
+        "+41 79 302 67 27,ana@example.com,Ana\n"
+        "4.17930E+10,,Ben\n"
+        "+41 79 302 67 27,,Ana again\n"
+        ",not an address,Cleo\n"
+        "079 302 67 28,,Dan\n",
+        encoding="utf-8",
+    )
+    window = composer.window
+    presenter = window.presenter
+    window.recipients.model.add_lines("+49 151 23456789\n")
+    dialog = open_import(window, path, run_until)
+    import_now(dialog, run_until)
+    table = window.recipients.model
+    assert presenter.message.destinations is table.destinations()  # one list, not a copy
+    assert len(table.destinations()) == 6
+    reused = presenter.validate_now()
+    assert reused.checked is not None and reused.checked[0] is presenter.message.destinations
+    fresh = check(
+        presenter.message,
+        presenter.target,
+        presenter.flow_keys(),
+        datetime.now(UTC),
+        fallbacks=presenter.fallbacks,
+    )
+    assert [(p.path, p.message) for p in reused.problems] == [
+        (p.path, p.message) for p in fresh.problems
+    ]
+    rows = {p.path.split("]")[0] for p in fresh.problems if p.path.startswith("destinations[")}
+    # Ben (digits lost), Ana again, Cleo (no address), Dan (national, no default country)
+    assert rows == {"destinations[2", "destinations[3", "destinations[4", "destinations[5"}
+    assert to_json(reused.prepared) == to_json(fresh.prepared)
+    # An edit afterwards makes a new list, checked again.
+    table.setData(table.index(0, COL_PHONE), "+49 151 23456780")
+    assert presenter.message.destinations is table.destinations()
+    again = presenter.validate_now().checked
+    assert again is not None and again[0] is presenter.message.destinations
+    assert presenter.message.destinations[0].phone == "+49 151 23456780"
+    close(dialog)
 
 
 def test_the_default_country_reads_national_numbers(
@@ -495,10 +547,10 @@ def test_the_window_stays_responsive_importing_100000_rows(
     assert window.recipients.model.rowCount() == 100_000
     assert len(set(progress)) > 10  # the bar moved along
     assert dialog.fields_note.text() == "3 more columns kept as fields: First name, City, Time"
-    # One stall is left, 0.2-0.35 s on a 2-core machine: the one insert of 100,000 rows, the
-    # window taking them into the draft, and the one full collection that follows; the rest
-    # of the import (reading, checking: 2-3 s) runs in the worker with ticks every ~20 ms.
-    assert max(gaps) < 0.5, f"the event loop stalled {max(gaps):.3f} s in {elapsed:.1f} s"
+    # The rows reach the table and the draft already counted and checked (in the worker), and
+    # the collector never walks them: no stall is left (benchmarks/bench_import_lag.py: p99
+    # under 5 ms, the longest tick about 20 ms). Room for a busy machine's scheduling.
+    assert max(gaps) < 0.2, f"the event loop stalled {max(gaps):.3f} s in {elapsed:.1f} s"
     close(dialog)
 
 

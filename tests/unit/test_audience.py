@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from omni_desktop.core.addresses import check_phone
 from omni_desktop.core.audience import (
     Mapping,
+    RowConverter,
     clean_phone,
     convert_row,
     detect_header,
@@ -64,6 +65,48 @@ def test_row_keeps_the_text_and_every_other_column() -> None:
     assert row.destination.phone == "079 302 67 27"  # as typed: validation normalises once
     assert row.fields == {"Name": "Schmid, Jürg", "Ort": "Zürich"}
     assert convert_row(8, ["", " "], ["a", "b"], Mapping(1), "CH") is None
+
+
+def test_fields_of_short_and_wide_rows_are_the_cells_present() -> None:
+    # Every column but the mapped ones is a field; a short row has the fields it reaches.
+    names = ["Name", "Phone", "City", "E-Mail", "Note"]
+    convert = RowConverter(names, Mapping(phone=1, email=3), None)
+    wide = convert(2, ["Ana", "+41793026727", "Bern", "ana@example.com", "vip", "extra"])
+    short = convert(3, ["Ben", "+41793026728"])
+    one = RowConverter(["Phone", "Name"], Mapping(phone=0), None)(4, ["+41793026729", "Cleo"])
+    none = RowConverter(["Phone"], Mapping(phone=0), None)(5, ["+41793026720"])
+    assert wide is not None and wide.fields == {"Name": "Ana", "City": "Bern", "Note": "vip"}
+    assert wide.destination.fields == wide.fields  # reaches the send, for {{City}}
+    assert short is not None and short.fields == {"Name": "Ben"}
+    assert one is not None and one.fields == {"Name": "Cleo"}
+    assert none is not None and none.fields == {}
+    assert convert(6, [" ", "", "\t"]) is None  # blank, however wide
+
+
+def test_a_bad_e_mail_is_the_rows_problem_after_a_bad_number() -> None:
+    convert = RowConverter(["Phone", "E-Mail"], Mapping(phone=0, email=1), None)
+    both = convert(2, ["+385 91", "not an address"])
+    email = convert(3, ["+41793026727", "not an address"])
+    good = convert(4, ["", "ana@example.com"])
+    assert both is not None and both.problem is not None and "short" in both.problem
+    assert email is not None and email.problem is not None and "@" in email.problem
+    assert email.keys == ("41793026727", None)
+    assert good is not None and good.problem is None and good.keys == (None, "ana@example.com")
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept"),
+    [
+        ("41793026727.00", "41793026727"),
+        ("+41793026727.0", "+41793026727"),
+        (" 41793026727.0 ", "41793026727"),
+        ("41793026727.05", "41793026727.05"),  # not a whole number: left for the check
+        ("Tel. 079 302 67 27", "Tel. 079 302 67 27"),  # an "e", yet no exponent
+        ("10", "10"),
+    ],
+)
+def test_float_tails_dropped_only_where_exact(cell: str, kept: str) -> None:
+    assert clean_phone(cell, None) == (kept, None)
 
 
 def test_scientific_notation_refused_never_guessed() -> None:

@@ -79,7 +79,9 @@ class ImportController(QObject):
         account = target.profile or ("sandbox" if target.is_sandbox else target.name)
         draft = window.drafts.path
         region = self.memory.region_for(account, draft, target.default_region)
-        presenter = ImportPresenter(path, window.recipients, region, self.memory, account, draft)
+        presenter = ImportPresenter(
+            path, window.recipients, region, self.memory, account, draft, composer=window.presenter
+        )
         dialog = ImportDialog(presenter, window)
         dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog

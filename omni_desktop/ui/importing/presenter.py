@@ -2,24 +2,31 @@
 
 It reads the preview and the rows in a worker thread (its `TaskKeeper` keeps the tasks),
 passes progress to the GUI thread through the event loop, and puts the rows into the
-recipients table as one undoable step, in one insert however many. Cancel sets a flag the
-worker checks every few thousand rows; a cancelled import changes nothing.
+recipients table as one undoable step, in one insert however many. The GUI thread only
+inserts: the rows are counted, and the window's draft checked with them, in the worker.
+Cancel sets a flag the worker checks every few thousand rows; a cancelled import changes
+nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from omni_desktop.core.addresses import check_phone
 from omni_desktop.core.audience import SCIENTIFIC, ImportedRow, Mapping
 from omni_desktop.core.gcpause import gc_paused
+from omni_desktop.core.message import Destination, OmniMessage
+from omni_desktop.core.validation import ValidationResult
 
 from omni_desktop.storage.errors import StorageError
 
@@ -31,12 +38,18 @@ from omni_desktop.services.importing import (
     Preview,
     SheetError,
 )
+from omni_desktop.services.preparing import check
 
 from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.qt_common import TaskKeeper
 from omni_desktop.ui.recipients import RecipientRow, RecipientsEditor
+from omni_desktop.ui.recipients.model import count_rows, destination_of
+
+if TYPE_CHECKING:
+    from omni_desktop.ui.presenter import ComposerPresenter
 
 T = TypeVar("T")
+SWITCH_INTERVAL = 0.001  # seconds the import's worker may keep the GIL while this thread waits
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,22 @@ class _Read:
     result: ImportResult
     rows: dict[int, RecipientRow]  # file row number -> the table row made of it
     fields: list[str]
+    table_rows: list[RecipientRow]  # the rows to insert, in file order
+    counts: tuple[int, int]  # (valid, invalid) among them, as the table counts them
+    after: list[Destination] | None = None  # the table's destinations with these rows
+    validation: ValidationResult | None = None  # the window's draft checked with them
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """The window's draft as the import found it, to check it with the new rows in the worker
+    (the dialog is modal: nothing else changes it meanwhile)."""
+
+    composer: ComposerPresenter
+    message: OmniMessage
+    flow: list[str] | None
+    fallbacks: dict[str, str]
+    before: list[Destination]  # the table's destinations() before the import
 
 
 class ImportPresenter(QObject):
@@ -76,8 +105,12 @@ class ImportPresenter(QObject):
         account: str = "",
         draft: Path | None = None,
         parent: QObject | None = None,
+        composer: ComposerPresenter | None = None,
     ) -> None:
         super().__init__(parent)
+        # The window's draft: checked with the new rows in the worker, so that the 100,000
+        # rows are not checked again on the GUI thread when they reach it.
+        self.composer = composer
         self.path = path
         self.editor = editor
         self.region = region
@@ -139,21 +172,49 @@ class ImportPresenter(QObject):
             loop.call_soon_threadsafe(self.progress_changed.emit, done, total)
 
         table_region = self.editor.model.default_region
+        composer = self.composer
+        draft = None
+        if composer is not None:
+            draft = _Draft(
+                composer,
+                composer.message,
+                composer.flow_keys(),
+                dict(composer.fallbacks),
+                self.editor.model.destinations(),
+            )
         # The cycle collector is held from here on the GUI thread: 100,000 rows' objects form
         # no cycles, yet set off full collections that stall this thread too (one interpreter),
         # and it is let go here, so no collection runs on the worker (Qt objects die here).
         with gc_paused():
+            # The worker keeps the GIL for the switch interval (5 ms) each time this thread
+            # asks for it, which a frame does several times: shorter while it runs.
+            interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
             try:
                 read = await asyncio.to_thread(
-                    _read, self.path, choices, table_region, progress, self._cancel.is_set
+                    _read, self.path, choices, table_region, progress, self._cancel.is_set, draft
                 )
             except (ImportCancelled, StorageError) as exc:
                 self.import_failed.emit(str(exc))
                 return
+            finally:
+                sys.setswitchinterval(interval)
             if not self._cancel.is_set():
-                rows = [read.rows[r.row] for r in read.result.rows]
+                rows = read.table_rows
                 text = trn("Import %n recipient(s) from {name}", None, len(rows))
-                self.editor.insert_rows(rows, text.format(name=self.path.name))
+                handed = None if draft is None or read.after is None else (draft.before, read.after)
+                self.editor.insert_rows(rows, text.format(name=self.path.name), read.counts, handed)
+                if draft is not None and draft.composer.message.destinations is read.after:
+                    # The draft now holds the very list checked in the worker: its next
+                    # validation takes the recipients' part of this result as it is.
+                    draft.composer.result = read.validation
+                # Everything made while the collector was held (the rows, the window's copy
+                # of them) would be walked by the first young collection after: 0.3 s of
+                # this thread for 100,000 rows. They live as long as the table or the undo
+                # step keeps them, and go by reference counting then: keep them out of the
+                # collector's walks, as start-up does with what it builds (app.py). The
+                # price: a cycle of garbage made meanwhile (few, in these seconds) stays.
+                gc.freeze()
         if self._cancel.is_set():
             self.import_failed.emit(tr("The import was cancelled; nothing was added."))
             return
@@ -222,8 +283,10 @@ def _read(
     table_region: str | None,
     progress: importing.Progress,
     cancelled: importing.Cancelled,
+    draft: _Draft | None = None,
 ) -> _Read:
-    """In a worker thread: the file's rows as recipients, and a checked table row for each."""
+    """In a worker thread: the file's rows as recipients, a checked table row for each, and
+    the window's draft checked with them as the window would check it."""
     result = importing.read_recipients(
         path,
         choices.mapping,
@@ -235,11 +298,24 @@ def _read(
         cancelled=cancelled,
     )
     rows: dict[int, RecipientRow] = {}
+    table_rows: list[RecipientRow] = []
     for done, imported in enumerate(result.rows):
         if done % STEP == 0 and cancelled():
             raise ImportCancelled(tr("The import was cancelled; nothing was added."))
-        rows[imported.row] = table_row(imported, choices.region, table_region)
-    return _Read(result, rows, importing.field_names(result))
+        rows[imported.row] = row = table_row(imported, choices.region, table_region)
+        table_rows.append(row)
+    counts = count_rows(table_rows)
+    fields = importing.field_names(result)
+    _counted = (result.valid_count, result.invalid_count)  # here, not on the GUI thread
+    if draft is None:
+        return _Read(result, rows, fields, table_rows, counts)
+    added = [destination_of(r) for r in table_rows if not r.is_empty]
+    after = [*draft.before, *added]
+    message = replace(draft.message, destinations=after)
+    composer = draft.composer
+    now = datetime.now(UTC)
+    checked = check(message, composer.target, draft.flow, now, fallbacks=draft.fallbacks)
+    return _Read(result, rows, fields, table_rows, counts, after, checked)
 
 
 def table_row(imported: ImportedRow, region: str | None, table_region: str | None) -> RecipientRow:

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omni_desktop.core.message import Destination
+
 from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.plain import plain_message_box
 from omni_desktop.ui.recipients.model import COL_PHONE, ERROR_COLOUR, RecipientsModel
@@ -291,10 +293,19 @@ class RecipientsEditor(QWidget):
             self.undo_stack.push(RemoveRowsCommand(self.model, list(rows), text))
         return len(rows)
 
-    def insert_rows(self, rows: list[Any], text: str) -> int:
-        """Append checked rows as one undoable step named `text`; how many."""
+    def insert_rows(
+        self,
+        rows: list[Any],
+        text: str,
+        counts: tuple[int, int] | None = None,
+        destinations: tuple[list[Destination], list[Destination]] | None = None,
+    ) -> int:
+        """Append checked rows as one undoable step named `text`; how many. `counts` and
+        `destinations` are worked out already (off the GUI thread): `insert_checked`'s."""
         if rows:
-            self.undo_stack.push(InsertRowsCommand(self.model, self.model.rowCount(), rows, text))
+            at = self.model.rowCount()
+            command = InsertRowsCommand(self.model, at, rows, text, counts, destinations)
+            self.undo_stack.push(command)
         return len(rows)
 
     def clear(self) -> QMessageBox | None:

@@ -9,20 +9,33 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from omni_desktop.core.message import Destination
+
 from omni_desktop.ui.recipients.model import RecipientRow, RecipientsModel
 
 
 class InsertRowsCommand(QUndoCommand):
     """Rows added at `at` (checked already); undo takes exactly those rows out again."""
 
-    def __init__(self, model: RecipientsModel, at: int, rows: list[RecipientRow], text: str):
+    def __init__(
+        self,
+        model: RecipientsModel,
+        at: int,
+        rows: list[RecipientRow],
+        text: str,
+        counts: tuple[int, int] | None = None,
+        destinations: tuple[list[Destination], list[Destination]] | None = None,
+    ):
         super().__init__(text)
         self._model = model
         self._at = at
         self._rows = rows
+        self._counts = counts  # (valid, invalid) of `rows`, when known
+        self._destinations = destinations  # for the first insert only (`insert_checked`)
 
     def redo(self) -> None:
-        self._model.insert_checked(self._at, self._rows)
+        self._model.insert_checked(self._at, self._rows, self._counts, self._destinations)
+        self._destinations = None
 
     def undo(self) -> None:
         self._model.take(self._rows)

@@ -133,7 +133,13 @@ class Sender:
 
         def keep(outbox: Outbox, send_id: int) -> object:
             updates = [MessageUpdate(m.message_id, m.status) for m in response.messages]
-            return outbox.record_answer(send_id, response.raw, text=response.text, updates=updates)
+            return outbox.record_answer(
+                send_id,
+                response.raw,
+                text=response.text,
+                updates=updates,
+                destinations=_later(recorded),
+            )
 
         problem = await self._write(recorded, keep)
         return Outcome(SendState.ACCEPTED, recorded, response, record_problem=problem)
@@ -142,7 +148,10 @@ class Sender:
         self, recorded: Recorded, state: SendState, sentence: str, error: OmniError | None
     ) -> Outcome:
         problem = await self._write(
-            recorded, lambda outbox, sid: outbox.record_failure(sid, state, sentence)
+            recorded,
+            lambda outbox, sid: outbox.record_failure(
+                sid, state, sentence, destinations=_later(recorded)
+            ),
         )
         return Outcome(state, recorded, sentence=sentence, error=error, record_problem=problem)
 
@@ -163,9 +172,19 @@ class Sender:
     def _settle_now(self, recorded: Recorded, state: SendState, sentence: str) -> None:
         if self.outbox is not None and recorded.send_id is not None:
             try:
-                self.outbox.record_failure(recorded.send_id, state, sentence)
+                self.outbox.record_failure(
+                    recorded.send_id, state, sentence, destinations=_later(recorded)
+                )
             except StorageError as exc:
                 log.warning("The send's outcome could not be recorded: %s", exc)
+
+
+def _later(recorded: Recorded) -> list[dict[str, Any]] | None:
+    """A campaign request's destinations: its message rows are written with its outcome."""
+    if recorded.message is not None:
+        return None
+    found = recorded.body.get("destinations")
+    return found if isinstance(found, list) else []
 
 
 __all__ = ["Outcome", "Recorded", "Sender", "state_of"]

@@ -23,9 +23,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from omni_desktop.core import jsonsafe
 from omni_desktop.core.i18n import tr
 from omni_desktop.core.message import OmniMessage, from_json, to_json, with_ids
 from omni_desktop.core.report import LogEntry, Report
+from omni_desktop.core.status import Status
 
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.instance import SendLocks
@@ -153,14 +155,18 @@ class Outbox:
         until `record_answer` or `record_failure` (or `close`, or the process's end).
         `campaign` (campaign id, request seq) links the send to that planned request, in the
         same transaction, and refuses a request that was started before (it is never posted
-        twice); `is_test` marks a test send, never counted in a campaign.
+        twice); `is_test` marks a test send, never counted in a campaign. A campaign request's
+        IDs were made (and checked) with its plan, and its messages are written with its
+        outcome (`destinations=` there), or from its body by `recover_unanswered` if the app
+        stops first: its record before the POST is one small durable write.
         """
         bulk_id, destinations = request_ids(body)
         scenario_key = body.get("scenarioKey")
         now = to_db_time(self._clock())
         action = tr("record the send before sending it, so nothing was sent")
         with self._holding() as hold, self._write(action, durable=True) as db:
-            self._refuse_reused(db, bulk_id, [d["messageId"] for d in destinations])
+            if campaign is None:
+                self._refuse_reused(db, bulk_id, [d["messageId"] for d in destinations])
             cursor = db.execute(
                 "INSERT INTO sends (created_at, profile, base_url, scenario_key, bulk_id, "
                 "request_json, state, recipients_count, campaign_id, is_test) "
@@ -181,16 +187,37 @@ class Outbox:
             send_id = int(cursor.lastrowid or 0)
             if campaign is not None:
                 self._link(db, campaign, send_id)
-            db.executemany(
-                "INSERT INTO messages (send_id, message_id, to_address, status_group, "
-                "status_name) VALUES (?, ?, ?, ?, ?)",
-                [
-                    (send_id, d["messageId"], address(d.get("to")), PENDING_GROUP, PENDING_NAME)
-                    for d in destinations
-                ],
-            )
+            else:
+                self._add_messages(db, send_id, destinations, {}, now)
             hold(send_id)  # before the commit: no one sees it `sending` unlocked
         return send_id
+
+    @staticmethod
+    def _add_messages(
+        db: sqlite3.Connection,
+        send_id: int,
+        destinations: list[JsonObject],
+        statuses: dict[str, Status],
+        now: str,
+    ) -> None:
+        """The send's message rows, with the status the answer gave each (else pending)."""
+        rows: list[tuple[int, str, str, str, str, str, str | None]] = []
+        for d in destinations:
+            message_id = d["messageId"]
+            status = statuses.get(message_id)
+            to = d.get("to")
+            phone = to.get("phoneNumber") if isinstance(to, dict) else None
+            shown = phone if isinstance(phone, str) and phone else address(to)
+            if status is None:
+                rows.append((send_id, message_id, shown, PENDING_GROUP, PENDING_NAME, "", None))
+            else:
+                group, name, text = status.group_name, status.name, status.description
+                rows.append((send_id, message_id, shown, group, name, text, now))
+        db.executemany(
+            "INSERT INTO messages (send_id, message_id, to_address, status_group, status_name, "
+            "status_description, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
     @staticmethod
     def _link(db: sqlite3.Connection, campaign: tuple[int, int], send_id: int) -> None:
@@ -273,11 +300,13 @@ class Outbox:
         *,
         text: str | None = None,
         updates: list[MessageUpdate] | None = None,
+        destinations: list[JsonObject] | None = None,
     ) -> SendRecord:
         """The server accepted the send: keep its answer (as received) and each message's status.
 
         `text` is the answer's JSON text as received, `updates` its messages' statuses, when the
-        caller has them already (neither is made again then: a 1,000-message answer is ~200 KB).
+        caller has them already (neither is made again then: a 1,000-message answer is ~200 KB);
+        `destinations`, a campaign request's, whose message rows are written now.
         """
         now = to_db_time(self._clock())
         # Not fsynced: an answer lost with a power cut leaves the send `sending`, so the next
@@ -290,7 +319,11 @@ class Outbox:
             )
             if updates is None:
                 updates = updates_from_answer(response)
-            self._answer_messages(db, updates, now, send_id)
+            if destinations is not None:
+                statuses = {u.message_id: u.status for u in updates}
+                self._add_messages(db, send_id, destinations, statuses, now)
+            else:
+                self._answer_messages(db, updates, now, send_id)
             self._settle(db, [send_id], now)
         return self.get(send_id)
 
@@ -321,6 +354,7 @@ class Outbox:
         state: SendState | str,
         sentence: str,
         response: JsonObject | None = None,
+        destinations: list[JsonObject] | None = None,
     ) -> SendRecord:
         """The send failed: `rejected` (4xx), `unknown` (no usable answer) or `not_sent`.
 
@@ -338,6 +372,8 @@ class Outbox:
                 "response_json = ? WHERE id = ?",
                 (state.value, sentence, answered, dump(response), send_id),
             )
+            if destinations is not None:
+                self._add_messages(db, send_id, destinations, {}, now)
         return self.get(send_id)
 
     def withdraw(self, send_id: int) -> None:
@@ -455,6 +491,13 @@ class Outbox:
                 "UPDATE sends SET state = 'unknown', error_sentence = ? WHERE id = ?",
                 [(RECOVERED, i) for i in ids],
             )
+            now = to_db_time(self._clock())
+            for send_id in ids:  # a campaign request's messages, from its body
+                if db.execute("SELECT 1 FROM messages WHERE send_id = ?", (send_id,)).fetchone():
+                    continue
+                row = db.execute("SELECT request_json FROM sends WHERE id = ?", (send_id,))
+                body = jsonsafe.loads(row.fetchone()[0])
+                self._add_messages(db, send_id, request_ids(body)[1], {}, now)
         return [self.get(i) for i in ids]
 
     # --- reading ------------------------------------------------------------------------------

@@ -239,14 +239,40 @@ def window_child(recipients: int, texts: int) -> None:
             gc.callbacks.append(on_gc)
             profile = cProfile.Profile()
             profile.enable()
+        if os.environ.get("BENCH_WATCH"):  # print the main thread's stack in each stall
+            import threading
+            import traceback
+
+            main_id = threading.get_ident()
+
+            def watch() -> None:
+                while True:
+                    time.sleep(0.05)
+                    if ticks and time.perf_counter() - ticks[-1] > 0.1:
+                        frame = sys._current_frames().get(main_id)
+                        print("STALL", file=sys.stderr)
+                        traceback.print_stack(frame, file=sys.stderr)
+                        for ident, other in sys._current_frames().items():
+                            if ident != main_id:
+                                print("  other thread:", file=sys.stderr)
+                                traceback.print_stack(other, limit=4, file=sys.stderr)
+                        time.sleep(0.3)
+
+            threading.Thread(target=watch, daemon=True).start()
         ended = asyncio.Event()
         campaign.finished.connect(lambda _record: ended.set())
         timer.start()
         started = time.perf_counter()
         presenter.send()
+        if os.environ.get("BENCH_NO_AUTOSAVE"):
+            window.drafts._timer.stop()
         await ended.wait()  # every request answered and every row in the table
         took = time.perf_counter() - started
         timer.stop()
+        for a, b in itertools.pairwise(ticks):
+            if b - a > 0.05:  # each stall: when, from the send, and how long
+                print(f"stall at {(a - started) * 1000:.0f} ms: {(b - a) * 1000:.0f} ms",
+                      file=sys.stderr)  # fmt: skip
         if profile is not None:
             import pstats
 
@@ -297,6 +323,10 @@ def window_lag(recipients: int, texts: int) -> dict[str, Any]:
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     if os.environ.get("BENCH_PROFILE"):
         print(out.stderr[-12000:])
+    elif os.environ.get("BENCH_WATCH"):
+        print(out.stderr[-20000:])
+    else:
+        print("\n".join(line for line in out.stderr.splitlines() if line.startswith("stall")))
     if out.returncode != 0 or not lines:
         raise SystemExit(f"the window run failed ({out.returncode}):\n{out.stdout}\n{out.stderr}")
     result: dict[str, Any] = json.loads(lines[-1])

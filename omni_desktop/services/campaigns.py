@@ -15,6 +15,7 @@ sent again after the logs show none of its messages and the operator agrees (`se
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import time
@@ -23,7 +24,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.i18n import tr
 
 from omni_desktop.api.errors import NotSent, OmniError, RateLimited
@@ -182,15 +182,16 @@ class CampaignRunner:
         self._paused = self._cancelled = False
         self._pause_note = None
         try:
-            # Held for the run: its full passes over a big draft's 100,000 recipients held
-            # the interpreter for up to 0.8 s; what a run leaves is freed by reference counts.
-            with gc_paused():
-                await self._set_state(CampaignState.RUNNING, None)
-                self._record = await asyncio.to_thread(store.get, self.outbox, self.campaign_id)
-                self._counts = dict(self._record.messages)
-                self._report()
-                await self._send_pending()
-                return await self._finish()
+            # What is alive now (a big draft's 100,000 recipients) lives on through the run:
+            # out of the collector's passes, which walked it for up to 0.8 s each; the run's
+            # own cycles are still collected (holding the collector instead grew memory 12 MB).
+            gc.freeze()
+            await self._set_state(CampaignState.RUNNING, None)
+            self._record = await asyncio.to_thread(store.get, self.outbox, self.campaign_id)
+            self._counts = dict(self._record.messages)
+            self._report()
+            await self._send_pending()
+            return await self._finish()
         finally:
             self.running = False
 

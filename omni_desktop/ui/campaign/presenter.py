@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+from omni_desktop.core.gcpause import quick_switches
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.report import Report
 from omni_desktop.core.status import Status
@@ -226,7 +227,8 @@ class CampaignPresenter(QObject):
         self._poll()
         record: CampaignRecord | None = None
         try:
-            record = await self.runner.run()
+            with quick_switches():  # its worker threads write the outbox beside the window
+                record = await self.runner.run()
         except Exception:  # a bug must not leave Send disabled: the outbox holds the truth
             log.exception("The campaign stopped unexpectedly")
             self.notice.emit(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -24,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from omni_desktop.core.addresses import check_phone
 from omni_desktop.core.audience import SCIENTIFIC, ImportedRow, Mapping
-from omni_desktop.core.gcpause import gc_paused
+from omni_desktop.core.gcpause import gc_paused, quick_switches
 from omni_desktop.core.message import Destination, OmniMessage
 from omni_desktop.core.validation import ValidationResult
 
@@ -49,7 +48,6 @@ if TYPE_CHECKING:
     from omni_desktop.ui.presenter import ComposerPresenter
 
 T = TypeVar("T")
-SWITCH_INTERVAL = 0.001  # seconds the import's worker may keep the GIL while this thread waits
 
 
 @dataclass(frozen=True)
@@ -186,19 +184,15 @@ class ImportPresenter(QObject):
         # no cycles, yet set off full collections that stall this thread too (one interpreter),
         # and it is let go here, so no collection runs on the worker (Qt objects die here).
         with gc_paused():
-            # The worker keeps the GIL for the switch interval (5 ms) each time this thread
-            # asks for it, which a frame does several times: shorter while it runs.
-            interval = sys.getswitchinterval()
-            sys.setswitchinterval(min(interval, SWITCH_INTERVAL))
             try:
-                read = await asyncio.to_thread(
-                    _read, self.path, choices, table_region, progress, self._cancel.is_set, draft
-                )
+                with quick_switches():
+                    read = await asyncio.to_thread(
+                        _read, self.path, choices, table_region, progress, self._cancel.is_set,
+                        draft,
+                    )  # fmt: skip
             except (ImportCancelled, StorageError) as exc:
                 self.import_failed.emit(str(exc))
                 return
-            finally:
-                sys.setswitchinterval(interval)
             if not self._cancel.is_set():
                 rows = read.table_rows
                 text = trn("Import %n recipient(s) from {name}", None, len(rows))

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QDateTime, QObject, QTime, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from omni_desktop.core.gcpause import quick_switches
 from omni_desktop.core.message import OmniMessage
 
 from omni_desktop.storage.drafts import (
@@ -187,6 +188,9 @@ class DraftController(QObject):
         """A big draft (thousands of recipients: half a second of work) is written by a worker
         thread from a copy, so the window keeps painting, a campaign's progress included."""
         message = self._window.presenter.message
+        if self._window.presenter.campaign.running:  # after it: its threads need the lock
+            self._timer.start()
+            return
         if len(message.destinations) < BIG_DRAFT or self._window.session is None:
             self.autosave_now()
         elif self._saving is None or self._saving.done():
@@ -204,7 +208,8 @@ class DraftController(QObject):
             },
         )
         try:
-            saved = await asyncio.to_thread(session.autosave.save, copy, self.path)
+            with quick_switches():
+                saved = await asyncio.to_thread(session.autosave.save, copy, self.path)
         except StorageError as exc:
             self._show_autosave(None, exc)
             return

@@ -240,8 +240,9 @@ class ChannelComposer(QWidget):
             if self.spec.counter is Counter.SEGMENTS:
                 line = _sms_counter_text(text)
                 over = count_sms(text).too_long
-                if self._personal_note:
-                    line += "\n" + self._personal_note
+                if self._personal_note:  # on the first line: the second may be scrolled away
+                    first, newline, rest = line.partition("\n")
+                    line = f"{first} · {self._personal_note}{newline}{rest}"
                 counter.setText(line)
             elif limit:
                 counter.setText(_limit_text(len(text), limit))

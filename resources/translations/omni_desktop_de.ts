@@ -881,7 +881,7 @@
         <translation>Ein anderer Prozess hält die Sperrdatei {path} dieser Sendung; schließen Sie das andere omni-desktop und senden Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/outbox.py" line="+62"/>
+        <location filename="../../omni_desktop/storage/outbox.py" line="+64"/>
         <source>The app stopped before the server&apos;s answer arrived, so the message may or may not have been sent; use Check status before sending again.</source>
         <translation>Die App wurde beendet, bevor die Antwort des Servers eintraf; die Nachricht wurde also möglicherweise gesendet. Verwenden Sie „Status prüfen“, bevor Sie erneut senden.</translation>
     </message>
@@ -891,12 +891,12 @@
         <translation>nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>record the send before sending it, so nothing was sent</source>
         <translation>die Sendung nicht vor dem Senden verzeichnen, daher wurde nichts gesendet</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+66"/>
         <source>Request {seq} of campaign #{id} was started before; it is not sent again.</source>
         <translation>Anfrage {seq} der Kampagne #{id} wurde schon einmal gestartet; sie wird nicht noch einmal gesendet.</translation>
     </message>
@@ -906,17 +906,17 @@
         <translation>Diese Anfrage verwendet {what} von Sendung #{id} im Verlauf erneut; die beiden wären nicht zu unterscheiden, senden Sie sie daher mit neuen IDs.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>record the server&apos;s answer</source>
         <translation>die Antwort des Servers nicht verzeichnen</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>record the failed send</source>
         <translation>die fehlgeschlagene Sendung nicht verzeichnen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>withdraw the request never posted</source>
         <translation>die nie gesendete Anfrage nicht zurückziehen</translation>
     </message>
@@ -931,7 +931,7 @@
         <translation>die unbeantworteten Sendungen nicht markieren</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/outbox_db.py" line="+105"/>
+        <location filename="../../omni_desktop/storage/outbox_db.py" line="+108"/>
         <source>another program is using the history file (database is locked)</source>
         <translation>ein anderes Programm verwendet die Verlaufsdatei (Datenbank gesperrt)</translation>
     </message>
@@ -969,7 +969,7 @@
     <message>
         <location line="+1"/>
         <location line="+8"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>be opened</source>
         <translation>nicht geöffnet werden</translation>
     </message>
@@ -1402,7 +1402,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/ui/accounts/boxes.py" line="+9"/>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+131"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+132"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -1542,7 +1542,7 @@
         <translation>Schritt {n} im Ablauf des Szenarios.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>{n:,} characters · about {time} to speak</source>
         <translation>{n:,} Zeichen · etwa {time} Sprechzeit</translation>
     </message>
@@ -2457,12 +2457,12 @@
         <translation>Probleme ({n})</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Filled in for each row: {span} segment(s) per message, {total:,} in all.</source>
-        <translation>Für jede Zeile eingesetzt: {span} Segment(e) je Nachricht, insgesamt {total:,}.</translation>
+        <location line="+24"/>
+        <source>per row {span}, {total:,} in all</source>
+        <translation>je Zeile {span}, {total:,} insgesamt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>local time</source>
         <translation>Ortszeit</translation>
     </message>
@@ -2519,12 +2519,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+220"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+224"/>
         <source>Open draft</source>
         <translation>Entwurf öffnen</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-163"/>
         <source>message</source>
         <translation>Nachricht</translation>
     </message>
@@ -2609,7 +2609,7 @@
         <translation>Zum erneuten Senden geladen: Beim Senden werden neue Nachrichten-IDs erzeugt; die frühere Sendung behält ihre eigenen.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+96"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+100"/>
         <source>Not autosaved: {reason}</source>
         <translation>Nicht automatisch gespeichert: {reason}</translation>
     </message>
@@ -2654,7 +2654,7 @@
         <translation>Eine Sendung läuft; warten Sie auf ihre Antwort.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="+394"/>
+        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="+385"/>
         <location filename="../../omni_desktop/ui/presenter.py" line="+2"/>
         <source>Still connecting; send again in a moment.</source>
         <translation>Die Verbindung wird noch hergestellt; senden Sie gleich noch einmal.</translation>
@@ -2809,7 +2809,7 @@
     </message>
     <message>
         <location line="+70"/>
-        <location filename="../../omni_desktop/ui/importing/presenter.py" line="+219"/>
+        <location filename="../../omni_desktop/ui/importing/presenter.py" line="+213"/>
         <location line="+85"/>
         <source>The import was cancelled; nothing was added.</source>
         <translation>Der Import wurde abgebrochen; es wurde nichts hinzugefügt.</translation>
@@ -3955,7 +3955,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/storage/errors.py" line="+24"/>
-        <location filename="../../omni_desktop/storage/outbox_db.py" line="-147"/>
+        <location filename="../../omni_desktop/storage/outbox_db.py" line="-148"/>
         <source>the disk is full</source>
         <translation>der Datenträger ist voll</translation>
     </message>
@@ -5072,7 +5072,7 @@
         <translation>{path} enthält „{text}“ mit einfachen geschweiften Klammern: Schreiben Sie {example}, damit der Wert aus den Empfängern eingesetzt wird.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/campaigns.py" line="+250"/>
+        <location filename="../../omni_desktop/services/campaigns.py" line="+251"/>
         <source>Request {n} of the campaign could not be read; nothing of it was sent.</source>
         <translation>Anfrage {n} der Kampagne konnte nicht gelesen werden; nichts davon wurde gesendet.</translation>
     </message>
@@ -5133,11 +5133,11 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Campaign #{id}: {done} of {total} requests</source>
-        <translation>Kampagne #{id}: {done} von {total} Anfragen</translation>
+        <source>{done} of {total} requests</source>
+        <translation>{done} von {total} Anfragen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{done:,} of {total:,} messages</source>
         <translation>{done:,} von {total:,} Nachrichten</translation>
     </message>
@@ -5212,17 +5212,17 @@
         <translation>Die nicht gestarteten Anfragen werden nie gesendet; die unterwegs werden fertig.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="-204"/>
+        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="-194"/>
         <source>The requests of unknown outcome could not be checked: {reason}</source>
         <translation>Die Anfragen mit unbekanntem Ergebnis konnten nicht geprüft werden: {reason}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>The campaign stopped unexpectedly; see History before resuming it.</source>
         <translation>Die Kampagne hat unerwartet gestoppt; sehen Sie im Verlauf nach, bevor Sie sie fortsetzen.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+38"/>
         <source>Paused; Resume sends the rest.</source>
         <translation>Angehalten; Fortsetzen sendet den Rest.</translation>
     </message>

@@ -29,9 +29,7 @@ def duration_text(seconds: float) -> str:
 def progress_text(p: Progress) -> str:
     """ "Campaign #3: 12 of 100 requests · 12,000 of 100,000 messages · 4,200/min · 3 min left"."""
     parts = [
-        tr("Campaign #{id}: {done} of {total} requests").format(
-            id=p.campaign_id, done=p.requests_done, total=p.requests_total
-        ),
+        tr("{done} of {total} requests").format(done=p.requests_done, total=p.requests_total),
         tr("{done:,} of {total:,} messages").format(done=p.messages_done, total=p.messages_total),
     ]
     if p.state is CampaignState.RUNNING:

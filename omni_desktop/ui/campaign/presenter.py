@@ -23,14 +23,14 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from omni_desktop.core.gcpause import quick_switches
 from omni_desktop.core.message import OmniMessage
-from omni_desktop.core.report import Report
+from omni_desktop.core.report import Price, Report
 from omni_desktop.core.status import Status
 
 from omni_desktop.api.errors import OmniError
 from omni_desktop.storage import campaigns as store
 from omni_desktop.storage.campaigns import CampaignRecord
 from omni_desktop.storage.errors import StorageError
-from omni_desktop.storage.sends import SendState, address
+from omni_desktop.storage.sends import MessageRecord, SendState, address
 
 from omni_desktop.services.campaigns import (
     BadTestAddress,
@@ -49,7 +49,7 @@ from omni_desktop.services.sending import Sender
 
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.qt_common import TaskKeeper
-from omni_desktop.ui.status.rows import StatusRow
+from omni_desktop.ui.status.rows import StatusRow, price_text
 
 if TYPE_CHECKING:
     from omni_desktop.api.client import OmniClient
@@ -245,36 +245,25 @@ class CampaignPresenter(QObject):
         assert self.outbox is not None
         outbox = self.outbox
 
-        def load() -> list[StatusRow]:
+        def load() -> tuple[list[StatusRow], dict[str, set[str]]]:
             rows: list[StatusRow] = []
-            for _seq, send_id, _state in store.request_sends(outbox, campaign_id):
+            waiting: dict[str, set[str]] = {}
+            for _seq, send_id, state in store.request_sends(outbox, campaign_id):
                 if send_id is None:
                     continue
-                for message in outbox.messages(send_id):
-                    status = None
-                    if message.updated_at is not None:
-                        status = Status(
-                            -1,
-                            message.status_group,
-                            -1,
-                            message.status_name,
-                            message.status_description,
-                        )
-                    rows.append(
-                        StatusRow(
-                            message.to_address,
-                            message.message_id,
-                            status,
-                            updated_at=message.updated_at,
-                        )
-                    )
-            return rows
+                messages = outbox.messages(send_id)
+                rows += [_row_of(message) for message in messages]
+                pending = {m.message_id for m in messages if not m.is_final}
+                if pending and state == SendState.ACCEPTED.value:
+                    waiting[outbox.get(send_id).bulk_id] = pending
+            return rows, waiting
 
         try:
-            rows = await asyncio.to_thread(load)
+            rows, waiting = await asyncio.to_thread(load)
         except StorageError as exc:
             self.notice.emit(str(exc))
             return
+        self._reports.update(waiting)  # their reports are polled with the new requests'
         self._drip(self.rows_added, rows)
 
     # --- control -----------------------------------------------------------------------------
@@ -424,6 +413,25 @@ class CampaignPresenter(QObject):
         """The account to send through from now on (a campaign keeps the one it started on)."""
         if not self.running:
             self.client, self.target = client, target
+
+
+def _row_of(message: MessageRecord) -> StatusRow:
+    """A status row from the outbox: what the answer, the reports or the logs last said."""
+    status = None
+    if message.updated_at is not None:
+        status = Status(
+            -1, message.status_group, -1, message.status_name, message.status_description
+        )
+    price = None if message.price is None else Price(message.price, message.currency or "")
+    return StatusRow(
+        message.to_address,
+        message.message_id,
+        status,
+        channel=message.channel or "",
+        price=price_text(price),
+        error=message.error or "",
+        updated_at=message.updated_at,
+    )
 
 
 def _address(destination: dict[str, Any]) -> str:

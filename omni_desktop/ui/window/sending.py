@@ -129,9 +129,7 @@ class SendController(QObject):
             if spread is not None:
                 low, high, total = spread
                 span = str(low) if low == high else f"{low}–{high}"
-                note = tr(
-                    "Filled in for each row: {span} segment(s) per message, {total:,} in all."
-                ).format(span=span, total=total)
+                note = tr("per row {span}, {total:,} in all").format(span=span, total=total)
         composer.set_personal_note(note)
 
     def timeline(self, now: datetime | None = None) -> tuple[TimedTimeline | None, str]:

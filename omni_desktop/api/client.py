@@ -76,7 +76,6 @@ SAVED = tr("the scenario may or may not have been saved; reload the scenarios be
 # that runs the client (a GUI's, above all) is not held up for tens of milliseconds.
 OFFLOAD_DESTINATIONS = 1000
 OFFLOAD_BYTES = 256 * 1024
-OFFLOAD_REPORTS = 200  # reports from which they are read in a worker thread
 # What a server's JSON may fail with when read into our types (a wrong shape, an absurd number).
 _SHAPE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
 T = TypeVar("T")
@@ -198,10 +197,6 @@ class OmniClient:
         _add(params, "channel", channel)
         data = await self._json(Call("GET", "/omni/1/reports", params=params))
         items = _items(data, "results")
-        if len(items) >= OFFLOAD_REPORTS:  # a campaign's 1,000 reports: 25 ms of reading
-            return await asyncio.to_thread(
-                _read, lambda: [Report.from_json(r) for r in items], None
-            )
         return _read(lambda: [Report.from_json(r) for r in items], None)
 
     async def logs(

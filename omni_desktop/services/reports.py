@@ -6,6 +6,7 @@ worker thread, so a window calling these keeps painting.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -66,17 +67,23 @@ async def poll_bulks(
     interval: float = POLL_SECONDS,
     limit_seconds: float = POLL_LIMIT_SECONDS,
     more_to_come: Callable[[], bool] = lambda: False,
+    halt: asyncio.Event | None = None,
 ) -> None:
     """`poll_reports` for several bulks (a campaign's requests), one call per bulk a round.
 
     `pending` maps each bulk to its messages not final yet; the caller may add bulks while
-    this runs, and keeps it running through empty rounds with `more_to_come`.
+    this runs, and keeps it running through empty rounds with `more_to_come`. `halt` ends it
+    between calls (never inside one: a call cancelled midway could hang the client's close).
     """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + limit_seconds
+    halt = halt or asyncio.Event()
     while (pending or more_to_come()) and loop.time() < deadline:
-        await asyncio.sleep(interval)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(halt.wait(), interval)
         for bulk_id in list(pending):
+            if halt.is_set():
+                return
             try:
                 reports = await client.reports(bulk_id=bulk_id, limit=REPORTS_LIMIT)
             except OmniError as exc:

@@ -405,6 +405,7 @@ class ComposerPresenter(QObject):
 
     async def shutdown(self) -> None:
         """Wait for a send in flight (never cancelled), stop polling, before the client closes."""
+        self.campaign.shutdown()
         await self.tasks.close()
 
 

@@ -56,12 +56,12 @@
         <translation>das Szenario wurde möglicherweise gespeichert; laden Sie die Szenarien neu, bevor Sie erneut speichern</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>The base URL {url!r} cannot be used ({reason}).</source>
         <translation>Die Basis-URL {url!r} kann nicht verwendet werden ({reason}).</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+159"/>
         <source>it is bigger than {mib} MiB</source>
         <translation>sie ist größer als {mib} MiB</translation>
     </message>
@@ -2654,7 +2654,7 @@
         <translation>Eine Sendung läuft; warten Sie auf ihre Antwort.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="+385"/>
+        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="+387"/>
         <location filename="../../omni_desktop/ui/presenter.py" line="+2"/>
         <source>Still connecting; send again in a moment.</source>
         <translation>Die Verbindung wird noch hergestellt; senden Sie gleich noch einmal.</translation>
@@ -5212,7 +5212,7 @@
         <translation>Die nicht gestarteten Anfragen werden nie gesendet; die unterwegs werden fertig.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="-194"/>
+        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="-195"/>
         <source>The requests of unknown outcome could not be checked: {reason}</source>
         <translation>Die Anfragen mit unbekanntem Ergebnis konnten nicht geprüft werden: {reason}</translation>
     </message>
@@ -5227,9 +5227,14 @@
         <translation>Angehalten; Fortsetzen sendet den Rest.</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>The test message to {to} was accepted (see History).</source>
         <translation>Die Testnachricht an {to} wurde angenommen (siehe Verlauf).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Paused when omni-desktop closed; continue it at the next start.</source>
+        <translation>Angehalten, als omni-desktop geschlossen wurde; beim nächsten Start fortsetzen.</translation>
     </message>
     <message>
         <location filename="../../omni_desktop/ui/campaign/controller.py" line="+65"/>

@@ -229,3 +229,28 @@ def test_the_sms_counter_gives_the_range_over_rows_and_the_total(
     compose(window, people(3), "No placeholder here")
     window.presenter.validate_now()
     assert "per row" not in window.composers["sms"].counter_text.text()
+
+
+def test_closing_the_window_pauses_a_running_campaign_for_the_next_start(
+    outbox_window: tuple[MainWindow, Outbox],
+    sandbox: SandboxThread,
+    run_until: RunUntil,
+    qloop: asyncio.AbstractEventLoop,
+) -> None:
+    window, outbox = outbox_window
+    compose(window, people(1000, names=1), "Hi {{First name}}")
+    run_until(lambda: window.presenter.validate_now().ok)
+    sandbox.faults.latency = 0.1
+    dialog = confirm(window)
+    assert dialog.chunk_box is not None
+    dialog.chunk_box.setValue(50)  # 20 requests
+    dialog.accept()
+    run_until(lambda: len(sandbox.server.received_sends) >= 2)
+    started = asyncio.get_event_loop().time()
+    qloop.run_until_complete(window.presenter.shutdown())
+    assert asyncio.get_event_loop().time() - started < 5  # not the whole campaign
+    record = store.get(outbox, 1)
+    assert record.state is CampaignState.PAUSED and record.pending > 0
+    assert record.note is not None and "next start" in record.note
+    assert [c.id for c in store.resumable(outbox)] == [1]
+    assert len(sandbox.server.received_sends) == record.started

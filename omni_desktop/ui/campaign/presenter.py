@@ -113,6 +113,7 @@ class CampaignPresenter(QObject):
         self._polling: asyncio.Task[Any] | None = None
         self._queue: deque[tuple[SignalInstance, list[Any], bool]] = deque()
         self._dripping: asyncio.Task[Any] | None = None
+        self._halt = asyncio.Event()  # set at shutdown: the report poller ends between calls
 
     @property
     def running(self) -> bool:
@@ -340,6 +341,7 @@ class CampaignPresenter(QObject):
                 interval=self.REPORT_POLL_SECONDS,
                 limit_seconds=self.REPORT_POLL_LIMIT_SECONDS,
                 more_to_come=lambda: self.running,
+                halt=self._halt,
             ),
             "poll campaign reports",
         )
@@ -408,6 +410,13 @@ class CampaignPresenter(QObject):
             )
         else:
             self.test_finished.emit(False, outcome.sentence or "")
+
+    def shutdown(self) -> None:
+        """Pause a running campaign (its requests on their way finish; the next start offers
+        to continue it) and stop polling reports; the presenter's tasks are then awaited."""
+        if self.runner is not None and self.running:
+            self.runner.pause(tr("Paused when omni-desktop closed; continue it at the next start."))
+        self._halt.set()
 
     def use(self, client: OmniClient | None, target: Target) -> None:
         """The account to send through from now on (a campaign keeps the one it started on)."""

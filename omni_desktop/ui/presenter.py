@@ -192,6 +192,11 @@ class ComposerPresenter(QObject):
         self.validation_changed.emit(self.result)
         return self.result
 
+    def take_result(self, result: ValidationResult) -> None:
+        """A check of the draft as it is now, made elsewhere (the import's worker, for 100,000
+        rows): the next validation reuses its recipients' part instead of checking them again."""
+        self.result = result
+
     def send_refusal(self) -> str | None:
         """Why Send is refused right now, in one sentence, or None when it may go."""
         if self.busy or self.campaign.running:

@@ -3,6 +3,7 @@ current rate and the time left, and Pause / Resume / Cancel (between requests)."
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from omni_desktop.storage.campaigns import CampaignState
@@ -13,6 +14,7 @@ from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_label
 
 STEPS = 1000  # the bar's resolution
+SHOWN_PER_SECOND = 4
 
 
 def duration_text(seconds: float) -> str:
@@ -93,8 +95,28 @@ class CampaignBar(QWidget):
         layout.addWidget(self.cancel_button)
         self.setVisible(False)
         self.set_running(False)
+        self._latest: Progress | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(1000 // SHOWN_PER_SECOND)
+        self._timer.timeout.connect(self._on_timer_timeout)
 
     def show_progress(self, progress: Progress) -> None:
+        """Show it, at most SHOWN_PER_SECOND times a second while it runs (each redraw of the
+        bar costs the window a few milliseconds); the end at once."""
+        self._latest = progress
+        if progress.state is not CampaignState.RUNNING:
+            self._timer.stop()
+            self._show(progress)
+        elif not self._timer.isActive():
+            self._show(progress)
+            self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        if self._latest is not None:
+            self._show(self._latest)
+
+    def _show(self, progress: Progress) -> None:
         self.setVisible(True)
         self.bar.setValue(round(progress.fraction * STEPS))
         text = progress_text(progress)

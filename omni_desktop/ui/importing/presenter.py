@@ -201,7 +201,7 @@ class ImportPresenter(QObject):
                 if draft is not None and draft.composer.message.destinations is read.after:
                     # The draft now holds the very list checked in the worker: its next
                     # validation takes the recipients' part of this result as it is.
-                    draft.composer.result = read.validation
+                    draft.composer.take_result(read.validation)
                 # Everything made while the collector was held (the rows, the window's copy
                 # of them) would be walked by the first young collection after: 0.3 s of
                 # this thread for 100,000 rows. They live as long as the table or the undo

@@ -192,7 +192,7 @@ class ComposerPresenter(QObject):
         self.validation_changed.emit(self.result)
         return self.result
 
-    def take_result(self, result: ValidationResult) -> None:
+    def take_result(self, result: ValidationResult | None) -> None:
         """A check of the draft as it is now, made elsewhere (the import's worker, for 100,000
         rows): the next validation reuses its recipients' part instead of checking them again."""
         self.result = result

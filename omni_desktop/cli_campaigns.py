@@ -34,6 +34,7 @@ from omni_desktop.services.campaigns import (
     CampaignRunner,
     Options,
     Progress,
+    duration_text,
     plan,
     plan_figures,
     resend_missing,
@@ -198,20 +199,9 @@ class ProgressLine:
         if p.rate_per_minute:
             text += f", {p.rate_per_minute:,.0f}/min"
         if p.eta_seconds is not None and p.messages_done < p.messages_total:
-            text += f", about {_duration(p.eta_seconds)} left"
+            text += f", about {duration_text(p.eta_seconds)} left"
         self.err.write(("\r" + text + "\x1b[K") if self.tty else text + "\n")
         self.err.flush()
-
-
-def _duration(time_left: float) -> str:
-    seconds = round(time_left)
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
 
 
 def exit_code(record: CampaignRecord) -> int:

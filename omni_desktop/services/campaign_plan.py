@@ -51,8 +51,13 @@ def plan_figures(
     prepared: OmniMessage, flow: Sequence[str] | None, fallbacks: Mapping[str, str], chunk: int
 ) -> PlanFigures:
     groups = content_groups(prepared, flow, fallbacks)
-    requests = sum(-(-len(indices) // chunk) for _, indices in groups)
+    requests = request_count([len(indices) for _, indices in groups], chunk)
     return PlanFigures(requests, len(prepared.destinations), len(groups))
+
+
+def request_count(group_sizes: Sequence[int], chunk: int) -> int:
+    """How many requests groups of these sizes take at `chunk` destinations a request."""
+    return sum(-(-size // chunk) for size in group_sizes)
 
 
 def plan_bodies(
@@ -73,7 +78,7 @@ def plan_bodies(
 
     with gc_paused():
         groups = content_groups(prepared, flow, fallbacks)
-        total = sum(-(-len(indices) // chunk) for _, indices in groups)
+        total = request_count([len(indices) for _, indices in groups], chunk)
         bulk_ids = iter(new_ids(now, total, "b-"))
         channels = list(flow) if flow is not None else None
         destinations = prepared.destinations

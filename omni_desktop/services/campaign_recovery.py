@@ -95,16 +95,8 @@ async def settle_unknown(client: OmniClient, outbox: Outbox, campaign_id: int) -
 def resend_missing(outbox: Outbox, campaign_id: int, send_ids: Sequence[int], now: datetime) -> int:
     """Plan the requests of these unknown sends again, with new IDs (the operator agreed);
     returns how many. Their old sends stay in the history as unknown."""
-    count = 0
-    with outbox.reading() as db:
-        rows = db.execute(
-            "SELECT seq, body_json, send_id FROM campaign_requests WHERE campaign_id = ?",
-            (campaign_id,),
-        ).fetchall()
-    wanted = set(send_ids)
-    for seq, body_json, send_id in rows:
-        if send_id in wanted:
-            bulk_id, body = fresh_ids(body_json, now)
-            store.replan(outbox, campaign_id, int(seq), bulk_id, body)
-            count += 1
-    return count
+    requests = store.started_requests(outbox, campaign_id, send_ids)
+    for request in requests:
+        bulk_id, body = fresh_ids(request.body_json, now)
+        store.replan(outbox, campaign_id, request.seq, bulk_id, body)
+    return len(requests)

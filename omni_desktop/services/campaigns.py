@@ -397,6 +397,18 @@ class CampaignRunner:
         )
 
 
+def duration_text(seconds: float) -> str:
+    """A time left as the progress shows it: "45 s", "3 min 05 s", "2 h 10 min"."""
+    seconds = round(seconds)
+    if seconds < 60:
+        return tr("{n} s").format(n=seconds)
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return tr("{m} min {s:02d} s").format(m=minutes, s=seconds)
+    hours, minutes = divmod(minutes, 60)
+    return tr("{h} h {m:02d} min").format(h=hours, m=minutes)
+
+
 def _requests_done(record: CampaignRecord, counts: Mapping[str, int]) -> int:
     """Requests settled, from the messages counted (requests are cut evenly but the last)."""
     if not record.message_count:
@@ -430,6 +442,7 @@ __all__ = [
     "PlanFigures",
     "Progress",
     "RequestDone",
+    "duration_text",
     "fresh_ids",
     "message_for_test",
     "plan",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from omni_desktop.core.i18n import tr
 
+from omni_desktop.storage.outbox import LIKE, SEND_MATCH, search_params
 from omni_desktop.storage.outbox_db import chunks, marks
 from omni_desktop.storage.sends import SendRecord, SendState, from_db_time, to_db_time
 
@@ -140,6 +141,20 @@ def pending_requests(
     return [PlannedRequest(*row) for row in rows]
 
 
+def started_requests(
+    outbox: Outbox, campaign_id: int, send_ids: Iterable[int]
+) -> list[PlannedRequest]:
+    """The campaign's requests whose current send is one of `send_ids`."""
+    wanted = set(send_ids)
+    with outbox.reading() as db:
+        rows = db.execute(
+            "SELECT campaign_id, seq, bulk_id, body_json, message_count, send_id "
+            "FROM campaign_requests WHERE campaign_id = ? AND send_id IS NOT NULL",
+            (campaign_id,),
+        ).fetchall()
+    return [PlannedRequest(*row[:5]) for row in rows if row[5] in wanted]
+
+
 def replan(outbox: Outbox, campaign_id: int, seq: int, bulk_id: str, body_json: str) -> None:
     """Make a request pending again with new IDs (its old send surely never reached the
     server); its earlier send stays in the history, linked to the campaign."""
@@ -257,24 +272,15 @@ class RequestEntry:
         return PENDING if self.send is None else self.send.state.value
 
 
-# A send matches a search as in `Outbox.history`: part of an ID, recipient, scenario key,
-# account or error sentence, or its state exactly.
-_LIKE = "LIKE :like ESCAPE '\\'"
-_SEND_MATCH = (
-    f"(s.state = :exact OR s.bulk_id {_LIKE} OR s.scenario_key {_LIKE} "
-    f"OR COALESCE(s.profile, 'Sandbox') {_LIKE} OR s.error_sentence {_LIKE} "
-    f"OR EXISTS (SELECT 1 FROM messages m WHERE m.send_id = s.id "
-    f"AND (m.message_id {_LIKE} OR m.to_address {_LIKE})))"
-)
 # A campaign matches by its name, account, note or state, or when any of its requests does:
 # a started one as a send, one never started by its bulkId or its planned body's text.
 _CAMPAIGN_MATCH = (
-    f"(c.state = :exact OR c.name {_LIKE} OR COALESCE(c.profile, 'Sandbox') {_LIKE} "
-    f"OR c.note {_LIKE} "
+    f"(c.state = :exact OR c.name {LIKE} OR COALESCE(c.profile, 'Sandbox') {LIKE} "
+    f"OR c.note {LIKE} "
     f"OR EXISTS (SELECT 1 FROM sends s WHERE s.campaign_id = c.id AND NOT s.is_test "
-    f"AND {_SEND_MATCH}) "
+    f"AND {SEND_MATCH}) "
     f"OR EXISTS (SELECT 1 FROM campaign_requests r WHERE r.campaign_id = c.id "
-    f"AND r.send_id IS NULL AND (r.bulk_id {_LIKE} OR r.body_json {_LIKE})))"
+    f"AND r.send_id IS NULL AND (r.bulk_id {LIKE} OR r.body_json {LIKE})))"
 )
 
 
@@ -287,9 +293,8 @@ def listing(
     sends_where, campaigns_where = "", ""
     text = search.strip()
     if text:
-        params["exact"] = text.lower()
-        params["like"] = "%" + "".join("\\" + c if c in "\\%_" else c for c in text) + "%"
-        sends_where, campaigns_where = f"AND {_SEND_MATCH}", f"WHERE {_CAMPAIGN_MATCH}"
+        params.update(search_params(text))
+        sends_where, campaigns_where = f"AND {SEND_MATCH}", f"WHERE {_CAMPAIGN_MATCH}"
     with outbox.reading() as db:
         keys = db.execute(
             "SELECT kind, id FROM ("

@@ -66,6 +66,23 @@ RECOVERED = tr(
 )
 
 
+# A search: part of a bulk or message ID, a recipient, the scenario key, account or error
+# sentence (ignoring case), or a state exactly; with `search_params`' values.
+LIKE = "LIKE :like ESCAPE '\\'"
+SEND_MATCH = (
+    f"(s.state = :exact OR s.bulk_id {LIKE} OR s.scenario_key {LIKE} "
+    f"OR COALESCE(s.profile, 'Sandbox') {LIKE} OR s.error_sentence {LIKE} "
+    f"OR EXISTS (SELECT 1 FROM messages m WHERE m.send_id = s.id "
+    f"AND (m.message_id {LIKE} OR m.to_address {LIKE})))"
+)
+
+
+def search_params(text: str) -> dict[str, str]:
+    """The values of a search clause for `text` (stripped): the state, and the LIKE pattern."""
+    like = "%" + "".join("\\" + c if c in "\\%_" else c for c in text) + "%"
+    return {"exact": text.lower(), "like": like}
+
+
 class DuplicateSend(StorageError):
     """The request reuses a bulkId or messageId of an earlier send: it must get new IDs."""
 
@@ -205,9 +222,7 @@ class Outbox:
         for d in destinations:
             message_id = d["messageId"]
             status = statuses.get(message_id)
-            to = d.get("to")
-            phone = to.get("phoneNumber") if isinstance(to, dict) else None
-            shown = phone if isinstance(phone, str) and phone else address(to)
+            shown = address(d.get("to"))
             if status is None:
                 rows.append((send_id, message_id, shown, PENDING_GROUP, PENDING_NAME, "", None))
             else:
@@ -529,16 +544,8 @@ class Outbox:
         text = search.strip()
         if not text:
             return self._sends(page, params)
-        params["exact"] = text.lower()
-        params["like"] = "%" + "".join("\\" + c if c in "\\%_" else c for c in text) + "%"
-        like = "LIKE :like ESCAPE '\\'"
-        where = (
-            f"WHERE s.state = :exact OR s.bulk_id {like} OR s.scenario_key {like} "
-            f"OR COALESCE(s.profile, 'Sandbox') {like} OR s.error_sentence {like} "
-            f"OR EXISTS (SELECT 1 FROM messages m WHERE m.send_id = s.id "
-            f"AND (m.message_id {like} OR m.to_address {like}))"
-        )
-        return self._sends(f"{where} {page}", params)
+        params.update(search_params(text))
+        return self._sends(f"WHERE {SEND_MATCH} {page}", params)
 
     def _sends(self, tail: str, params: tuple[Any, ...] | dict[str, Any]) -> list[SendRecord]:
         with self._read() as db:

@@ -21,7 +21,7 @@ from omni_desktop.core.personalise import content_groups, used_fields
 from omni_desktop.core.personalise import segment_range as personal_segments
 from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.status import Status
-from omni_desktop.core.validation import ValidationResult
+from omni_desktop.core.validation import Problem, ValidationResult
 
 from omni_desktop.api.errors import OmniError
 from omni_desktop.api.responses import SendResponse
@@ -29,6 +29,7 @@ from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.outbox import Outbox
 from omni_desktop.storage.sends import SendState
 
+from omni_desktop.services.campaign_plan import request_count
 from omni_desktop.services.preparing import check, choose_scenario, reuse_problem
 from omni_desktop.services.reports import poll_reports
 from omni_desktop.services.sending import Sender
@@ -77,8 +78,7 @@ class SendSummary:
 
     def requests(self, chunk: int | None = None) -> int:
         """How many requests the send takes with `chunk` destinations a request at most."""
-        size = chunk or self.chunk_size
-        return sum(-(-group // size) for group in self.groups) if self.groups else 1
+        return request_count(self.groups, chunk or self.chunk_size) if self.groups else 1
 
 
 class ComposerPresenter(QObject):
@@ -210,12 +210,7 @@ class ComposerPresenter(QObject):
             if reused is None:
                 return None
             errors = [reused]
-        first = errors[0].message
-        if len(errors) == 1:
-            return tr("Cannot send: {problem}").format(problem=first)
-        return tr("Cannot send: {problem} (and {n} more problems)").format(
-            problem=first, n=len(errors) - 1
-        )
+        return refusal_sentence(errors)
 
     def summary(self) -> SendSummary:
         """What will be sent, for the confirm step."""
@@ -412,6 +407,18 @@ class ComposerPresenter(QObject):
         """Wait for a send in flight (never cancelled), stop polling, before the client closes."""
         self.campaign.shutdown()
         await self.tasks.close()
+
+
+def refusal_sentence(errors: list[Problem]) -> str | None:
+    """The send bar's sentence for `errors`, or None when there are none."""
+    if not errors:
+        return None
+    first = errors[0].message
+    if len(errors) == 1:
+        return tr("Cannot send: {problem}").format(problem=first)
+    return tr("Cannot send: {problem} (and {n} more problems)").format(
+        problem=first, n=len(errors) - 1
+    )
 
 
 def _pending_rows(message: OmniMessage) -> list[StatusRow]:

@@ -886,7 +886,7 @@
         <translation>Die App wurde beendet, bevor die Antwort des Servers eintraf; die Nachricht wurde also möglicherweise gesendet. Verwenden Sie „Status prüfen“, bevor Sie erneut senden.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+88"/>
         <source>be read</source>
         <translation>nicht gelesen werden</translation>
     </message>
@@ -896,7 +896,7 @@
         <translation>die Sendung nicht vor dem Senden verzeichnen, daher wurde nichts gesendet</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>Request {seq} of campaign #{id} was started before; it is not sent again.</source>
         <translation>Anfrage {seq} der Kampagne #{id} wurde schon einmal gestartet; sie wird nicht noch einmal gesendet.</translation>
     </message>
@@ -2649,7 +2649,7 @@
         <translation>Der automatisch gespeicherte Entwurf ist wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+198"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+203"/>
         <source>A send is in progress; wait for its answer.</source>
         <translation>Eine Sendung läuft; warten Sie auf ihre Antwort.</translation>
     </message>
@@ -2660,19 +2660,17 @@
         <translation>Die Verbindung wird noch hergestellt; senden Sie gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/campaign/test_send.py" line="+71"/>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+10"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+213"/>
         <source>Cannot send: {problem}</source>
         <translation>Senden nicht möglich: {problem}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+1"/>
         <source>Cannot send: {problem} (and {n} more problems)</source>
         <translation>Senden nicht möglich: {problem} (und {n} weitere Probleme)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../omni_desktop/ui/campaign/test_send.py" line="+73"/>
         <source>The message has no text yet.</source>
         <translation>Die Nachricht hat noch keinen Text.</translation>
     </message>
@@ -2717,7 +2715,7 @@
         <translation>Die Testnachricht wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+18"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="-190"/>
         <source>{channel} from {sender}, tried for {time}</source>
         <translation>{channel} von {sender}, versucht für {time}</translation>
     </message>
@@ -5102,12 +5100,12 @@
         <translation>Geben Sie eine Telefonnummer oder eine E-Mail-Adresse ein.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/campaigns.py" line="+102"/>
+        <location filename="../../omni_desktop/storage/campaigns.py" line="+103"/>
         <source>record the campaign&apos;s plan before sending it, so nothing was sent</source>
         <translation>den Plan der Kampagne nicht vor dem Senden verzeichnen, daher wurde nichts gesendet</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+58"/>
         <source>plan the request again</source>
         <translation>die Anfrage nicht neu planen</translation>
     </message>
@@ -5117,7 +5115,7 @@
         <translation>den Zustand der Kampagne nicht verzeichnen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/campaign/bar.py" line="+21"/>
+        <location filename="../../omni_desktop/services/campaigns.py" line="+67"/>
         <source>{n} s</source>
         <translation>{n} s</translation>
     </message>
@@ -5132,7 +5130,7 @@
         <translation>{h} h {m:02d} min</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../omni_desktop/ui/campaign/bar.py" line="+23"/>
         <source>{done} of {total} requests</source>
         <translation>{done} von {total} Anfragen</translation>
     </message>

@@ -8,24 +8,13 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QSizePolic
 
 from omni_desktop.storage.campaigns import CampaignState
 
-from omni_desktop.services.campaigns import Progress
+from omni_desktop.services.campaigns import Progress, duration_text
 
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_label
 
 STEPS = 1000  # the bar's resolution
 SHOWN_PER_SECOND = 4
-
-
-def duration_text(seconds: float) -> str:
-    seconds = round(seconds)
-    if seconds < 60:
-        return tr("{n} s").format(n=seconds)
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return tr("{m} min {s:02d} s").format(m=minutes, s=seconds)
-    hours, minutes = divmod(minutes, 60)
-    return tr("{h} h {m:02d} min").format(h=hours, m=minutes)
 
 
 def progress_text(p: Progress) -> str:

@@ -303,7 +303,7 @@ class CampaignPresenter(QObject):
         self.progress.emit(progress)
 
     def _on_request_started(self, _seq: int, destinations: list[dict[str, Any]]) -> None:
-        rows = [StatusRow(_address(d), str(d.get("messageId", ""))) for d in destinations]
+        rows = [StatusRow(address(d.get("to")), str(d.get("messageId", ""))) for d in destinations]
         self._drip(self.rows_added, rows)
         # The table's rows live as long as it shows them and form no cycles: the collector's
         # full passes need not walk them (100,000 rows made each pass up to 0.8 s).
@@ -441,16 +441,6 @@ def _row_of(message: MessageRecord) -> StatusRow:
         error=message.error or "",
         updated_at=message.updated_at,
     )
-
-
-def _address(destination: dict[str, Any]) -> str:
-    """The address a status row shows: the common case (a phone number) without a detour."""
-    to = destination.get("to")
-    if isinstance(to, dict):
-        phone = to.get("phoneNumber")
-        if isinstance(phone, str) and phone:
-            return phone
-    return address(to)
 
 
 __all__ = ["CampaignPresenter"]

@@ -30,6 +30,7 @@ from omni_desktop.core.validation import Problem, ValidationResult
 
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_label, set_plain
+from omni_desktop.ui.presenter import refusal_sentence
 from omni_desktop.ui.problems_view import field_name
 from omni_desktop.ui.theme import error_css
 
@@ -60,18 +61,6 @@ def blocking_errors(result: ValidationResult, row: int) -> list[Problem]:
                 continue
         blocking.append(problem)
     return blocking
-
-
-def refusal_sentence(errors: list[Problem]) -> str | None:
-    """The send bar's sentence for `errors`, or None when there are none."""
-    if not errors:
-        return None
-    first = errors[0].message
-    if len(errors) == 1:
-        return tr("Cannot send: {problem}").format(problem=first)
-    return tr("Cannot send: {problem} (and {n} more problems)").format(
-        problem=first, n=len(errors) - 1
-    )
 
 
 def rendered_lines(message: OmniMessage, flow: list[str] | None) -> str:

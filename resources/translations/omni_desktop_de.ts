@@ -5220,12 +5220,7 @@
         <translation>Die Kampagne hat unerwartet gestoppt; sehen Sie im Verlauf nach, bevor Sie sie fortsetzen.</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Paused; Resume sends the rest.</source>
-        <translation>Angehalten; Fortsetzen sendet den Rest.</translation>
-    </message>
-    <message>
-        <location line="+135"/>
+        <location line="+173"/>
         <source>The test message to {to} was accepted (see History).</source>
         <translation>Die Testnachricht an {to} wurde angenommen (siehe Verlauf).</translation>
     </message>

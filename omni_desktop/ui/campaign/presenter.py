@@ -271,7 +271,7 @@ class CampaignPresenter(QObject):
 
     def pause(self) -> None:
         if self.runner is not None and self.running:
-            self.runner.pause(tr("Paused; Resume sends the rest."))
+            self.runner.pause()  # the bar says "paused" and offers Resume: no note to add
 
     def cancel(self) -> None:
         """Between requests: the ones in flight finish, the rest never go."""

@@ -6,7 +6,7 @@ from omni_desktop import __version__
 
 
 def version_text() -> str:
-    """The version line with the Qt, PySide6 and Python versions beside it."""
+    """The version line with the Qt, PySide6, Python and number engine's versions beside it."""
     import platform
 
     try:
@@ -16,4 +16,7 @@ def version_text() -> str:
         qt = f"Qt {qVersion()}, PySide6 {PySide6.__version__}"
     except ImportError:  # pragma: no cover - PySide6 is a hard dependency
         qt = "Qt not available"
-    return f"omni-desktop {__version__} ({qt}, Python {platform.python_version()})"
+    from omni_desktop.core.addresses import engine_description
+
+    python = f"Python {platform.python_version()}"
+    return f"omni-desktop {__version__} ({qt}, {python}, {engine_description()})"

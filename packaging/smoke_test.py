@@ -4,8 +4,8 @@
     python packaging/smoke_test.py --root /srv/deb12 /usr/bin/omni-desktop   # inside a chroot
 
 Every check runs the frozen program as a separate process, as an operator would:
-1. `APP --version` prints `omni-desktop VERSION (Qt ..., PySide6 ..., Python ...)`, with
-   VERSION from omni_desktop/__init__.py;
+1. `APP --version` prints `omni-desktop VERSION (Qt ..., PySide6 ..., Python ...,
+   rphonenumbers ... with phonenumbers ...)`, with VERSION from omni_desktop/__init__.py;
 2. `APP sandbox --port N` in the background; its printed URL and key, a draft with one
    destination (41793026727) and an SMS text, and `APP send DRAFT` with INFOBIP_BASE_URL and
    INFOBIP_API_KEY must exit 0 and print the PENDING row;
@@ -129,7 +129,9 @@ def check_version(runner: Runner) -> str:
     expected = VERSION.group(1) if VERSION else r"\S+"
     pattern = (
         rf"omni-desktop {re.escape(expected)} "
-        r"\(Qt 6\.\d+\.\d+, PySide6 6\.\d+\.\d+, Python 3\.\d+\.\d+\)"
+        r"\(Qt 6\.\d+\.\d+, PySide6 6\.\d+\.\d+, Python 3\.\d+\.\d+, "
+        # the fast number engine made it into the build (core/phone_engine.py)
+        r"rphonenumbers \d+\.\d+\.\d+ with phonenumbers \d+\.\d+\.\d+\)"
     )
     if result.returncode != 0 or not re.fullmatch(pattern, result.stdout.strip()) or result.stderr:
         raise CheckFailed(

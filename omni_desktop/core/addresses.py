@@ -34,29 +34,53 @@ if TYPE_CHECKING:
     import phonenumbers
     from email_validator import EmailNotValidError, validate_email
     from phonenumbers import NumberParseException, PhoneNumber, ValidationResult
+
+    engine = phonenumbers
 else:  # bound by _load() on the first check: together they are slow to import
-    phonenumbers = NumberParseException = ValidationResult = PhoneNumber = None
+    phonenumbers = engine = NumberParseException = ValidationResult = PhoneNumber = None
     EmailNotValidError = validate_email = None
 
+from omni_desktop.core import phone_engine
 from omni_desktop.core.i18n import tr
 
 _CACHE_SIZE = 1 << 18  # room for a 100,000-row list with its edits
 
 
-def _load() -> None:
-    """Import the checkers when the first address is checked, not when the app starts."""
-    global phonenumbers, NumberParseException, ValidationResult, PhoneNumber
+def _load(name: str | None = None) -> None:
+    """Import the checkers when the first address is checked, not when the app starts.
+
+    `engine` parses and checks numbers (`core.phone_engine` picks it); `phonenumbers` answers
+    everything else (metadata, country names), whichever the engine.
+    """
+    global phonenumbers, engine, NumberParseException, ValidationResult, PhoneNumber
     global EmailNotValidError, validate_email, _loaded
     import email_validator
-    import phonenumbers as numbers
+    import phonenumbers as reference
 
-    phonenumbers = numbers
-    NumberParseException = numbers.NumberParseException  # type: ignore[misc]
-    ValidationResult = numbers.ValidationResult  # type: ignore[misc]
-    PhoneNumber = numbers.PhoneNumber  # type: ignore[misc]
+    phonenumbers = reference
+    engine = phone_engine.choose(name)
+    NumberParseException = engine.NumberParseException  # type: ignore[misc]
+    ValidationResult = reference.ValidationResult  # type: ignore[misc]
+    PhoneNumber = engine.PhoneNumber  # type: ignore[misc]
     EmailNotValidError = email_validator.EmailNotValidError  # type: ignore[misc]
     validate_email = email_validator.validate_email
     _loaded = True
+
+
+def use_engine(name: str) -> str:
+    """Check numbers with `name` (`phone_engine.FAST` or `REFERENCE`) from now on; its
+    description. For comparisons and benchmarks, while no other thread checks numbers."""
+    _load(name)
+    check_phone.cache_clear()
+    _LENGTH_VERDICTS.clear()
+    return phone_engine.describe(engine)
+
+
+def engine_description() -> str:
+    """The engine that checks numbers, e.g. "rphonenumbers 0.1.0 with phonenumbers 9.0.41"."""
+    if not _loaded:
+        _load()
+    return phone_engine.describe(engine)
 
 
 _loaded = False
@@ -127,21 +151,21 @@ _Reading = tuple["PhoneNumber | None", str | None, str | None]
 def _read(text: str, region: str | None) -> _Reading:
     """One reading of the number: as international ("+..."), or as national in `region`."""
     try:
-        number = phonenumbers.parse(text, region)
+        number = engine.parse(text, region)
     except NumberParseException as error:
         return None, None, _parse_error(error)
     if number.italian_leading_zero:  # leading zeros (Italy) that the int national_number drops
-        national = phonenumbers.national_significant_number(number)
+        national = engine.national_significant_number(number)
     else:
         national = str(number.national_number)
     code = number.country_code or 0
     key = (code, len(national))
     result = _LENGTH_VERDICTS.get(key)
     if result is None:
-        result = _LENGTH_VERDICTS[key] = phonenumbers.is_possible_number_with_reason(number)
+        result = _LENGTH_VERDICTS[key] = engine.is_possible_number_with_reason(number)
     # A valid number is possible, whatever its length verdict: the verdict is the main region's
     # of a shared code, so it misses e.g. Canada's seven-digit +1 310 numbers.
-    if result != ValidationResult.IS_POSSIBLE and not phonenumbers.is_valid_number(number):
+    if result != ValidationResult.IS_POSSIBLE and not engine.is_valid_number(number):
         return None, None, _reason(result, code)
     digits = f"{code}{national}"
     trunk = _TRUNK_PREFIXES.get(code) or _trunk_prefix(code)
@@ -211,9 +235,9 @@ def _bare_digits(digits: str, region: str) -> _Checked:
         )
     if home is None or national is None:  # only the international reading is possible
         return _settled(international, digits, abroad, region)
-    if not phonenumbers.is_valid_number(home):  # valid abroad, or possible both ways
+    if not engine.is_valid_number(home):  # valid abroad, or possible both ways
         return _settled(international, digits, abroad, region)
-    if phonenumbers.is_valid_number(abroad):
+    if engine.is_valid_number(abroad):
         return _noted(international, abroad, home)
     return national, None
 
@@ -222,10 +246,10 @@ def _settled(found: str, digits: str, number: PhoneNumber | None, region: str) -
     """`found`, unless it is merely possible and, checked again under `region`, would become
     another, valid number (bare 49056 under DE is +49 49056, but bare 4949056 is the valid
     +49 4949056): such digits are refused rather than changed by the next check."""
-    if found == digits or number is None or phonenumbers.is_valid_number(number):
+    if found == digits or number is None or engine.is_valid_number(number):
         return found, None  # `digits` again gives `found` again; a valid number stays
     again, national, _reason = _read_national(found, region)
-    if again is None or national == found or not phonenumbers.is_valid_number(again):
+    if again is None or national == found or not engine.is_valid_number(again):
         return found, None
     return None, tr(
         "The number is not a valid number in {country}; check the digits, or write it with + "
@@ -237,6 +261,7 @@ def _settled(found: str, digits: str, number: PhoneNumber | None, region: str) -
 # significant number: a 0, the international call prefix, the trunk prefix, the country code.
 # None (always parse) when the region is unknown or shares its country code.
 _SPECIAL_STARTS: dict[str, re.Pattern[str] | None] = {}
+_NSN_MAX = 17  # digits in a national significant number at most; a parse says "too long"
 
 
 def _read_national(digits: str, region: str) -> _Reading:
@@ -247,14 +272,14 @@ def _read_national(digits: str, region: str) -> _Reading:
         starts = _SPECIAL_STARTS[region]
     except KeyError:
         starts = _SPECIAL_STARTS[region] = _special_starts(region)
-    if starts is None or starts.match(digits) or len(digits) < 2:
+    if starts is None or starts.match(digits) or not 2 <= len(digits) <= _NSN_MAX:
         return _read(digits, region)
     code = phonenumbers.country_code_for_region(region)
     key = (code, len(digits))
     result = _LENGTH_VERDICTS.get(key)
     if result is None:
         number = PhoneNumber(country_code=code, national_number=int(digits))
-        result = _LENGTH_VERDICTS[key] = phonenumbers.is_possible_number_with_reason(number)
+        result = _LENGTH_VERDICTS[key] = engine.is_possible_number_with_reason(number)
     if result == ValidationResult.IS_POSSIBLE:
         return _read(digits, region)
     return None, None, _reason(result, code)
@@ -290,12 +315,21 @@ def _noted(digits: str, taken: PhoneNumber, other: PhoneNumber) -> _NotedCheck:
     return checked
 
 
+def _reference(number: PhoneNumber) -> PhoneNumber:
+    """The engine's `number` as phonenumbers' own, for its formats and country names."""
+    if engine is phonenumbers:
+        return number
+    return phonenumbers.parse(engine.format_number(number, engine.PhoneNumberFormat.E164), None)
+
+
 def _international(number: PhoneNumber) -> str:
+    number = _reference(number)
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 
 
 def _country(number: PhoneNumber) -> str:
     """The country's name in English (its main one for a shared or unknown range), or "+code"."""
+    number = _reference(number)
     geocoder = _geocoder()
     name = str(geocoder.country_name_for_number(number, "en"))
     if not name:

@@ -8,7 +8,8 @@ Every check runs the frozen program as a separate process, as an operator would:
    rphonenumbers ... with phonenumbers ...)`, with VERSION from omni_desktop/__init__.py;
 2. `APP sandbox --port N` in the background; its printed URL and key, a draft with one
    destination (41793026727) and an SMS text, and `APP send DRAFT` with INFOBIP_BASE_URL and
-   INFOBIP_API_KEY must exit 0 and print the PENDING row;
+   INFOBIP_API_KEY must exit 0 and print the PENDING row; then `send --recipients --region RU
+   --dry-run` of a number with two readings must warn naming both countries;
 3. the window: under Xvfb (`--gui xvfb`; found with xdotool, then SIGTERM, which closes it as
    Ctrl+Q does) and/or on Qt's offscreen platform (`--gui offscreen`); either way it must stay
    up for a few seconds, print nothing, and exit 0;
@@ -212,6 +213,26 @@ def check_send(runner: Runner) -> str:
         return f"{url}: {pending_row(result)}"
 
 
+def check_numbers(runner: Runner) -> str:
+    """A spreadsheet's number with two readings: the frozen build names both countries (its
+    country names are not the geocoder's, which the build leaves out)."""
+    with sandbox(runner) as (url, key):
+        draft = write_draft(runner)
+        sheet = runner.scratch / "two-readings.csv"
+        sheet.write_text("Phone\n84912345678\n", encoding="utf-8")
+        result = runner.run(
+            "send", runner.inside(draft), "--recipients", runner.inside(sheet),
+            "--region", "RU", "--dry-run",
+            env={"INFOBIP_BASE_URL": url, "INFOBIP_API_KEY": key},
+        )  # fmt: skip
+        note = next((line for line in result.stderr.splitlines() if "Read as" in line), "")
+        if result.returncode != 0 or "(Vietnam)" not in note or "in Russia" not in note:
+            raise CheckFailed(
+                f"exit {result.returncode}, stdout {result.stdout!r}, stderr {result.stderr!r}"
+            )
+        return note.split(": ", 2)[-1]
+
+
 # Run by the keyring check inside its own D-Bus session: unlock a GNOME keyring (a Secret
 # Service) in the scratch HOME, store the sandbox's key and a profile pointing at the sandbox
 # with this (the venv's) Python, then `APP send --profile` must find the key on its own.
@@ -384,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     checks: list[tuple[str, Callable[[Runner], str]]] = [
         ("--version", check_version),
         ("send against the sandbox", check_send),
+        ("a number with two readings", check_numbers),
     ]
     if "xvfb" in gui:
         checks.append(("window under Xvfb (xcb)", check_gui_xvfb))

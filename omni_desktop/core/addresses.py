@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import phonenumbers
@@ -40,7 +40,7 @@ else:  # bound by _load() on the first check: together they are slow to import
     phonenumbers = engine = NumberParseException = ValidationResult = PhoneNumber = None
     EmailNotValidError = validate_email = None
 
-from omni_desktop.core import phone_engine
+from omni_desktop.core import country_names, phone_engine
 from omni_desktop.core.i18n import tr
 
 _CACHE_SIZE = 1 << 18  # room for a 100,000-row list with its edits
@@ -330,20 +330,24 @@ def _international(number: PhoneNumber) -> str:
 def _country(number: PhoneNumber) -> str:
     """The country's name in English (its main one for a shared or unknown range), or "+code"."""
     number = _reference(number)
-    geocoder = _geocoder()
-    name = str(geocoder.country_name_for_number(number, "en"))
+    name = country_name(number)
     if not name:
         region = phonenumbers.region_code_for_country_code(number.country_code or 0)
         example = phonenumbers.example_number(region)  # a valid number there, so it has a name
-        name = str(geocoder.country_name_for_number(example, "en")) if example else ""
+        name = country_name(example) if example else ""
     return name or f"+{number.country_code}"
 
 
-def _geocoder() -> Any:
-    """phonenumbers' geocoder, loaded on the first ambiguous number (it reads all its data)."""
-    from phonenumbers import geocoder
-
-    return geocoder
+def country_name(number: PhoneNumber) -> str:
+    """What phonenumbers' `geocoder.country_name_for_number(number, "en")` answers, without
+    its 40 MB of data: the code's one region, else the one region where the number is valid,
+    else ""."""
+    if not _loaded:
+        _load()
+    regions = list(phonenumbers.region_codes_for_country_code(number.country_code or 0))
+    if len(regions) != 1:
+        regions = [r for r in regions if phonenumbers.is_valid_number_for_region(number, r)]
+    return country_names.ENGLISH.get(regions[0], "") if len(regions) == 1 else ""
 
 
 def normalise_phone(raw: str, default_region: str | None = None) -> str:

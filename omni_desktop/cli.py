@@ -29,6 +29,7 @@ from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.outbox import Outbox
 from omni_desktop.storage.sends import SendState
 
+from omni_desktop.services.campaign_plan import goes_as_campaign
 from omni_desktop.services.importing import ImportResult, read_recipients, remove_duplicates
 from omni_desktop.services.preparing import check, load_flow, problems_text, reuse_problem
 from omni_desktop.services.sending import Sender
@@ -127,8 +128,8 @@ def _send_command(args: argparse.Namespace, out: TextIO, err: TextIO, posted: li
     try:
         target = target_from_args(args)
         message = _load(args.draft)
+        options_from(args), fallbacks_from(args)  # their usage errors before anything else
         if getattr(args, "recipients", None) is not None:
-            options_from(args), fallbacks_from(args)  # their usage errors before anything else
             message = _with_recipients(message, target, args, err)
         client = target.client(deadline=args.timeout)
     except (UsageError, TargetError, StorageError) as exc:
@@ -162,9 +163,13 @@ async def _send(
         if flow.warning:
             print(f"warning: {terminal_safe(flow.warning)}", file=err)
         now = datetime.now(UTC)
-        campaign = getattr(args, "recipients", None) is not None
-        fallbacks = fallbacks_from(args) if campaign else {}
+        fallbacks = fallbacks_from(args)
         result = check(message, target, flow.keys, now, fallbacks=fallbacks)
+        # As the window decides: personalised, or more recipients than one request takes.
+        chunk = options_from(args).chunk_size
+        campaign = getattr(args, "recipients", None) is not None or goes_as_campaign(
+            result.prepared, flow.keys, chunk
+        )
         reused = reuse_problem(outbox, message)
         problems = [*result.errors, *([reused] if reused else [])]
         for line in problems_text(result.warnings):

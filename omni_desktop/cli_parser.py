@@ -113,7 +113,8 @@ def _add_campaign_options(command: Any, chunks: bool = True) -> None:
             type=int,
             default=1000,
             metavar="N",
-            help="with --recipients: at most N recipients per request (default 1000)",
+            help="at most N recipients per request (default 1000); a send of more, or a "
+            "personalised one ({{Field}}), goes as a campaign of such requests",
         )
     command.add_argument(
         "--concurrency",

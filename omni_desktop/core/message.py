@@ -256,10 +256,14 @@ def _destinations_json(
         append(entry)
 
 
-def to_json(message: OmniMessage, channels: list[str] | None = None) -> JsonObject:
+def to_json(
+    message: OmniMessage, channels: list[str] | None = None, *, fields: bool = False
+) -> JsonObject:
     """The request body. Null and empty values and empty channel objects are left out.
 
     `channels`, when given, limits the channel objects to those keys (the scenario's flow).
+    `fields=True` (a draft file, never a request) keeps each recipient's spreadsheet fields
+    under its destination's FIELDS_KEY, so that a reopened draft fills its placeholders again.
     """
     body: JsonObject = {}
     if message.scenario_key:
@@ -270,6 +274,10 @@ def to_json(message: OmniMessage, channels: list[str] | None = None) -> JsonObje
     append = destinations.append
     with gc_paused():
         _destinations_json(message.destinations, append)
+        if fields:
+            for entry, dest in zip(destinations, message.destinations, strict=True):
+                if dest.fields:
+                    entry[FIELDS_KEY] = dict(dest.fields)
     body["destinations"] = destinations
     for spec in CHANNELS:
         if channels is not None and spec.key not in channels:
@@ -306,6 +314,8 @@ _TOP_KEYS = {
     "notifyUrl",
 }
 _TO_KEYS = ("phoneNumber", "emailAddress")
+# A destination's spreadsheet fields in a draft file (`to_json(..., fields=True)`); never sent.
+FIELDS_KEY = "fields"
 _ENTRY_KEYS = ("to", "messageId")
 
 
@@ -417,10 +427,28 @@ def _destinations_from_json(raw: Any) -> list[Destination]:
             _refuse_destination(index, entry, to, phone)
         extra_to = {k: v for k, v in to.items() if k not in _TO_KEYS}
         extra = {k: v for k, v in entry.items() if k not in _ENTRY_KEYS}
+        fields: Mapping[str, str] = {}
         if extra_to or extra:
+            if FIELDS_KEY in extra:
+                fields = _fields_from_json(index, extra.pop(FIELDS_KEY))
             _check_destination_extras(index, extra_to, extra)
-        append(made(phone, email, message_id, extra_to, extra))
+        append(made(phone, email, message_id, extra_to, extra, fields))
     return destinations
+
+
+def _fields_from_json(index: int, raw: Any) -> dict[str, str]:
+    """A draft's recipient fields: names to texts (numbers read as the text they show)."""
+    where = f"destinations[{index}].{FIELDS_KEY}"
+    _expect(raw, dict, where)
+    fields: dict[str, str] = {}
+    for name, value in raw.items():
+        if type(value) is int and value.bit_length() < 64:
+            value = str(value)
+        if not isinstance(value, str):
+            _expect(value, str, f"{where}.{name}")
+        fields[name] = value
+    _refuse(jsonsafe.problem(fields, where, 2))
+    return fields
 
 
 def _refuse_destination(index: int, entry: JsonObject, to: JsonObject, phone: Any) -> None:

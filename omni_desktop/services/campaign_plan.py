@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.message import OmniMessage, new_ids, to_json, with_ids
-from omni_desktop.core.personalise import content_groups
+from omni_desktop.core.personalise import content_groups, used_fields
 
 from omni_desktop.storage import campaigns as store
 
@@ -53,6 +53,12 @@ def plan_figures(
     groups = content_groups(prepared, flow, fallbacks)
     requests = request_count([len(indices) for _, indices in groups], chunk)
     return PlanFigures(requests, len(prepared.destinations), len(groups))
+
+
+def goes_as_campaign(prepared: OmniMessage, flow: Sequence[str] | None, chunk: int) -> bool:
+    """Whether a send goes as a campaign, in the window and on the command line alike: it is
+    personalised ({{Field}} in a text of the flow), or has more recipients than one request."""
+    return len(prepared.destinations) > chunk or bool(used_fields(prepared, flow))
 
 
 def request_count(group_sizes: Sequence[int], chunk: int) -> int:

@@ -1,4 +1,5 @@
-"""Drafts on disk: the request body itself as `*.omni.json`, written atomically.
+"""Drafts on disk: the request body itself as `*.omni.json`, written atomically; recipients
+imported from a spreadsheet keep their other columns there too, under "fields" (never sent).
 
 Reading refuses, in one sentence, what the rest of the app cannot hold (`core.jsonsafe`, the
 schema's types); writing refuses the same, so a saved draft always opens again.
@@ -70,8 +71,9 @@ def set_aside(path: Path, moment: datetime, companions: tuple[str, ...] = ()) ->
 
 
 def draft_text(message: OmniMessage) -> str:
-    """The draft file's text; DraftError (one sentence) for anything `load_draft` would refuse."""
-    body = to_json(message)
+    """The draft file's text; DraftError (one sentence) for anything `load_draft` would refuse.
+    The recipients' spreadsheet fields are kept with them (`core.message.FIELDS_KEY`)."""
+    body = to_json(message, fields=True)
     try:
         text: str | None = _json_text(body) + "\n"
     except (ValueError, TypeError, RecursionError):

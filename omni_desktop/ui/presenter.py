@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.message import OmniMessage, to_json
-from omni_desktop.core.personalise import content_groups, used_fields
+from omni_desktop.core.personalise import content_groups
 from omni_desktop.core.personalise import segment_range as personal_segments
 from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.status import Status
@@ -29,7 +29,7 @@ from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.outbox import Outbox
 from omni_desktop.storage.sends import SendState
 
-from omni_desktop.services.campaign_plan import request_count
+from omni_desktop.services.campaign_plan import goes_as_campaign, request_count
 from omni_desktop.services.preparing import check, choose_scenario, reuse_problem
 from omni_desktop.services.reports import poll_reports
 from omni_desktop.services.sending import Sender
@@ -293,10 +293,8 @@ class ComposerPresenter(QObject):
     def is_campaign(self) -> bool:
         """Whether a send goes as a campaign: personalised, or more rows than one request."""
         result = self.result or self.validate_now()
-        prepared = result.prepared
-        if len(prepared.destinations) > self.campaign.options.chunk_size:
-            return True
-        return bool(used_fields(prepared, self.flow_keys()))
+        chunk = self.campaign.options.chunk_size
+        return goes_as_campaign(result.prepared, self.flow_keys(), chunk)
 
     def send(self) -> asyncio.Task[Any] | None:
         """Post the draft (the caller has confirmed). Returns None when it may not go.

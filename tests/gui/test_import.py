@@ -114,6 +114,35 @@ def test_a_german_csv_with_bom_semicolons_and_quoted_commas(
     assert window.recipients.count_text() == "3 recipients: 3 valid, 0 invalid"
 
 
+def test_a_saved_draft_keeps_the_imported_fields_for_its_placeholders(
+    composer: Composer, tmp_path: Path, run_until: RunUntil
+) -> None:
+    path = tmp_path / "kunden.csv"
+    path.write_text(CUSTOMERS, encoding="utf-8")
+    window = composer.window
+    dialog = open_import(window, path, run_until)
+    import_now(dialog, run_until)
+    close(dialog)
+    window.presenter.message.content("sms").values["text"] = "Hallo {{Name}} in {{Stadt}}"
+    window.presenter.edited()
+    assert not window.presenter.validate_now().errors
+    draft = tmp_path / "kampagne.omni.json"
+    assert window.drafts.save_to(draft)
+    window.drafts.new_draft()
+    assert window.recipients.model.rowCount() == 0
+    assert window.drafts.open_path(draft)
+    # Reopened, the placeholders fill from the same fields: nothing to import again.
+    result = window.presenter.validate_now()
+    assert not result.errors, [p.message for p in result.errors]
+    assert window.recipients.model.row_at(1).fields == {
+        "Name": "Meier, Anna",
+        "Stadt": "Bern; Mitte",
+    }
+    assert window.presenter.is_campaign()
+    # The request preview shows what is sent: no fields in it.
+    assert "Bern; Mitte" not in str(window.presenter.request_json())
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".tsv", ".txt", ".xlsx", ".ods"])
 def test_each_format_imports_its_numbers(
     composer: Composer, tmp_path: Path, run_until: RunUntil, suffix: str

@@ -112,6 +112,29 @@ def test_a_missing_field_refuses_the_send_and_a_fallback_fills_it(
     assert texts == ["Hi Ana", "Hi there"]
 
 
+def test_a_draft_that_keeps_its_fields_goes_as_a_campaign_without_the_file(
+    sandbox: SandboxThread, tmp_path: Path
+) -> None:
+    """A draft saved after an import carries each recipient's fields: `send DRAFT` alone
+    personalises it as the window would, and never posts a placeholder as written."""
+    draft = write_draft(
+        tmp_path,
+        {
+            "destinations": [
+                {"to": {"phoneNumber": "41793026727"}, "fields": {"First name": "Ana"}},
+                {"to": {"phoneNumber": "41793026728"}, "fields": {"First name": "Jürg"}},
+            ],
+            "sms": {"text": "Hi {{First name}}"},
+        },
+    )
+    result = run_cli("send", str(draft), base_url=sandbox.url, key=sandbox.api_key)
+    assert result.returncode == 0, result.stderr
+    assert "send ID: " in result.stderr
+    bodies = sandbox.server.received_sends
+    assert sorted(b["sms"]["text"] for b in bodies) == ["Hi Ana", "Hi Jürg"]
+    assert all("fields" not in d for b in bodies for d in b["destinations"])
+
+
 def test_dry_run_names_the_requests_texts_and_segments(
     sandbox: SandboxThread, tmp_path: Path
 ) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from omni_desktop.core.message import ChannelContent, Destination, OmniMessage
+from omni_desktop.core.message import ChannelContent, Destination, OmniMessage, to_json
 from omni_desktop.core.validation import validate
 
 from omni_desktop.sandbox import SandboxThread
@@ -73,6 +73,16 @@ HOSTILE = {
         "destinations[0].to.phoneNumber should be text, not a list",
     ),
     "notify as text": (draft(', "notify": "yes"'), "notify should be true or false, not text"),
+    "fields as list": (
+        '{"destinations": [{"to": {"phoneNumber": "41793026727"}, "fields": ["Ana"]}], '
+        '"sms": {"text": "Hi"}}',
+        "destinations[0].fields should be an object, not a list",
+    ),
+    "field as list": (
+        '{"destinations": [{"to": {"phoneNumber": "41793026727"}, '
+        '"fields": {"First name": ["Ana"]}}], "sms": {"text": "Hi"}}',
+        "destinations[0].fields.First name should be text, not a list",
+    ),
 }
 
 
@@ -191,6 +201,30 @@ def test_saving_refuses_what_opening_would_refuse(
     assert path.read_bytes() == before, "the last good save was kept"
     assert [p.name for p in tmp_path.iterdir()] == ["draft.omni.json"]
     load_draft(path)  # and what is there still opens
+
+
+def test_recipients_keep_their_spreadsheet_fields_in_the_draft_never_in_a_request(
+    tmp_path: Path,
+) -> None:
+    message = good_message()
+    message.destinations = [
+        Destination(phone="41793026727", fields={"First name": "Ana", "Time": "14:30"}),
+        Destination(email="jurg@example.com", fields={"First name": "Jürg 😀", "Time": ""}),
+        Destination(phone="41793026728"),
+    ]
+    path = tmp_path / "draft.omni.json"
+    save_draft(path, message)
+    assert load_draft(path) == message
+    saved = json.loads(path.read_text(encoding="utf-8"))["destinations"]
+    assert saved[0]["fields"] == {"First name": "Ana", "Time": "14:30"}
+    assert "fields" not in saved[2]
+    assert all("fields" not in d for d in to_json(message)["destinations"])
+    # A number where a text is expected (as a spreadsheet program might write it) reads as text.
+    path.write_text(
+        '{"destinations": [{"to": {"phoneNumber": "41793026727"}, "fields": {"Code": 42}}]}',
+        encoding="utf-8",
+    )
+    assert load_draft(path).destinations[0].fields == {"Code": "42"}
 
 
 def _nested(depth: int) -> list[object]:

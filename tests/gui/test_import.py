@@ -75,13 +75,18 @@ def close(dialog: ImportDialog) -> None:
     QApplication.processEvents()
 
 
+def open_customers(window: MainWindow, folder: Path, run_until: RunUntil) -> ImportDialog:
+    """The mapping step of CUSTOMERS, written as kunden.csv in `folder`."""
+    path = folder / "kunden.csv"
+    path.write_text(CUSTOMERS, encoding="utf-8")
+    return open_import(window, path, run_until)
+
+
 def test_a_german_csv_with_bom_semicolons_and_quoted_commas(
     composer: Composer, tmp_path: Path, run_until: RunUntil
 ) -> None:
-    path = tmp_path / "kunden.csv"
-    path.write_text(CUSTOMERS, encoding="utf-8")
     window = composer.window
-    dialog = open_import(window, path, run_until)
+    dialog = open_customers(window, tmp_path, run_until)
     # Proposed from the German headers; the BOM is not part of "Name".
     assert dialog.phone.currentText() == "Handy"
     assert dialog.email.currentText() == "E-Mail"
@@ -117,10 +122,8 @@ def test_a_german_csv_with_bom_semicolons_and_quoted_commas(
 def test_a_saved_draft_keeps_the_imported_fields_for_its_placeholders(
     composer: Composer, tmp_path: Path, run_until: RunUntil
 ) -> None:
-    path = tmp_path / "kunden.csv"
-    path.write_text(CUSTOMERS, encoding="utf-8")
     window = composer.window
-    dialog = open_import(window, path, run_until)
+    dialog = open_customers(window, tmp_path, run_until)
     import_now(dialog, run_until)
     close(dialog)
     window.presenter.message.content("sms").values["text"] = "Hallo {{Name}} in {{Stadt}}"

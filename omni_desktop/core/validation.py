@@ -67,11 +67,9 @@ class Problem:
 class ValidationResult:
     problems: list[Problem]
     prepared: OmniMessage  # the copy to send: addresses normalised, validity clamped
-    # What the recipients check was run on, so the next validate() can reuse it when the
-    # recipients list is the same object (edits elsewhere leave 100,000 rows alone).
-    checked: tuple[list[Destination], str | None, list[Problem]] | None = field(
-        default=None, repr=False, compare=False
-    )
+    # What the recipients check found, so that the next validate() can lend from it (edits
+    # elsewhere leave 100,000 rows alone; an edit of one row checks that row).
+    checked: RecipientsCheck | None = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -129,16 +127,15 @@ def validate(
         raise ValueError("validate() needs a timezone-aware `now`")
     check = _Checker()
     _check_top_level(check, message, now)
-    reuse = previous.checked if previous is not None else None
-    if reuse is not None and reuse[0] is message.destinations and reuse[1] == default_region:
-        destinations = previous.prepared.destinations if previous is not None else []
-        destination_problems = reuse[2]
+    before = previous.checked if previous is not None else None
+    if before is not None and before.region != default_region:
+        before = None
+    if before is not None and before.inputs is message.destinations:
+        recipients = before
     else:
-        recipients = _Checker()
         with gc_paused():
-            destinations = _check_destinations(recipients, message.destinations, default_region)
-        destination_problems = recipients.problems
-    check.problems.extend(destination_problems)
+            recipients = _check_destinations(message.destinations, default_region, before)
+    check.problems.extend(recipients.problems)
     channels = copy.deepcopy(message.channels)
     used = message.used_channels()
     # A draft may carry content for a channel this app cannot compose (push, whatsApp...).
@@ -151,13 +148,12 @@ def validate(
     for key in checked:
         _check_channel(check, key, channels[key])
     prepared = replace(
-        message, destinations=destinations, channels=channels, extra=copy.deepcopy(message.extra)
+        message,
+        destinations=recipients.prepared,
+        channels=channels,
+        extra=copy.deepcopy(message.extra),
     )
-    return ValidationResult(
-        check.problems,
-        prepared,
-        checked=(message.destinations, default_region, destination_problems),
-    )
+    return ValidationResult(check.problems, prepared, checked=recipients)
 
 
 def _check_top_level(check: _Checker, message: OmniMessage, now: datetime) -> None:
@@ -189,44 +185,64 @@ def _check_top_level(check: _Checker, message: OmniMessage, now: datetime) -> No
             check.error("notifyUrl", tr("The delivery report URL {reason}").format(reason=reason))
 
 
+@dataclass(frozen=True)
+class RecipientsCheck:
+    """The recipients as checked: the next check lends each row's answers to the very same
+    object at the same place, and checks only the rows that changed."""
+
+    inputs: list[Destination]
+    region: str | None
+    problems: list[Problem]
+    prepared: list[Destination]  # addresses normalised
+    own: dict[int, list[Problem]]  # by row index: its problems, its repeats of others aside
+    phones: list[str | None]  # by row index: its valid number, normalised
+    emails: list[str | None]  # by row index: its valid address, normalised, lower case
+
+
 def _check_destinations(
-    check: _Checker, destinations: list[Destination], region: str | None
-) -> list[Destination]:
-    """Check every recipient; return them with normalised addresses."""
-    if not destinations:
-        check.error("destinations", tr("There are no recipients; add at least one."))
+    destinations: list[Destination], region: str | None, before: RecipientsCheck | None
+) -> RecipientsCheck:
+    """Check every recipient (or take `before`'s answer for the same object at the same
+    place), then find the repeated numbers, addresses and message IDs among them all."""
+    check = _Checker()
     prepared: list[Destination] = []
-    append, phone_of, note_of, new = prepared.append, check_phone, phone_note, Destination
-    first_phone: dict[str, int] = {}
-    first_email: dict[str, int] = {}
-    first_id: dict[str, int] = {}
+    own: dict[int, list[Problem]] = {}
+    phones: list[str | None] = []
+    emails: list[str | None] = []
+    add, add_phone, add_email = prepared.append, phones.append, emails.append
+    lent = before.inputs if before is not None else []
+    problems, new = check.problems, Destination
     # Runs once per recipient, 100,000 of them: the common path does only what it must.
     for index, dest in enumerate(destinations):
+        if index < len(lent) and lent[index] is dest and before is not None:
+            add(before.prepared[index])
+            add_phone(before.phones[index])
+            add_email(before.emails[index])
+            if index in before.own:
+                own[index] = before.own[index]
+            continue
+        start = len(problems)
         phone = dest.phone.strip() if dest.phone else None
         email = dest.email.strip() if dest.email else None
+        valid_phone = valid_email = None
         if phone:
             # Called as the recipients editor calls it, so the answers it cached are reused.
-            checked = phone_of(phone, region)
+            checked = check_phone(phone, region)
             normalised, reason = checked
             if normalised is None:
                 _bad_address(check, index, "phoneNumber", phone, reason)
             else:
-                note = note_of(checked)
+                note = phone_note(checked)
                 if note is not None:  # the digits read another, valid way in the region too
                     _read_one_way(check, index, phone, note)
-                phone = normalised
-                first = first_phone.setdefault(normalised, index)
-                if first != index:
-                    _repeated_address(check, index, first, "phoneNumber")
+                phone = valid_phone = normalised
         if email:
             normalised, reason = check_email(email)
             if normalised is None:
                 _bad_address(check, index, "emailAddress", email, reason)
             else:
                 email = normalised
-                first = first_email.setdefault(normalised.lower(), index)
-                if first != index:
-                    _repeated_address(check, index, first, "emailAddress")
+                valid_email = normalised.lower()
         if not phone and not email and not any(dest.extra_to.values()):
             check.error(
                 f"destinations[{index}].to",
@@ -234,21 +250,62 @@ def _check_destinations(
                     row=index + 1
                 ),
             )
+        if len(problems) > start:
+            own[index] = problems[start:]
+        extra_to = copy.deepcopy(dest.extra_to) if dest.extra_to else {}
+        extra = copy.deepcopy(dest.extra) if dest.extra else {}
+        add(new(phone or None, email or None, dest.message_id, extra_to, extra, dest.fields))
+        add_phone(valid_phone)
+        add_email(valid_email)
+    return RecipientsCheck(
+        destinations,
+        region,
+        _in_order(prepared, own, phones, emails),
+        prepared,
+        own,
+        phones,
+        emails,
+    )
+
+
+def _in_order(
+    prepared: list[Destination],
+    own: dict[int, list[Problem]],
+    phones: list[str | None],
+    emails: list[str | None],
+) -> list[Problem]:
+    """Every row's problems in row order, its repeats of earlier rows after its own."""
+    check = _Checker()
+    if not prepared:
+        check.error("destinations", tr("There are no recipients; add at least one."))
+    repeats: dict[int, list[Problem]] = {}
+    for key, values in (("phoneNumber", phones), ("emailAddress", emails)):
+        first: dict[str, int] = {}
+        for index, value in enumerate(values):
+            if value is not None and first.setdefault(value, index) != index:
+                start = len(check.problems)
+                _repeated_address(check, index, first[value], key)
+                repeats.setdefault(index, []).extend(check.problems[start:])
+                del check.problems[start:]
+    first_id: dict[str, int] = {}
+    for index, dest in enumerate(prepared):
         message_id = dest.message_id
-        if message_id:
-            first = first_id.setdefault(message_id, index)
-            if first != index:
-                check.error(
+        if message_id and first_id.setdefault(message_id, index) != index:
+            repeats.setdefault(index, []).append(
+                Problem(
                     f"destinations[{index}].messageId",
+                    Severity.ERROR,
                     tr(
                         "Row {row} has the same message ID as row {first}; "
                         "message IDs must be unique, so change or clear it."
-                    ).format(row=index + 1, first=first + 1),
+                    ).format(row=index + 1, first=first_id[message_id] + 1),
                 )
-        extra_to = copy.deepcopy(dest.extra_to) if dest.extra_to else {}
-        extra = copy.deepcopy(dest.extra) if dest.extra else {}
-        append(new(phone or None, email or None, message_id, extra_to, extra, dest.fields))
-    return prepared
+            )
+    problems = check.problems
+    for index in sorted(own.keys() | repeats.keys()):
+        problems.extend(own.get(index, ()))
+        problems.extend(repeats.get(index, ()))
+    return problems
 
 
 def _bad_address(check: _Checker, index: int, key: str, raw: str, reason: str | None) -> None:

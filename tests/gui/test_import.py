@@ -280,7 +280,7 @@ def test_the_draft_checked_during_the_import_is_what_a_fresh_check_finds(
     assert presenter.message.destinations is table.destinations()  # one list, not a copy
     assert len(table.destinations()) == 6
     reused = presenter.validate_now()
-    assert reused.checked is not None and reused.checked[0] is presenter.message.destinations
+    assert reused.checked is not None and reused.checked.inputs is presenter.message.destinations
     fresh = check(
         presenter.message,
         presenter.target,
@@ -299,7 +299,7 @@ def test_the_draft_checked_during_the_import_is_what_a_fresh_check_finds(
     table.setData(table.index(0, COL_PHONE), "+49 151 23456780")
     assert presenter.message.destinations is table.destinations()
     again = presenter.validate_now().checked
-    assert again is not None and again[0] is presenter.message.destinations
+    assert again is not None and again.inputs is presenter.message.destinations
     assert presenter.message.destinations[0].phone == "+49 151 23456780"
     close(dialog)
 

@@ -79,6 +79,9 @@ class RecipientRow:
     extra_to: JsonObject = field(default_factory=dict)  # other `to` keys, kept for the draft
     # An imported row's other columns by header name, for personalisation; never sent.
     fields: dict[str, str] = field(default_factory=dict)
+    # `destination_of(self)` until the row is edited: an edit of one row of 100,000 makes
+    # one Destination, and validation knows the others as the ones it checked before.
+    made: Destination | None = field(default=None, init=False, compare=False, repr=False)
 
     @property
     def is_empty(self) -> bool:
@@ -100,6 +103,7 @@ class RecipientRow:
 
     def check(self, default_region: str | None) -> None:
         """Check the phone and e-mail again (both checks are cached in core)."""
+        self.made = None
         self.phone = self.phone.strip()
         self.email = self.email.strip()
         self.message_id = self.message_id.strip()
@@ -200,6 +204,7 @@ class RecipientsModel(QAbstractTableModel):
             return True
         self._uncount(item)
         setattr(item, attribute, text)
+        item.made = None
         item.line_problem = None  # the operator has fixed the line by hand
         item.check(self._region)
         self._count(item)
@@ -463,10 +468,14 @@ def _row_from(destination: Destination) -> RecipientRow:
 
 
 def destination_of(item: RecipientRow) -> Destination:
-    return Destination(
-        phone=item.phone or None,
-        email=item.email or None,
-        message_id=item.message_id or None,
-        extra_to=dict(item.extra_to),
-        fields=item.fields,
-    )
+    """The row's destination: the same object until the row changes (`RecipientRow.made`)."""
+    made = item.made
+    if made is None:
+        made = item.made = Destination(
+            phone=item.phone or None,
+            email=item.email or None,
+            message_id=item.message_id or None,
+            extra_to=dict(item.extra_to),
+            fields=item.fields,
+        )
+    return made

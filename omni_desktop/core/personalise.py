@@ -260,15 +260,16 @@ def check_fields(
     without a fallback), at the path of its first use; a warning per misspelt placeholder."""
     problems: list[Problem] = []
     used = used_fields(message, flow)
-    names = tuple(used)
     destinations = message.destinations
-    groups = _raw_groups(destinations, names) if names and destinations else {}
-    for position, (name, paths) in enumerate(used.items()):
+    rows = [d.fields for d in destinations] if used else []
+    for name, paths in used.items():
         if fallbacks.get(name):
             continue
-        column = [(key if len(names) == 1 else key[position], rows) for key, rows in groups.items()]
+        # One pass over the rows per placeholder, no grouping: an edit of one row of 100,000
+        # distinct names checks them again on the GUI thread.
+        column = [f.get(name) for f in rows]
         shown = "{{" + name + "}}"
-        if all(value is None for value, _rows in column):
+        if all(value is None for value in column):
             problems.append(
                 Problem(
                     paths[0],
@@ -280,9 +281,9 @@ def check_fields(
                 )
             )
             continue
-        empty = [rows for value, rows in column if not value or value.isspace()]
+        empty = [i for i, value in enumerate(column) if not value or value.isspace()]
         if empty:
-            problems.append(Problem(paths[0], Severity.ERROR, _empty_sentence(shown, empty)))
+            problems.append(Problem(paths[0], Severity.ERROR, _empty_sentence(shown, [empty])))
     problems.extend(_misspelt(message, flow, destinations))
     return problems
 

@@ -156,7 +156,7 @@
         <translation>sie enthält Text oder Zahlen, die der Client nicht lesen kann</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/addresses.py" line="+93"/>
+        <location filename="../../omni_desktop/core/addresses.py" line="+117"/>
         <source>The number is too short; check for missing digits and the country code.</source>
         <translation>Die Nummer ist zu kurz; prüfen Sie, ob Ziffern oder die Ländervorwahl fehlen.</translation>
     </message>
@@ -181,12 +181,12 @@
         <translation>Die Nummer ist in {country} nicht gültig; prüfen Sie die Ziffern oder schreiben Sie sie mit + und Ländervorwahl.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Read as {taken} ({country}); if you meant {other} in {other_country}, write it with +{code}.</source>
         <translation>Gelesen als {taken} ({country}); falls Sie {other} in {other_country} meinen, schreiben Sie sie mit +{code}.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+60"/>
         <source>The number is empty.</source>
         <translation>Die Nummer ist leer.</translation>
     </message>
@@ -286,12 +286,12 @@
         <translation>sendAt {text} ist kein gültiges Datum: {reason}.</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+233"/>
         <source>{key}.validityPeriodTimeUnit should be SECONDS, MINUTES or HOURS, not {unit}.</source>
         <translation>{key}.validityPeriodTimeUnit muss SECONDS, MINUTES oder HOURS sein, nicht {unit}.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+88"/>
         <source>The draft is not a JSON object.</source>
         <translation>Der Entwurf ist kein JSON-Objekt.</translation>
     </message>
@@ -322,7 +322,7 @@
         <translation>true oder false</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/message.py" line="-89"/>
+        <location filename="../../omni_desktop/core/message.py" line="-107"/>
         <location filename="../../omni_desktop/core/request_schema.py" line="-14"/>
         <source>text</source>
         <translation>Text</translation>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/core/request_schema.py" line="+41"/>
-        <location filename="../../omni_desktop/core/validation.py" line="+427"/>
+        <location filename="../../omni_desktop/core/validation.py" line="+484"/>
         <source>hundreds of</source>
         <translation>Hunderten</translation>
     </message>
@@ -401,12 +401,12 @@
         <translation>Die Basis-URL darf keine Abfrage (?...) und kein Fragment (#...) enthalten.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/validation.py" line="-279"/>
+        <location filename="../../omni_desktop/core/validation.py" line="-339"/>
         <source>There is no content for any channel; write the message first.</source>
         <translation>Für keinen Kanal gibt es Inhalt; schreiben Sie zuerst die Nachricht.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>The send time has no time zone; pick the time again.</source>
         <translation>Der Sendezeitpunkt hat keine Zeitzone; wählen Sie die Zeit erneut.</translation>
     </message>
@@ -431,22 +431,22 @@
         <translation>Die URL für Zustellberichte {reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+95"/>
         <source>There are no recipients; add at least one.</source>
         <translation>Es gibt keine Empfänger; fügen Sie mindestens einen hinzu.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-31"/>
         <source>Row {row} has neither a phone number nor an e-mail address; add one.</source>
         <translation>Zeile {row} hat weder eine Telefonnummer noch eine E-Mail-Adresse; fügen Sie eine hinzu.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+50"/>
         <source>Row {row} has the same message ID as row {first}; message IDs must be unique, so change or clear it.</source>
         <translation>Zeile {row} hat dieselbe Nachrichten-ID wie Zeile {first}; Nachrichten-IDs müssen eindeutig sein, ändern oder löschen Sie sie also.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Row {row}, {raw}: {reason}</source>
         <translation>Zeile {row}, {raw}: {reason}</translation>
     </message>
@@ -737,7 +737,7 @@
         <translation>Der automatisch gespeicherte Entwurf wurde als {aside} aufbewahrt und nicht wiederhergestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/drafts.py" line="+81"/>
+        <location filename="../../omni_desktop/storage/drafts.py" line="+83"/>
         <source>it holds a value JSON cannot hold</source>
         <translation>er enthält einen Wert, den JSON nicht darstellen kann</translation>
     </message>
@@ -2219,7 +2219,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/ui/problems_view.py" line="+118"/>
-        <location filename="../../omni_desktop/ui/window/sending.py" line="+106"/>
+        <location filename="../../omni_desktop/ui/window/sending.py" line="+142"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+1"/>
         <source>Problems</source>
         <translation>Probleme</translation>
@@ -2457,12 +2457,17 @@
         <translation>Probleme ({n})</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
+        <source>counting the segments of every row…</source>
+        <translation>Segmente aller Zeilen werden gezählt …</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>per row {span}, {total:,} in all</source>
         <translation>je Zeile {span}, {total:,} insgesamt</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>local time</source>
         <translation>Ortszeit</translation>
     </message>
@@ -2660,7 +2665,7 @@
         <translation>Die Verbindung wird noch hergestellt; senden Sie gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+213"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+211"/>
         <source>Cannot send: {problem}</source>
         <translation>Senden nicht möglich: {problem}</translation>
     </message>
@@ -2715,7 +2720,7 @@
         <translation>Die Testnachricht wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="-190"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="-188"/>
         <source>{channel} from {sender}, tried for {time}</source>
         <translation>{channel} von {sender}, versucht für {time}</translation>
     </message>
@@ -2725,7 +2730,7 @@
         <translation>dem Absender des Szenarios</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+98"/>
         <source>Something went wrong while showing the send ({name}); see History.</source>
         <translation>Beim Anzeigen der Sendung ist ein Fehler aufgetreten ({name}); siehe Verlauf.</translation>
     </message>
@@ -2886,12 +2891,12 @@
     </message>
     <message>
         <location line="+81"/>
-        <location filename="../../omni_desktop/ui/recipients/model.py" line="+54"/>
+        <location filename="../../omni_desktop/ui/recipients/model.py" line="+57"/>
         <source>The row has no phone number or e-mail address.</source>
         <translation>Die Zeile hat keine Telefonnummer und keine E-Mail-Adresse.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/recipients/model.py" line="+25"/>
+        <location filename="../../omni_desktop/ui/recipients/model.py" line="+26"/>
         <source>Type a phone number or an e-mail address.</source>
         <translation>Geben Sie eine Telefonnummer oder eine E-Mail-Adresse ein.</translation>
     </message>
@@ -5042,7 +5047,7 @@
         <translation>Die App ist noch mit keinem Konto verbunden; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/personalise.py" line="+277"/>
+        <location filename="../../omni_desktop/core/personalise.py" line="+278"/>
         <source>{placeholder} is not a column of the recipients: import a file with that column, or set a fallback value for it.</source>
         <translation>{placeholder} ist keine Spalte der Empfänger: Importieren Sie eine Datei mit dieser Spalte oder legen Sie einen Ersatzwert dafür fest.</translation>
     </message>
@@ -5070,7 +5075,7 @@
         <translation>{path} enthält „{text}“ mit einfachen geschweiften Klammern: Schreiben Sie {example}, damit der Wert aus den Empfängern eingesetzt wird.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/campaigns.py" line="+251"/>
+        <location filename="../../omni_desktop/services/campaigns.py" line="+252"/>
         <source>Request {n} of the campaign could not be read; nothing of it was sent.</source>
         <translation>Anfrage {n} der Kampagne konnte nicht gelesen werden; nichts davon wurde gesendet.</translation>
     </message>

@@ -31,8 +31,10 @@ from omni_desktop.storage.paths import AppPaths
 from omni_desktop.services.campaigns import Options, plan
 from omni_desktop.services.targets import environment_target
 
+from omni_desktop.ui.recipients import COL_PHONE
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.window import MainWindow
+from omni_desktop.ui.window.sending import SEGMENTS_IN_WORKER
 
 from omni_desktop.app import Services, build_parser
 
@@ -229,6 +231,27 @@ def test_the_sms_counter_gives_the_range_over_rows_and_the_total(
     compose(window, people(3), "No placeholder here")
     window.presenter.validate_now()
     assert "per row" not in window.composers["sms"].counter_text.text()
+
+
+def test_a_big_list_s_segments_are_counted_in_a_worker_and_shown_when_done(
+    outbox_window: tuple[MainWindow, Outbox], run_until: RunUntil
+) -> None:
+    window, _outbox = outbox_window
+    counter = window.composers["sms"].counter_text
+    rows = people(SEGMENTS_IN_WORKER + 1000, names=SEGMENTS_IN_WORKER + 1000)
+    rows[-1] = Destination(rows[-1].phone, fields={"First name": "J" * 170})  # two segments
+    compose(window, rows, "Hi {{First name}}")
+    window.presenter.validate_now()
+    # The window does not wait for 6,000 texts to be made and counted: it says it is counting.
+    assert counter.text().endswith(" · counting the segments of every row…")
+    run_until(lambda: "in all" in counter.text())
+    assert counter.text().endswith(" · per row 1–2, 6,001 in all")
+    # An edit meanwhile is counted again: the last count is of the draft as it is.
+    model = window.recipients.model
+    model.setData(model.index(len(rows) - 1, COL_PHONE), "")  # the two-segment row has no number
+    window.presenter.validate_now()
+    run_until(lambda: "in all" in counter.text())
+    assert counter.text().endswith(" · per row 1, 5,999 in all")
 
 
 def test_closing_the_window_pauses_a_running_campaign_for_the_next_start(

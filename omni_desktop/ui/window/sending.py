@@ -13,7 +13,8 @@ about rows one has not typed yet would be as unwelcome as one about an empty dra
 
 from __future__ import annotations
 
-from dataclasses import replace
+import asyncio
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -21,6 +22,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor
 
+from omni_desktop.core.gcpause import gc_paused
+from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.personalise import segment_range, used_fields
 from omni_desktop.core.scenario import Scenario, TimedTimeline, timed_timeline
 from omni_desktop.core.validation import Problem, ValidationResult
@@ -33,6 +36,38 @@ if TYPE_CHECKING:
     from omni_desktop.ui.window.window import MainWindow
 
 PREVIEW_DESTINATIONS = 50  # the preview shows this many; Copy gives all
+# Rows from which the SMS segments over all rows are counted in a worker: 100,000 distinct
+# texts take over a second, which the window would stand still for after each edit.
+SEGMENTS_IN_WORKER = 5_000
+_COUNTING = "count segments"
+
+
+def _count(wanted: _Segments) -> tuple[int, int, int] | None:
+    """In a worker, with the cycle collector held: a collection there could end a Qt object
+    off the GUI thread (its texts form no cycles anyway)."""
+    with gc_paused():
+        return segment_range(wanted.prepared, wanted.flow, wanted.fallbacks)
+
+
+@dataclass(frozen=True, eq=False)
+class _Segments:
+    """What the segments over all rows were (or are being) counted for."""
+
+    prepared: OmniMessage
+    flow: list[str] | None
+    fallbacks: dict[str, str]
+
+    def __eq__(self, other: object) -> bool:  # the same draft check, flow and fallbacks
+        return (
+            isinstance(other, _Segments)
+            and other.prepared is self.prepared
+            and other.flow == self.flow
+            and other.fallbacks == self.fallbacks
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 TIMELINE_TICK_MS = 30_000  # "send now" moves with the clock: the timeline follows
 
 
@@ -44,6 +79,7 @@ class SendController(QObject):
         self._window = window
         # JSON-path prefixes whose problems are shown; None: every problem.
         self._touched: set[str] | None = set()
+        self._segments_wanted: _Segments | None = None
         p = window.presenter
         p.validation_changed.connect(self.on_validation_changed)
         p.scenarios_loaded.connect(self._on_presenter_scenarios_loaded)
@@ -116,21 +152,46 @@ class SendController(QObject):
         self.show_timeline()
 
     def _show_personal_segments(self, result: ValidationResult) -> None:
-        """Under the SMS counter, with {{Field}} placeholders: the segments over all rows."""
+        """Under the SMS counter, with {{Field}} placeholders: the segments over all rows,
+        counted in a worker for a big list (every row's text is made and counted)."""
         window = self._window
         composer = window.composers.get("sms")
         if composer is None:
             return
         presenter = window.presenter
         prepared, flow = result.prepared, presenter.flow_keys()
+        if not (used_fields(prepared, flow) and prepared.destinations):
+            self._segments_wanted = None
+            composer.set_personal_note("")
+            return
+        wanted = _Segments(prepared, flow, dict(presenter.fallbacks))
+        if wanted == self._segments_wanted:
+            return  # counted already, or being counted
+        self._segments_wanted = wanted
+        if len(prepared.destinations) < SEGMENTS_IN_WORKER:
+            self._show_segments(segment_range(prepared, flow, wanted.fallbacks))
+        else:
+            composer.set_personal_note(tr("counting the segments of every row…"))
+            if not window.tasks.running(_COUNTING):
+                window.tasks.start(self._count_segments(), _COUNTING)
+
+    async def _count_segments(self) -> None:
+        """Count in a worker until the count is of the draft as it is (edits meanwhile)."""
+        while (wanted := self._segments_wanted) is not None:
+            spread = await asyncio.to_thread(_count, wanted)
+            if wanted is self._segments_wanted:
+                self._show_segments(spread)
+                return
+
+    def _show_segments(self, spread: tuple[int, int, int] | None) -> None:
         note = ""
-        if used_fields(prepared, flow) and prepared.destinations:
-            spread = segment_range(prepared, flow, presenter.fallbacks)
-            if spread is not None:
-                low, high, total = spread
-                span = str(low) if low == high else f"{low}–{high}"
-                note = tr("per row {span}, {total:,} in all").format(span=span, total=total)
-        composer.set_personal_note(note)
+        if spread is not None:
+            low, high, total = spread
+            span = str(low) if low == high else f"{low}–{high}"
+            note = tr("per row {span}, {total:,} in all").format(span=span, total=total)
+        composer = self._window.composers.get("sms")
+        if composer is not None:
+            composer.set_personal_note(note)
 
     def timeline(self, now: datetime | None = None) -> tuple[TimedTimeline | None, str]:
         """The failover timeline of the draft as it would be sent now (or at its `sendAt`),

@@ -206,6 +206,25 @@ def content_groups(
     Rows are grouped by their raw values first, each distinct set rendered once, then sets
     that render alike are merged: the cost is one dictionary look-up per row.
     """
+    groups: list[tuple[OmniMessage, list[int]]] = []
+    for values, parts in _merged(message, flow, fallbacks):
+        indices = list(parts[0]) if len(parts) == 1 else list(heapq.merge(*parts))
+        filled = _rendered_message(message, partial(_fill, values=values), flow, [])
+        groups.append((filled, indices))
+    return groups
+
+
+def group_sizes(
+    message: OmniMessage, flow: Sequence[str] | None, fallbacks: Mapping[str, str]
+) -> list[int]:
+    """How many rows each of `content_groups` holds, without making its messages."""
+    return [sum(map(len, parts)) for _values, parts in _merged(message, flow, fallbacks)]
+
+
+def _merged(
+    message: OmniMessage, flow: Sequence[str] | None, fallbacks: Mapping[str, str]
+) -> Iterable[tuple[Values, list[list[int]]]]:
+    """Per distinct rendered content: the values of its first rows, and its rows' index lists."""
     names = tuple(used_fields(message, flow))
     texts = list(text_fields(message, flow))
     merged: dict[tuple[str, ...], tuple[Values, list[list[int]]]] = {}
@@ -216,12 +235,7 @@ def content_groups(
             merged[rendered] = (values, [indices])
         else:
             known[1].append(indices)
-    groups: list[tuple[OmniMessage, list[int]]] = []
-    for values, parts in merged.values():
-        indices = list(parts[0]) if len(parts) == 1 else list(heapq.merge(*parts))
-        filled = _rendered_message(message, partial(_fill, values=values), flow, [])
-        groups.append((filled, indices))
-    return groups
+    return merged.values()
 
 
 def segment_range(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.message import OmniMessage, new_ids, to_json, with_ids
-from omni_desktop.core.personalise import content_groups, used_fields
+from omni_desktop.core.personalise import content_groups, group_sizes, used_fields
 
 from omni_desktop.storage import campaigns as store
 
@@ -50,9 +50,8 @@ class PlanFigures:
 def plan_figures(
     prepared: OmniMessage, flow: Sequence[str] | None, fallbacks: Mapping[str, str], chunk: int
 ) -> PlanFigures:
-    groups = content_groups(prepared, flow, fallbacks)
-    requests = request_count([len(indices) for _, indices in groups], chunk)
-    return PlanFigures(requests, len(prepared.destinations), len(groups))
+    sizes = group_sizes(prepared, flow, fallbacks)
+    return PlanFigures(request_count(sizes, chunk), len(prepared.destinations), len(sizes))
 
 
 def goes_as_campaign(prepared: OmniMessage, flow: Sequence[str] | None, chunk: int) -> bool:

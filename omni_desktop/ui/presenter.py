@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.message import OmniMessage, to_json
-from omni_desktop.core.personalise import content_groups
+from omni_desktop.core.personalise import group_sizes
 from omni_desktop.core.personalise import segment_range as personal_segments
 from omni_desktop.core.scenario import Scenario
 from omni_desktop.core.status import Status
@@ -53,6 +54,10 @@ UNKNOWN_STATUS = Status(
     "No answer arrived: the message may or may not have been sent.",
     "Check the status before sending again.",
 )
+
+
+# A campaign's rows per distinct content, and its SMS segments (fewest, most, total).
+CampaignFigures = tuple[tuple[int, ...], tuple[int, int, int] | None]
 
 
 @dataclass(frozen=True)
@@ -212,8 +217,21 @@ class ComposerPresenter(QObject):
             errors = [reused]
         return refusal_sentence(errors)
 
-    def summary(self) -> SendSummary:
-        """What will be sent, for the confirm step."""
+    def campaign_figures(self) -> Callable[[], CampaignFigures]:
+        """The campaign's request groups and SMS segments, to be counted (in a worker, for a
+        big list: every row's texts are made) from the draft as it is now."""
+        result = self.result or self.validate_now()
+        prepared, flow, fallbacks = result.prepared, self.flow_keys(), dict(self.fallbacks)
+
+        def count() -> CampaignFigures:
+            with gc_paused():  # in a worker a collection could end a Qt object off the GUI thread
+                sizes = tuple(group_sizes(prepared, flow, fallbacks))
+                return sizes, personal_segments(prepared, flow, fallbacks)
+
+        return count
+
+    def summary(self, figures: CampaignFigures | None = None) -> SendSummary:
+        """What will be sent, for the confirm step; `figures` counted already, if they were."""
         from omni_desktop.core.scenario import describe_seconds, timeline
         from omni_desktop.core.sms import count_sms
 
@@ -244,10 +262,7 @@ class ComposerPresenter(QObject):
             scheduled = f"{local:%Y-%m-%d %H:%M %Z} ({prepared.send_at.astimezone(UTC):%H:%M} UTC)"
         groups: tuple[int, ...] = ()
         if self.is_campaign():
-            flow = self.flow_keys()
-            found = content_groups(prepared, flow, self.fallbacks)
-            groups = tuple(len(indices) for _, indices in found)
-            segment_range = personal_segments(prepared, flow, self.fallbacks)
+            groups, segment_range = figures or self.campaign_figures()()
             segments = segment_range[1] if segment_range is not None else segments
         else:
             segment_range = None

@@ -2219,7 +2219,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/ui/problems_view.py" line="+118"/>
-        <location filename="../../omni_desktop/ui/window/sending.py" line="+142"/>
+        <location filename="../../omni_desktop/ui/window/sending.py" line="+144"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+1"/>
         <source>Problems</source>
         <translation>Probleme</translation>
@@ -2524,6 +2524,16 @@
         </translation>
     </message>
     <message>
+        <location line="+33"/>
+        <source>Counting the campaign&apos;s requests and segments…</source>
+        <translation>Anfragen und Segmente der Kampagne werden gezählt …</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The draft changed while its campaign was counted; press Send again.</source>
+        <translation>Der Entwurf hat sich beim Zählen der Kampagne geändert; klicken Sie erneut auf Senden.</translation>
+    </message>
+    <message>
         <location filename="../../omni_desktop/ui/window/drafts.py" line="+224"/>
         <source>Open draft</source>
         <translation>Entwurf öffnen</translation>
@@ -2654,7 +2664,7 @@
         <translation>Der automatisch gespeicherte Entwurf ist wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+203"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+208"/>
         <source>A send is in progress; wait for its answer.</source>
         <translation>Eine Sendung läuft; warten Sie auf ihre Antwort.</translation>
     </message>
@@ -2665,7 +2675,7 @@
         <translation>Die Verbindung wird noch hergestellt; senden Sie gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+211"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+221"/>
         <source>Cannot send: {problem}</source>
         <translation>Senden nicht möglich: {problem}</translation>
     </message>
@@ -2720,7 +2730,7 @@
         <translation>Die Testnachricht wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="-188"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="-185"/>
         <source>{channel} from {sender}, tried for {time}</source>
         <translation>{channel} von {sender}, versucht für {time}</translation>
     </message>
@@ -2730,7 +2740,7 @@
         <translation>dem Absender des Szenarios</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+95"/>
         <source>Something went wrong while showing the send ({name}); see History.</source>
         <translation>Beim Anzeigen der Sendung ist ein Fehler aufgetreten ({name}); siehe Verlauf.</translation>
     </message>
@@ -5047,7 +5057,7 @@
         <translation>Die App ist noch mit keinem Konto verbunden; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/personalise.py" line="+278"/>
+        <location filename="../../omni_desktop/core/personalise.py" line="+292"/>
         <source>{placeholder} is not a column of the recipients: import a file with that column, or set a fallback value for it.</source>
         <translation>{placeholder} ist keine Spalte der Empfänger: Importieren Sie eine Datei mit dieser Spalte oder legen Sie einen Ersatzwert dafür fest.</translation>
     </message>

@@ -254,6 +254,27 @@ def test_a_big_list_s_segments_are_counted_in_a_worker_and_shown_when_done(
     assert counter.text().endswith(" · per row 1, 5,999 in all")
 
 
+def test_a_big_campaign_s_confirm_step_opens_once_it_is_counted_in_a_worker(
+    outbox_window: tuple[MainWindow, Outbox], run_until: RunUntil
+) -> None:
+    window, _outbox = outbox_window
+    size = SEGMENTS_IN_WORKER + 1000
+    rows = people(size, names=10)
+    rows[-1] = Destination(rows[-1].phone, fields={"First name": "J" * 170})  # two segments
+    compose(window, rows, "Hi {{First name}}")
+    window.send_button.click()
+    assert window.send_reason.text() == "Counting the campaign's requests and segments…"
+    run_until(lambda: any(isinstance(d, ConfirmSendDialog) for d in window._dialogs))
+    dialog = next(d for d in window._dialogs if isinstance(d, ConfirmSendDialog))
+    text = "\n".join(dialog.lines)
+    # 11 distinct texts (10 names and the long one), cut into requests of at most 1,000.
+    assert "SMS: 1–2 segments per recipient (the texts differ)" in text
+    assert f"SMS segments in total: {size + 1:,}" in text
+    assert dialog.send_button.text() == f"Send to {size:,} recipients"
+    assert "Ready to send" in window.send_reason.text()
+    dialog.reject()
+
+
 def test_closing_the_window_pauses_a_running_campaign_for_the_next_start(
     outbox_window: tuple[MainWindow, Outbox],
     sandbox: SandboxThread,

@@ -33,6 +33,7 @@ from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.theme import error_css
 
 if TYPE_CHECKING:
+    from omni_desktop.ui.presenter import SendSummary
     from omni_desktop.ui.window.window import MainWindow
 
 PREVIEW_DESTINATIONS = 50  # the preview shows this many; Copy gives all
@@ -40,6 +41,7 @@ PREVIEW_DESTINATIONS = 50  # the preview shows this many; Copy gives all
 # texts take over a second, which the window would stand still for after each edit.
 SEGMENTS_IN_WORKER = 5_000
 _COUNTING = "count segments"
+_CONFIRMING = "count the campaign"
 
 
 def _count(wanted: _Segments) -> tuple[int, int, int] | None:
@@ -338,8 +340,40 @@ class SendController(QObject):
             if result and result.errors:
                 window.focus_path(result.errors[0].path)
             return
+        presenter = window.presenter
+        result = presenter.result
+        big = result is not None and len(result.prepared.destinations) >= SEGMENTS_IN_WORKER
+        if big and presenter.is_campaign():
+            if not window.tasks.running(_CONFIRMING):
+                window.send_reason.setText(tr("Counting the campaign's requests and segments…"))
+                window.send_reason.setStyleSheet("")
+                window.tasks.start(self._confirm_counted(), _CONFIRMING)
+            return
+        self._open_confirm(presenter.summary())
+
+    async def _confirm_counted(self) -> None:
+        """The confirm step of a big campaign, its requests and segments counted in a worker
+        (every row's texts are made: seconds for 100,000 rows of their own values)."""
+        window = self._window
+        presenter = window.presenter
+        result = presenter.result
+        count = presenter.campaign_figures()
+        figures = await asyncio.to_thread(count)
+        if presenter.result is not result or presenter.busy or presenter.campaign.running:
+            if presenter.result is not None:
+                self._show_send_state(presenter.result)
+            window.send_reason.setText(
+                tr("The draft changed while its campaign was counted; press Send again.")
+            )
+            return
+        if presenter.result is not None:
+            self._show_send_state(presenter.result)
+        self._open_confirm(presenter.summary(figures))
+
+    def _open_confirm(self, summary: SendSummary) -> None:
+        window = self._window
         timeline, note = self.timeline()
-        dialog = ConfirmSendDialog(window.presenter.summary(), window, timeline, note)
+        dialog = ConfirmSendDialog(summary, window, timeline, note)
         dialog.accepted.connect(lambda: self._on_confirm_accepted(dialog))
         window.keep_open(dialog)
         dialog.open()

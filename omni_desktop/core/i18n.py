@@ -39,11 +39,15 @@ def trn(text: str, disambiguation: str | None, n: int) -> str:
     A translation has a form per plural rule of its language; English as written takes the
     "(s)" or "(es)" for any count but one.
     """
-    number = str(n)
+    plain, number = str(n), f"{n:,}"  # 100,000, as the app writes every count
     if _translator is not None:
         translated = _translator(text, disambiguation, n)
-        if translated not in (text, text.replace("%n", number)):  # Qt fills %n when untranslated
-            return translated.replace("%n", number)
+        if translated not in (text, text.replace("%n", plain)):  # Qt fills %n when untranslated
+            # Qt put the count in as plain digits: grouped as everywhere else.
+            translated = translated.replace("%n", plain)
+            if plain == number:
+                return translated
+            return re.sub(rf"(?<![\d,.]){plain}(?![\d,.])", number, translated, count=1)
     english = _ENGLISH_PLURAL.sub("" if n == 1 else r"\1", text)
     return english.replace("%n", number)
 

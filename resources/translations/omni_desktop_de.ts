@@ -3034,9 +3034,14 @@
         <source>Clear the recipients?</source>
         <translation>Alle Empfänger entfernen?</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>{head}: {valid:,} valid, {invalid:,} invalid</source>
+        <translation>{head}: {valid:,} gültig, {invalid:,} ungültig</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../omni_desktop/ui/history/campaign_text.py" line="-20"/>
-        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+24"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="-1"/>
         <source>%n recipient(s)</source>
         <translation>
             <numerusform>%n Empfänger</numerusform>
@@ -3091,11 +3096,6 @@
         <location line="+21"/>
         <source>No recipients</source>
         <translation>Keine Empfänger</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{head}: {valid} valid, {invalid} invalid</source>
-        <translation>{head}: {valid} gültig, {invalid} ungültig</translation>
     </message>
     <message>
         <location filename="../../omni_desktop/ui/request_preview.py" line="-22"/>
@@ -4450,11 +4450,11 @@
     </message>
     <message>
         <location line="+48"/>
-        <source>{total} messages: {delivered} delivered, {failed} failed or expired, {pending} pending</source>
-        <translation>{total} Nachrichten: {delivered} zugestellt, {failed} fehlgeschlagen oder abgelaufen, {pending} ausstehend</translation>
+        <source>{total:,} messages: {delivered:,} delivered, {failed:,} failed or expired, {pending:,} pending</source>
+        <translation>{total:,} Nachrichten: {delivered:,} zugestellt, {failed:,} fehlgeschlagen oder abgelaufen, {pending:,} ausstehend</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Price: {totals} ({parts})</source>
         <translation>Preis: {totals} ({parts})</translation>
     </message>

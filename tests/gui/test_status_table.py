@@ -497,7 +497,7 @@ def test_hundred_thousand_rows(qtbot: QtBot) -> None:
     panel.model.set_rows(rows, bulk_id="b-big")
     assert time.perf_counter() - started < 1.0
     assert panel.proxy.rowCount() == n
-    assert panel.summary_label.text() == "100000 messages: 100000 pending"
+    assert panel.summary_label.text() == "100,000 messages: 100,000 pending"
     reports = [FakeReport(f"m-{i}", st.DELIVERED_TO_HANDSET) for i in range(0, n, 2)]
     started = time.perf_counter()
     assert panel.model.update_from_reports(reports) == n // 2

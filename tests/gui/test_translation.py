@@ -175,6 +175,7 @@ def test_english_without_a_translation(qapp: QApplication) -> None:
     assert trn("%n recipient(s)", None, 1) == "1 recipient"
     assert trn("%n recipient(s)", None, 2) == "2 recipients"
     assert trn("%n address(es)", None, 0) == "0 addresses"
+    assert trn("%n recipient(s)", None, 100_000) == "100,000 recipients"  # as every count
 
 
 def test_counts_take_the_german_plural_forms(
@@ -215,6 +216,8 @@ def test_counts_take_the_german_plural_forms(
         assert trn("%n message(s) sent", None, 1) == "1 Nachricht gesendet"
         assert trn("%n message(s) sent", None, 2) == "2 Nachrichten gesendet"
         assert trn("%n message(s) sent", None, 0) == "0 Nachrichten gesendet"
+        assert trn("%n message(s) sent", None, 12345) == "12,345 Nachrichten gesendet"
+        assert trn("%n file(s) saved", None, 1000) == "1,000 files saved"
         assert trn("%n file(s) saved", None, 3) == "3 files saved", "untranslated: English"
     finally:
         qapp.removeTranslator(translator)

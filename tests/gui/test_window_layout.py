@@ -84,7 +84,7 @@ def test_every_channel_tab_stays_in_sight_also_after_a_long_paste(composer: Any)
     )
     window.recipients.model.add_lines(emails)
     QApplication.processEvents()
-    assert window.recipients.count_label.text().startswith("1000 recipients")
+    assert window.recipients.count_label.text().startswith("1,000 recipients")
     assert window.recipients.width() == width_before, "the paste widened the pane"
     assert all_inside()
 

@@ -343,7 +343,7 @@ class RecipientsEditor(QWidget):
         if not total:
             return tr("No recipients")
         head = trn("%n recipient(s)", None, total)
-        return tr("{head}: {valid} valid, {invalid} invalid").format(
+        return tr("{head}: {valid:,} valid, {invalid:,} invalid").format(
             head=head, valid=valid, invalid=invalid
         )
 

@@ -228,7 +228,8 @@ class FunnelView(QWidget):
     def _totals_text(self) -> str:
         f = self._funnel
         return tr(
-            "{total} messages: {delivered} delivered, {failed} failed or expired, {pending} pending"
+            "{total:,} messages: {delivered:,} delivered, {failed:,} failed or expired, "
+            "{pending:,} pending"
         ).format(total=f.total, delivered=f.delivered, failed=f.failed, pending=f.pending)
 
     def _price_text(self) -> str:

@@ -440,7 +440,7 @@ class StatusPanel(QWidget):
             return
         head = trn("%n message(s)", None, total)
         parts = [
-            f"{n} {group_label(group).lower()}"
+            f"{n:,} {group_label(group).lower()}"
             for group in sorted(counts, key=GROUP_ORDER.__getitem__)
             if (n := counts[group])
         ]

@@ -32,7 +32,11 @@ def add_commands(sub: Any) -> None:
     send.add_argument(
         "--timeout", type=float, default=30.0, help="total deadline in seconds (default 30)"
     )
-    send.add_argument("--json", action="store_true", help="print the API's response JSON on stdout")
+    send.add_argument(
+        "--json",
+        action="store_true",
+        help="print the API's response JSON on stdout (a campaign's status, as status --json)",
+    )
     send.add_argument(
         "--recipients",
         type=Path,

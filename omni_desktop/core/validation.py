@@ -283,10 +283,7 @@ def _in_order(
         first: dict[str, int] = {}
         for index, value in enumerate(values):
             if value is not None and first.setdefault(value, index) != index:
-                start = len(check.problems)
-                _repeated_address(check, index, first[value], key)
-                repeats.setdefault(index, []).extend(check.problems[start:])
-                del check.problems[start:]
+                repeats.setdefault(index, []).append(_repeated_address(index, first[value], key))
     first_id: dict[str, int] = {}
     for index, dest in enumerate(prepared):
         message_id = dest.message_id
@@ -322,7 +319,7 @@ def _read_one_way(check: _Checker, index: int, raw: str, note: str) -> None:
     )
 
 
-def _repeated_address(check: _Checker, index: int, first: int, key: str) -> None:
+def _repeated_address(index: int, first: int, key: str) -> Problem:
     if key == "phoneNumber":
         text = tr(
             "Row {row} repeats the phone number of row {first}; "
@@ -333,7 +330,11 @@ def _repeated_address(check: _Checker, index: int, first: int, key: str) -> None
             "Row {row} repeats the e-mail address of row {first}; "
             "remove one or the address gets the message twice."
         )
-    check.warning(f"destinations[{index}].to.{key}", text.format(row=index + 1, first=first + 1))
+    return Problem(
+        f"destinations[{index}].to.{key}",
+        Severity.WARNING,
+        text.format(row=index + 1, first=first + 1),
+    )
 
 
 def _check_flow(check: _Checker, used: list[str], others: list[str], flow: Sequence[str]) -> None:

@@ -12,7 +12,6 @@ import argparse
 import asyncio
 import contextlib
 import json
-import logging
 import os
 import sys
 import threading
@@ -20,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from omni_desktop.core.i18n import tr
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.text import terminal_safe
 
@@ -43,6 +43,7 @@ from omni_desktop.cli_common import (
     EXIT_UNKNOWN,
     EXIT_USAGE,
     UsageError,
+    guarded,
     sign_in,
     target_from_args,
 )
@@ -114,14 +115,12 @@ def _cancel_at_eof(loop: asyncio.AbstractEventLoop, task: asyncio.Future[None]) 
 
 def send_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """`send DRAFT`: the window's send path, headless; never a traceback, never exit 1."""
-    posted: list[bool] = []  # set once the POST may have started
-    try:
-        return _send_command(args, out, err, posted)
-    except Exception as exc:  # the last line of defence: one sentence, the details in the log
-        logging.getLogger("omni_desktop").exception("send stopped")
-        where = "after the request went out" if posted else "before anything was sent"
-        print(f"The send stopped {where} ({type(exc).__name__}).", file=err)
-        return EXIT_UNKNOWN if posted else EXIT_NOT_SENT
+    return guarded(
+        lambda posted: _send_command(args, out, err, posted),
+        err,
+        tr("The send stopped {where} ({kind})."),
+        tr("before anything was sent"),
+    )
 
 
 def _send_command(args: argparse.Namespace, out: TextIO, err: TextIO, posted: list[bool]) -> int:

@@ -4,7 +4,9 @@ arguments (`--profile`, else `--base-url` / the environment), built one way for 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+from collections.abc import Callable
 from typing import TextIO
 
 from omni_desktop.core.i18n import tr
@@ -26,6 +28,23 @@ EXIT_NOT_SENT = 5  # nothing could be sent
 
 class UsageError(Exception):
     """Wrong arguments or environment: nothing was sent."""
+
+
+def guarded(run: Callable[[list[bool]], int], err: TextIO, stopped: str, before: str) -> int:
+    """Run a command that may post: never a traceback, never exit 1.
+
+    `run(posted)` appends to `posted` once a request may have left. An exception it lets out
+    is logged and said in one sentence, `stopped` with {where} (`before`, or after the request
+    went out) and {kind}: exit 4 when something may have gone out, else 5.
+    """
+    posted: list[bool] = []
+    try:
+        return run(posted)
+    except Exception as exc:  # the last line of defence: one sentence, the details in the log
+        logging.getLogger("omni_desktop").exception("command stopped")
+        where = tr("after the request went out") if posted else before
+        print(stopped.format(where=where, kind=type(exc).__name__), file=err)
+        return EXIT_UNKNOWN if posted else EXIT_NOT_SENT
 
 
 def target_from_args(args: argparse.Namespace) -> Target:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 from pathlib import Path
 from typing import TextIO
 
@@ -38,6 +37,7 @@ from omni_desktop.cli_common import (
     EXIT_UNKNOWN,
     EXIT_USAGE,
     UsageError,
+    guarded,
     sign_in,
     target_from_args,
 )
@@ -54,19 +54,12 @@ EXIT_CODES = {
 
 def scenarios_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run one `scenarios` action; never a traceback, never exit 1."""
-    posted: list[bool] = []  # set once a create or update may have left
-    try:
-        return _scenarios_command(args, out, err, posted)
-    except Exception as exc:  # the last line of defence: one sentence, the details in the log
-        logging.getLogger("omni_desktop").exception("scenarios stopped")
-        where = tr("after the request went out") if posted else tr("before anything was saved")
-        print(
-            tr("The command stopped {where} ({kind}).").format(
-                where=where, kind=type(exc).__name__
-            ),
-            file=err,
-        )
-        return EXIT_UNKNOWN if posted else EXIT_NOT_SENT
+    return guarded(
+        lambda posted: _scenarios_command(args, out, err, posted),
+        err,
+        tr("The command stopped {where} ({kind})."),
+        tr("before anything was saved"),
+    )
 
 
 def _scenarios_command(

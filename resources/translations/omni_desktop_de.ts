@@ -356,7 +356,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/core/request_schema.py" line="+41"/>
-        <location filename="../../omni_desktop/core/validation.py" line="+484"/>
+        <location filename="../../omni_desktop/core/validation.py" line="+485"/>
         <source>hundreds of</source>
         <translation>Hunderten</translation>
     </message>
@@ -401,7 +401,7 @@
         <translation>Die Basis-URL darf keine Abfrage (?...) und kein Fragment (#...) enthalten.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/validation.py" line="-339"/>
+        <location filename="../../omni_desktop/core/validation.py" line="-340"/>
         <source>There is no content for any channel; write the message first.</source>
         <translation>Für keinen Kanal gibt es Inhalt; schreiben Sie zuerst die Nachricht.</translation>
     </message>
@@ -441,7 +441,7 @@
         <translation>Zeile {row} hat weder eine Telefonnummer noch eine E-Mail-Adresse; fügen Sie eine hinzu.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+47"/>
         <source>Row {row} has the same message ID as row {first}; message IDs must be unique, so change or clear it.</source>
         <translation>Zeile {row} hat dieselbe Nachrichten-ID wie Zeile {first}; Nachrichten-IDs müssen eindeutig sein, ändern oder löschen Sie sie also.</translation>
     </message>
@@ -466,7 +466,7 @@
         <translation>Zeile {row} wiederholt die E-Mail-Adresse aus Zeile {first}; entfernen Sie eine, sonst erhält die Adresse die Nachricht zweimal.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>{channel} is not in the scenario&apos;s flow and will not be sent.</source>
         <translation>{channel} ist nicht im Ablauf des Szenarios und wird nicht gesendet.</translation>
     </message>
@@ -4105,32 +4105,32 @@
         <translation>{name} entpackt sich zu mehr als {mb} MB, was keine Empfängerliste braucht; die Datei ist evtl. beschädigt. Speichern Sie die Liste erneut oder als .csv.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="+81"/>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="+74"/>
         <source>Give the key of the scenario to update.</source>
         <translation>Geben Sie den Schlüssel des Szenarios an, das geändert werden soll.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_common.py" line="+64"/>
+        <location filename="../../omni_desktop/cli_common.py" line="+83"/>
         <source>Signing in with {source}.</source>
         <translation>Anmeldung mit {source}.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli_scenarios.py" line="-17"/>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="-14"/>
         <source>The command stopped {where} ({kind}).</source>
         <translation>Der Befehl wurde {where} abgebrochen ({kind}).</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location filename="../../omni_desktop/cli_common.py" line="-38"/>
         <source>after the request went out</source>
         <translation>nachdem die Anfrage hinausging</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../omni_desktop/cli_scenarios.py" line="+1"/>
         <source>before anything was saved</source>
         <translation>bevor etwas gespeichert wurde</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+41"/>
         <source>The scenario is not valid; nothing was sent.</source>
         <translation>Das Szenario ist ungültig; nichts wurde gesendet.</translation>
     </message>
@@ -5370,6 +5370,16 @@
         <location line="+1"/>
         <source>No fallback</source>
         <translation>Kein Ersatzwert</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/cli.py" line="+121"/>
+        <source>The send stopped {where} ({kind}).</source>
+        <translation>Der Versand wurde {where} abgebrochen ({kind}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before anything was sent</source>
+        <translation>bevor etwas gesendet wurde</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ from itertools import islice
 from typing import Any
 
 from omni_desktop.core.channels import CHANNELS, FieldKind
+from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.i18n import tr, trn
 from omni_desktop.core.message import ChannelContent, Destination, OmniMessage
 from omni_desktop.core.sms import count_sms
@@ -214,6 +215,9 @@ def content_groups(
     return groups
 
 
+# The two counts over all rows hold the cycle collector: their values form no cycles, and the
+# window runs them in a worker, where a collection could end a Qt object off the GUI thread.
+@gc_paused()
 def group_sizes(
     message: OmniMessage, flow: Sequence[str] | None, fallbacks: Mapping[str, str]
 ) -> list[int]:
@@ -238,6 +242,7 @@ def _merged(
     return merged.values()
 
 
+@gc_paused()
 def segment_range(
     message: OmniMessage, flow: Sequence[str] | None, fallbacks: Mapping[str, str]
 ) -> tuple[int, int, int] | None:

@@ -224,9 +224,8 @@ class ComposerPresenter(QObject):
         prepared, flow, fallbacks = result.prepared, self.flow_keys(), dict(self.fallbacks)
 
         def count() -> CampaignFigures:
-            with gc_paused():  # in a worker a collection could end a Qt object off the GUI thread
-                sizes = tuple(group_sizes(prepared, flow, fallbacks))
-                return sizes, personal_segments(prepared, flow, fallbacks)
+            sizes = tuple(group_sizes(prepared, flow, fallbacks))
+            return sizes, personal_segments(prepared, flow, fallbacks)
 
         return count
 

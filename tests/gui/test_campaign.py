@@ -48,6 +48,19 @@ def confirm(window: MainWindow) -> ConfirmSendDialog:
     return dialogs[-1]
 
 
+def start_slowly(
+    window: MainWindow, sandbox: SandboxThread, run_until: RunUntil, rows: int, latency: float
+) -> None:
+    """A campaign of `rows` alike, confirmed in requests of 50, each answered after `latency`."""
+    compose(window, people(rows, names=1), "Hi {{First name}}")
+    run_until(lambda: window.presenter.validate_now().ok)
+    sandbox.faults.latency = latency
+    dialog = confirm(window)
+    assert dialog.chunk_box is not None
+    dialog.chunk_box.setValue(50)
+    dialog.accept()
+
+
 def sent_ids(sandbox: SandboxThread) -> Counter[str]:
     counted: Counter[str] = Counter()
     for body in sandbox.server.received_sends:
@@ -110,13 +123,7 @@ def test_pause_holds_between_requests_then_resume_and_cancel(
     outbox_window: tuple[MainWindow, Outbox], sandbox: SandboxThread, run_until: RunUntil
 ) -> None:
     window, outbox = outbox_window
-    compose(window, people(600, names=1), "Hi {{First name}}")
-    run_until(lambda: window.presenter.validate_now().ok)
-    sandbox.faults.latency = 0.15
-    dialog = confirm(window)
-    assert dialog.chunk_box is not None
-    dialog.chunk_box.setValue(50)  # 12 requests
-    dialog.accept()
+    start_slowly(window, sandbox, run_until, 600, 0.15)  # 12 requests
     campaign = window.presenter.campaign
     run_until(lambda: len(sandbox.server.received_sends) >= 1)
     window.campaign_bar.pause_button.click()
@@ -282,13 +289,7 @@ def test_closing_the_window_pauses_a_running_campaign_for_the_next_start(
     qloop: asyncio.AbstractEventLoop,
 ) -> None:
     window, outbox = outbox_window
-    compose(window, people(1000, names=1), "Hi {{First name}}")
-    run_until(lambda: window.presenter.validate_now().ok)
-    sandbox.faults.latency = 0.1
-    dialog = confirm(window)
-    assert dialog.chunk_box is not None
-    dialog.chunk_box.setValue(50)  # 20 requests
-    dialog.accept()
+    start_slowly(window, sandbox, run_until, 1000, 0.1)  # 20 requests
     run_until(lambda: len(sandbox.server.received_sends) >= 2)
     started = asyncio.get_event_loop().time()
     qloop.run_until_complete(window.presenter.shutdown())

@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor
 
-from omni_desktop.core.gcpause import gc_paused
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.personalise import segment_range, used_fields
 from omni_desktop.core.scenario import Scenario, TimedTimeline, timed_timeline
@@ -42,13 +41,6 @@ PREVIEW_DESTINATIONS = 50  # the preview shows this many; Copy gives all
 SEGMENTS_IN_WORKER = 5_000
 _COUNTING = "count segments"
 _CONFIRMING = "count the campaign"
-
-
-def _count(wanted: _Segments) -> tuple[int, int, int] | None:
-    """In a worker, with the cycle collector held: a collection there could end a Qt object
-    off the GUI thread (its texts form no cycles anyway)."""
-    with gc_paused():
-        return segment_range(wanted.prepared, wanted.flow, wanted.fallbacks)
 
 
 @dataclass(frozen=True, eq=False)
@@ -180,7 +172,9 @@ class SendController(QObject):
     async def _count_segments(self) -> None:
         """Count in a worker until the count is of the draft as it is (edits meanwhile)."""
         while (wanted := self._segments_wanted) is not None:
-            spread = await asyncio.to_thread(_count, wanted)
+            spread = await asyncio.to_thread(
+                segment_range, wanted.prepared, wanted.flow, wanted.fallbacks
+            )
             if wanted is self._segments_wanted:
                 self._show_segments(spread)
                 return

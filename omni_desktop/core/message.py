@@ -8,6 +8,7 @@ unchanged. Keys this model does not know (another channel, `notifyContentType`) 
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 import secrets
 from collections.abc import Callable, Mapping
@@ -159,12 +160,26 @@ def parse_send_at(text: str) -> datetime:
 # --- IDs ---------------------------------------------------------------------------------------
 
 
+# One serial number per ID made in this process, from a random start (atomic under the GIL).
+_SERIAL = itertools.count(secrets.randbelow(1 << 31))
+
+
 def new_ids(now: datetime, count: int, prefix: str = "") -> list[str]:
-    """`count` unique IDs that sort by creation time: 48-bit milliseconds + 80 random bits,
-    as 32 hex digits (like a ULID, in hex so that 100,000 of them cost a few milliseconds)."""
+    """`count` unique IDs that sort by creation time: 48-bit milliseconds, a 32-bit serial
+    number and 48 random bits, as 32 hex digits (like a ULID, in hex so that 100,000 of them
+    cost a few milliseconds).
+
+    IDs made one after another sort one after another, even within a millisecond, so the
+    outbox's index of message IDs grows at its end: a campaign's random IDs made each of its
+    requests rewrite pages all over that index.
+    """
     millis = f"{int(now.timestamp() * 1000) & ((1 << 48) - 1):012x}"
-    noise = secrets.token_bytes(10 * count).hex()
-    return [f"{prefix}{millis}{noise[i : i + 20]}" for i in range(0, 20 * count, 20)]
+    noise = secrets.token_bytes(6 * count).hex()
+    serial = _SERIAL
+    return [
+        f"{prefix}{millis}{next(serial) & 0xFFFFFFFF:08x}{noise[i : i + 12]}"
+        for i in range(0, 12 * count, 12)
+    ]
 
 
 def new_id(now: datetime, prefix: str = "") -> str:

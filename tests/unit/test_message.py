@@ -20,6 +20,7 @@ from omni_desktop.core.message import (
     format_send_at,
     from_json,
     new_id,
+    new_ids,
     parse_send_at,
     to_json,
     with_ids,
@@ -245,6 +246,14 @@ def test_ids_sort_by_creation_time() -> None:
     ids = [new_id(moment) for moment in moments]
     assert ids == sorted(ids)
     assert all(len(i) == 32 for i in ids)
+
+
+def test_ids_made_one_after_another_sort_in_that_order() -> None:
+    """Within one millisecond too: a campaign's message IDs grow the outbox's index at its end."""
+    ids = new_ids(NOW, 5000, "m-") + new_ids(NOW, 5000, "m-")
+    assert ids == sorted(ids)
+    assert len(set(ids)) == 10_000
+    assert all(re.fullmatch(r"m-[0-9a-f]{32}", i) for i in ids)
 
 
 # --- format errors -----------------------------------------------------------------------------

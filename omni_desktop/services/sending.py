@@ -131,9 +131,9 @@ class Sender:
             self._settle_now(recorded, SendState.UNKNOWN, UNEXPECTED.format(name="cancelled"))
             raise
 
-        def keep(outbox: Outbox, send_id: int) -> object:
+        def keep(outbox: Outbox, send_id: int) -> None:
             updates = [MessageUpdate(m.message_id, m.status) for m in response.messages]
-            return outbox.record_answer(
+            outbox.keep_answer(
                 send_id,
                 response.raw,
                 text=response.text,

@@ -216,16 +216,22 @@ class Outbox:
         destinations: list[JsonObject],
         statuses: dict[str, Status],
         now: str,
-    ) -> None:
-        """The send's message rows, with the status the answer gave each (else pending)."""
+    ) -> bool:
+        """The send's message rows, with the status the answer gave each (else pending);
+        whether every row's status is final (the send is settled)."""
         rows: list[tuple[int, str, str, str, str, str, str | None]] = []
+        given: list[Status] = []  # each run of one status object once (an answer has a few)
+        waiting = not destinations
         for d in destinations:
             message_id = d["messageId"]
             status = statuses.get(message_id)
             shown = address(d.get("to"))
             if status is None:
+                waiting = True
                 rows.append((send_id, message_id, shown, PENDING_GROUP, PENDING_NAME, "", None))
             else:
+                if not given or status is not given[-1]:
+                    given.append(status)
                 group, name, text = status.group_name, status.name, status.description
                 rows.append((send_id, message_id, shown, group, name, text, now))
         db.executemany(
@@ -233,6 +239,7 @@ class Outbox:
             "status_description, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        return not waiting and all(s.is_final for s in given)
 
     @staticmethod
     def _link(db: sqlite3.Connection, campaign: tuple[int, int], send_id: int) -> None:
@@ -317,12 +324,27 @@ class Outbox:
         updates: list[MessageUpdate] | None = None,
         destinations: list[JsonObject] | None = None,
     ) -> SendRecord:
-        """The server accepted the send: keep its answer (as received) and each message's status.
+        """The server accepted the send: keep its answer (as received) and each message's status;
+        returns the send as recorded now.
 
         `text` is the answer's JSON text as received, `updates` its messages' statuses, when the
         caller has them already (neither is made again then: a 1,000-message answer is ~200 KB);
         `destinations`, a campaign request's, whose message rows are written now.
         """
+        self.keep_answer(send_id, response, text=text, updates=updates, destinations=destinations)
+        return self.get(send_id)
+
+    def keep_answer(
+        self,
+        send_id: int,
+        response: JsonObject,
+        *,
+        text: str | None = None,
+        updates: list[MessageUpdate] | None = None,
+        destinations: list[JsonObject] | None = None,
+    ) -> None:
+        """`record_answer` without reading the send back (a campaign settles a request in a
+        few milliseconds this way, where the read-back counted its 1,000 rows again)."""
         now = to_db_time(self._clock())
         # Not fsynced: an answer lost with a power cut leaves the send `sending`, so the next
         # start makes it `unknown` and Check status settles it from the logs.
@@ -334,13 +356,14 @@ class Outbox:
             )
             if updates is None:
                 updates = updates_from_answer(response)
-            if destinations is not None:
-                statuses = {u.message_id: u.status for u in updates}
-                self._add_messages(db, send_id, destinations, statuses, now)
-            else:
+            if destinations is None:
                 self._answer_messages(db, updates, now, send_id)
-            self._settle(db, [send_id], now)
-        return self.get(send_id)
+                self._settle(db, [send_id], now)
+                return
+            # Its rows are new and hold the answer's statuses: settled if all are final.
+            statuses = {u.message_id: u.status for u in updates}
+            if self._add_messages(db, send_id, destinations, statuses, now):
+                db.execute("UPDATE sends SET settled_at = ? WHERE id = ?", (now, send_id))
 
     @staticmethod
     def _answer_messages(

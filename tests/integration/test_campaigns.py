@@ -263,3 +263,44 @@ def httpx_post(sandbox: SandboxThread, body: str) -> None:
         headers={"Authorization": f"App {sandbox.api_key}", "Content-Type": "application/json"},
     )
     assert answer.status_code == 200, answer.text
+
+
+@pytest.mark.parametrize(
+    ("answered", "settled"),
+    [("all final", True), ("one pending", False), ("one missing", False)],
+)
+def test_a_campaign_answer_settles_its_send_only_when_every_message_is_final(
+    tmp_path: Path, answered: str, settled: bool
+) -> None:
+    """A request's rows are written with its answer; the send is settled at once only when the
+    answer gave every one of its messages a final status."""
+    from omni_desktop.core.status import DELIVERED_TO_HANDSET, PENDING_ENROUTE
+
+    prepared = audience(3)
+    target = Target("Sandbox", "http://127.0.0.1:9", "k" * 16, is_sandbox=True)
+    with Outbox(tmp_path / "history.sqlite3") as outbox:
+        campaign_id = plan(outbox, target, prepared, None, {}, Options(), NOW)
+        (request,) = store.pending_requests(outbox, campaign_id)
+        body = json.loads(request.body_json)
+        send_id = outbox.record_before_send(
+            None, target.base_url, body, request.body_json, campaign=(campaign_id, 0)
+        )
+        statuses = [DELIVERED_TO_HANDSET.to_json()] * 3
+        if answered == "one pending":
+            statuses[1] = PENDING_ENROUTE.to_json()
+        messages = [
+            {"messageId": d["messageId"], "to": d["to"], "status": status}
+            for d, status in zip(body["destinations"], statuses, strict=True)
+        ]
+        if answered == "one missing":
+            del messages[2]
+        response = {"bulkId": body["bulkId"], "messages": messages}
+        outbox.keep_answer(send_id, response, destinations=body["destinations"])
+        record = outbox.get(send_id)
+        rows = outbox.messages(send_id)
+    assert record.state is SendState.ACCEPTED and record.settled is settled
+    assert [m.to_address for m in rows] == [d["to"]["phoneNumber"] for d in body["destinations"]]
+    final = [m.is_final for m in rows]
+    assert final == {"all final": [True] * 3, "one pending": [True, False, True]}.get(
+        answered, [True, True, False]
+    )

@@ -466,12 +466,21 @@ def test_a_200_that_is_no_send_answer_is_outcome_unknown(
     plain(error)
 
 
+GOOD_REPORT = b'{"messageId":"m","status":{"groupId":3,"groupName":"DELIVERED","id":5,"name":"D"}}'
+MANY_REPORTS = (  # 300 entries, the last one's status an absurd number
+    b'{"results":[' + b",".join([GOOD_REPORT] * 299) + b',{"status":{"groupId":1e400}}]}'
+)
+
+
 @pytest.mark.parametrize(
     ("call", "body"),
     [
         (lambda omni: omni.reports(), b'{"results": "none"}'),
         (lambda omni: omni.reports(), b'{"results": [{"status": {"groupId": 1e400}}]}'),
         (lambda omni: omni.logs(), b'{"results": [{"messageCount": 1e400}]}'),
+        # Many entries are read in a worker thread: the same error from there.
+        (lambda omni: omni.reports(), MANY_REPORTS),
+        (lambda omni: omni.logs(), MANY_REPORTS),
         (lambda omni: omni.list_scenarios(), b'{"scenarios": [{"flow": 5}]}'),
         (lambda omni: omni.get_scenario("k"), b'{"flow": [], "name": NaN}'),
     ],

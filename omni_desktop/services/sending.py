@@ -133,7 +133,7 @@ class Sender:
 
         def keep(outbox: Outbox, send_id: int) -> None:
             updates = [MessageUpdate(m.message_id, m.status) for m in response.messages]
-            outbox.keep_answer(
+            outbox.record_answer(
                 send_id,
                 response.raw,
                 text=response.text,

@@ -323,28 +323,15 @@ class Outbox:
         text: str | None = None,
         updates: list[MessageUpdate] | None = None,
         destinations: list[JsonObject] | None = None,
-    ) -> SendRecord:
-        """The server accepted the send: keep its answer (as received) and each message's status;
-        returns the send as recorded now.
+    ) -> None:
+        """The server accepted the send: keep its answer (as received) and each message's status.
 
         `text` is the answer's JSON text as received, `updates` its messages' statuses, when the
         caller has them already (neither is made again then: a 1,000-message answer is ~200 KB);
-        `destinations`, a campaign request's, whose message rows are written now.
+        `destinations`, a campaign request's, whose message rows are written now. The send is
+        not read back (`get` does): a campaign settles a request in a few milliseconds this way,
+        where the read-back counted its 1,000 rows again.
         """
-        self.keep_answer(send_id, response, text=text, updates=updates, destinations=destinations)
-        return self.get(send_id)
-
-    def keep_answer(
-        self,
-        send_id: int,
-        response: JsonObject,
-        *,
-        text: str | None = None,
-        updates: list[MessageUpdate] | None = None,
-        destinations: list[JsonObject] | None = None,
-    ) -> None:
-        """`record_answer` without reading the send back (a campaign settles a request in a
-        few milliseconds this way, where the read-back counted its 1,000 rows again)."""
         now = to_db_time(self._clock())
         # Not fsynced: an answer lost with a power cut leaves the send `sending`, so the next
         # start makes it `unknown` and Check status settles it from the logs.

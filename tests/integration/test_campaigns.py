@@ -295,7 +295,7 @@ def test_a_campaign_answer_settles_its_send_only_when_every_message_is_final(
         if answered == "one missing":
             del messages[2]
         response = {"bulkId": body["bulkId"], "messages": messages}
-        outbox.keep_answer(send_id, response, destinations=body["destinations"])
+        outbox.record_answer(send_id, response, destinations=body["destinations"])
         record = outbox.get(send_id)
         rows = outbox.messages(send_id)
     assert record.state is SendState.ACCEPTED and record.settled is settled

@@ -92,7 +92,8 @@ def test_answer_then_reports(
             send_id = outbox.record_before_send(None, sandbox.url, body)
             async with make_client() as client:
                 answer = await client.send_advanced(body)
-                record = outbox.record_answer(send_id, answer.raw)
+                outbox.record_answer(send_id, answer.raw)
+                record = outbox.get(send_id)
                 assert record.counts == {"PENDING": 2}
                 reports: list[Any] = []
                 give_up = time.monotonic() + 5.0

@@ -369,3 +369,23 @@ def test_renders_a_campaign_and_its_chosen_request(
     assert image.width() >= 1000
     # Every column of the list is in view at the dialog's first size: no sideways scrolling.
     assert not dialog.table.horizontalScrollBar().isVisible()
+
+
+def test_a_big_campaigns_counts_are_grouped_as_everywhere_else() -> None:
+    from omni_desktop.ui.history.campaign_text import campaign_counts
+
+    record = store.CampaignRecord(
+        id=1,
+        created_at=datetime(2026, 12, 1, tzinfo=UTC),
+        profile=None,
+        base_url="http://127.0.0.1:9",
+        name="",
+        state=CampaignState.PAUSED,
+        chunk_size=1000,
+        request_count=100,
+        message_count=100_000,
+        note=None,
+        finished_at=None,
+        messages={"accepted": 97_500, store.PENDING: 2_500},
+    )
+    assert campaign_counts(record) == "Accepted 97,500 · Not started 2,500"

@@ -1,7 +1,7 @@
 """How the history words a campaign and its requests: title, state, counts and summary.
 
 A campaign is counted by its requests' states (from SQL, `storage.campaigns.get`), the
-messages of each state summed: "Accepted 2000 · Not started 500". A test send is never among
+messages of each state summed: "Accepted 2,000 · Not started 500". A test send is never among
 them.
 """
 
@@ -55,9 +55,9 @@ def requests_text(record: CampaignRecord) -> str:
 
 
 def campaign_counts(record: CampaignRecord, separator: str = " · ") -> str:
-    """`Accepted 2000 · Not started 500`: the messages of its requests, by request state."""
+    """`Accepted 2,000 · Not started 500`: the messages of its requests, by request state."""
     return separator.join(
-        f"{request_state(state)} {record.messages[state]}"
+        f"{request_state(state)} {record.messages[state]:,}"
         for state in REQUEST_STATES
         if record.messages.get(state)
     )

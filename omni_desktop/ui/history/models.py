@@ -158,7 +158,7 @@ class SendsModel(QAbstractTableModel):
         if column == COL_SCENARIO:
             return entry.scenario_key or tr("default")
         if column == COL_RECIPIENTS:
-            return str(entry.recipients_count)
+            return f"{entry.recipients_count:,}"
         if column == COL_BULK:
             return entry.bulk_id
         return entry.error_sentence or ""
@@ -210,7 +210,7 @@ def _campaign_text(record: CampaignRecord, column: int) -> str:
     if column == COL_SEND:
         return campaign_title(record)
     if column == COL_RECIPIENTS:
-        return str(record.message_count)
+        return f"{record.message_count:,}"
     if column == COL_BULK:
         return requests_text(record)
     if column == COL_ERROR:

@@ -113,7 +113,7 @@ class RequestsModel(QAbstractTableModel):
         if column == REQ_STATE:
             return request_state(entry.state)
         if column == REQ_RECIPIENTS:
-            return str(entry.message_count)
+            return f"{entry.message_count:,}"
         if entry.send is None:
             return ""
         if column == REQ_COUNTS:

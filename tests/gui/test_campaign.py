@@ -299,3 +299,24 @@ def test_closing_the_window_pauses_a_running_campaign_for_the_next_start(
     assert record.note is not None and "next start" in record.note
     assert [c.id for c in store.resumable(outbox)] == [1]
     assert len(sandbox.server.received_sends) == record.started
+
+
+def test_the_drafts_autosave_waits_until_the_campaigns_rows_are_in_the_table(
+    outbox_window: tuple[MainWindow, Outbox], qloop: asyncio.AbstractEventLoop
+) -> None:
+    """The copy's worker and the table's paints both need the interpreter lock: together they
+    held the window 0.1-0.3 s, so the autosave waits while rows are still going in."""
+    window, _outbox = outbox_window
+    campaign = window.presenter.campaign
+    timer = window.drafts._timer
+    timer.stop()
+    filling: asyncio.Future[None] = qloop.create_future()
+    campaign._dripping = filling  # type: ignore[assignment]
+    assert campaign.filling and not campaign.running
+    window.drafts._on_timer_timeout()
+    assert timer.isActive()  # put off: it tries again after its delay
+    timer.stop()
+    filling.set_result(None)
+    assert not campaign.filling
+    window.drafts._on_timer_timeout()
+    assert not timer.isActive()  # saved now (or tried: this window keeps no session)

@@ -302,6 +302,8 @@ def window_child(recipients: int, texts: int) -> None:
             "rows": rows,
             "autosaved": window.drafts._saving is not None,
             "lags": [(b - a) * 1000 - 5 for a, b in itertools.pairwise(ticks)],
+            # How many of them came before the last row was in the table (the campaign's own).
+            "during": sum(1 for tick in ticks[1:] if tick <= started + took),
         }
 
     app = QApplication.instance() or QApplication([])
@@ -370,11 +372,12 @@ def main() -> None:
         for round_ in range(args.rounds):
             run = window_lag(args.recipients, args.texts)
             lags = run["lags"]
-            ok = percentile(lags, 99) <= 16 and max(lags) <= 100
+            during = lags[: run["during"]]  # p99 over the campaign's own ticks, max over all
+            ok = percentile(during, 99) <= 16 and max(lags) <= 100
             print(
                 f"  window round {round_ + 1}: {run['took']:.1f} s, {run['rows']:,} rows in the "
                 f"table{', the draft autosaved after' if run['autosaved'] else ''}; "
-                f"lag {summary(lags)} "
+                f"lag until then {summary(during)}; with the {AFTER:g} s after: {summary(lags)} "
                 f"(target p99 <= 16, max <= 100: {'within target' if ok else 'OVER TARGET'})"
             )
         return

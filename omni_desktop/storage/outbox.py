@@ -350,7 +350,7 @@ class Outbox:
             # Its rows are new and hold the answer's statuses: settled if all are final.
             statuses = {u.message_id: u.status for u in updates}
             if self._add_messages(db, send_id, destinations, statuses, now):
-                db.execute("UPDATE sends SET settled_at = ? WHERE id = ?", (now, send_id))
+                self._mark_settled(db, send_id, now)
 
     @staticmethod
     def _answer_messages(
@@ -499,10 +499,14 @@ class Outbox:
                 (send_id,),
             ).fetchall()
             if rows and all(is_final(r["status_group"], r["status_name"]) for r in rows):
-                db.execute(
-                    "UPDATE sends SET settled_at = ? WHERE id = ? AND settled_at IS NULL",
-                    (now, send_id),
-                )
+                self._mark_settled(db, send_id, now)
+
+    @staticmethod
+    def _mark_settled(db: sqlite3.Connection, send_id: int, now: str) -> None:
+        """Every message of the send has a final status: it is settled (the first time only)."""
+        db.execute(
+            "UPDATE sends SET settled_at = ? WHERE id = ? AND settled_at IS NULL", (now, send_id)
+        )
 
     def recover_unanswered(self) -> list[SendRecord]:
         """At start: each send still `sending` whose sender died becomes `unknown`, never resent.

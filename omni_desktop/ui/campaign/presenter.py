@@ -405,7 +405,7 @@ class CampaignPresenter(QObject):
 
     async def _drained(self) -> None:
         """Wait until every row and report so far is in the table."""
-        while self._dripping is not None and self.filling:
+        while self._dripping is not None and not self._dripping.done():
             await asyncio.wait({self._dripping})
 
     # --- a test send --------------------------------------------------------------------------

@@ -68,6 +68,26 @@ def test_both_tables_show_their_rows(
     assert _rows_visible(window.status_panel.table) >= least
 
 
+@pytest.mark.parametrize("size", [(1024, 700), (1360, 900)])
+def test_the_status_summary_reads_whole(composer: Any, size: tuple[int, int]) -> None:
+    window: MainWindow = composer.window
+    _shown(window, *size)
+    rows = [StatusRow(f"3859100{i:05d}", f"m-{i}", st.PENDING_ENROUTE) for i in range(3)]
+    rows += [StatusRow(f"3859200{i:05d}", f"d-{i}", st.DELIVERED_TO_HANDSET) for i in range(40)]
+    rows += [StatusRow(f"3859300{i:05d}", f"e-{i}", st.EXPIRED_EXPIRED) for i in range(2)]
+    rows += [
+        StatusRow(f"3859400{i:05d}", f"u-{i}", st.UNDELIVERABLE_NOT_DELIVERED) for i in range(1)
+    ]
+    window.status_panel.model.set_rows(rows)
+    QApplication.processEvents()
+    label = window.status_panel.summary_label
+    assert label.text() == "46 messages: 3 pending, 40 delivered, 2 expired, 1 undeliverable"
+    assert label.isVisible()
+    assert (
+        QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.contentsRect().width()
+    )
+
+
 def test_every_channel_tab_stays_in_sight_also_after_a_long_paste(composer: Any) -> None:
     window: MainWindow = composer.window
     _shown(window, 1024, 700)

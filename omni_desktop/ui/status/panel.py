@@ -105,16 +105,20 @@ class StatusPanel(QWidget):
         # One row of controls over the table. The error banner lies over the table's top
         # rather than in the layout, so its coming and going never moves a control.
         controls = QHBoxLayout()
-        controls.addLayout(self._bulk_row, 2)
+        controls.addLayout(self._bulk_row)
         controls.addSpacing(8)
-        controls.addLayout(self._filter_row, 3)
+        controls.addLayout(self._filter_row, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(controls)
         body = QHBoxLayout()
         body.setSpacing(6)
-        body.addWidget(self.stack, 1)
+        rows = QVBoxLayout()
+        rows.setSpacing(2)
+        rows.addWidget(self.stack, 1)
+        rows.addWidget(self.summary_label)
+        body.addLayout(rows, 1)
         body.addWidget(self.funnel)
         layout.addLayout(body, 1)
         self._funnel_timer = QTimer(self)
@@ -172,9 +176,10 @@ class StatusPanel(QWidget):
         self._bulk_row.addWidget(bulk_caption)
         self._bulk_row.addWidget(self.bulk_label)
         self._bulk_row.addWidget(self.copy_bulk_button)
-        self._bulk_row.addSpacing(8)
-        self._bulk_row.addWidget(self.summary_label, 1)
-        # Long counts must not widen the panel: the label gives way, its tooltip has it all.
+        # Under the table, as the recipients' counts are under theirs: beside the filter it was
+        # cut short. Long counts must not widen the panel: the label gives way, its tooltip has
+        # it all.
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.summary_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.filter_edit = QLineEdit(self)

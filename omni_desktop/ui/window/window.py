@@ -539,7 +539,7 @@ class MainWindow(QMainWindow):
         scroll_bar = panel.table.horizontalScrollBar().sizeHint().height()
         needed = chrome + header + int(row * 6.5) + 2 * panel.table.frameWidth() + scroll_bar
         room = total - self.top_splitter.minimumSizeHint().height()
-        bottom = min(max(needed, round(total * 0.36)), room)
+        bottom = min(max(needed, round(total * 0.38)), room)
         outer.setSizes([total - bottom, bottom])
 
     def changeEvent(self, event: QEvent) -> None:

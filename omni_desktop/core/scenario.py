@@ -220,6 +220,21 @@ class TimelineStep:
     lasts: int  # seconds this step is tried
 
 
+def tried(step: Step, message: OmniMessage) -> bool:
+    """Whether the platform tries `step` for `message`: it skips a step whose channel has no
+    content at once."""
+    key = step.channel_key
+    content = message.channels.get(key) if key else None
+    return content is not None and not content.is_empty()
+
+
+def tried_channels(scenario: Scenario | None, message: OmniMessage) -> list[str]:
+    """The channels of the flow tried for `message`, in order: the delivery funnel's bars."""
+    if scenario is None:
+        return []
+    return [step.channel for step in scenario.flow if tried(step, message)]
+
+
 def timeline(scenario: Scenario, message: OmniMessage) -> list[TimelineStep]:
     """When each step of the flow is tried, from the validity periods in the message."""
     out: list[TimelineStep] = []
@@ -290,9 +305,7 @@ def timed_timeline(
     steps: list[TimedStep] = []
     offset = 0
     for item in timeline(scenario, message):
-        key = item.step.channel_key
-        content = message.channels.get(key) if key else None
-        if content is None or content.is_empty():
+        if not tried(item.step, message):
             continue
         steps.append(TimedStep(item.step, shown(offset), shown(offset + item.lasts)))
         offset += item.lasts

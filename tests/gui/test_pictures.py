@@ -153,6 +153,25 @@ def test_funnel_counts_every_outcome_rule_of_the_sandbox(mixed_send: Any) -> Non
     assert "Price: " in text and "EUR" in text
 
 
+def test_the_funnel_has_a_bar_only_for_the_steps_tried(
+    composer: Any, run_until: Any, qtbot: QtBot
+) -> None:
+    """Viber and e-mail have no content, so the platform skips them: the funnel does too."""
+    window = composer.window
+    window.recipients.model.add_lines("+41 79 302 67 20\n+41 79 302 67 21\n")
+    _pick_default_scenario(composer)  # Viber, then SMS, then e-mail
+    _fill(composer, {"sms": (1, TimeUnit.MINUTES)})
+    run_until(lambda: composer.presenter.result and composer.presenter.result.ok)
+    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in window._dialogs if isinstance(d, ConfirmSendDialog))
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    panel = window.status_panel
+    run_until(lambda: panel.funnel.funnel.total == 2 and panel.funnel.funnel.pending == 0, 40)
+    funnel = panel.funnel.funnel
+    assert [(s.channel, s.reached, s.delivered) for s in funnel.steps] == [("SMS", 2, 2)]
+    assert panel.funnel.text().startswith("1. SMS: 2 tried, 2 delivered")
+
+
 def test_clicking_a_bar_filters_the_table(mixed_send: Any, qtbot: QtBot) -> None:
     panel = mixed_send
     funnel = panel.funnel

@@ -59,8 +59,7 @@ class CampaignController(QObject):
         window = self._window
         panel = window.status_panel
         panel.clear_error()
-        scenario = window.presenter.scenario
-        panel.set_flow([step.channel for step in scenario.flow] if scenario else [])
+        panel.set_flow(window.sending.funnel_flow())
         panel.model.set_rows([])
         panel.model.bulk_id = tr("campaign #{id}").format(id=campaign_id)
         window.bottom_tabs.setCurrentWidget(panel)

@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor
 
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.personalise import segment_range, used_fields
-from omni_desktop.core.scenario import Scenario, TimedTimeline, timed_timeline
+from omni_desktop.core.scenario import Scenario, TimedTimeline, timed_timeline, tried_channels
 from omni_desktop.core.validation import Problem, ValidationResult
 
 from omni_desktop.ui.i18n import tr, trn
@@ -197,12 +197,20 @@ class SendController(QObject):
         scenario = presenter.scenario
         if scenario is None:
             return None, ""
-        message = presenter.result.prepared if presenter.result else presenter.message
+        message = self._message()
         moment = window.schedule.send_at()
         zone = moment.tzinfo if moment is not None and isinstance(moment.tzinfo, ZoneInfo) else None
         start = moment or now or datetime.now(UTC)
         note = zone.key if zone is not None else tr("local time")
         return timed_timeline(scenario, message, start, zone), note
+
+    def _message(self) -> OmniMessage:
+        presenter = self._window.presenter
+        return presenter.result.prepared if presenter.result else presenter.message
+
+    def funnel_flow(self) -> list[str]:
+        """The channels the draft's send tries, in order (those with content): the funnel's."""
+        return tried_channels(self._window.presenter.scenario, self._message())
 
     def show_timeline(self) -> None:
         """Redraw the timeline under the scenario from the draft, schedule and scenario."""
@@ -294,8 +302,7 @@ class SendController(QObject):
     def _on_presenter_send_started(self, bulk_id: str, rows: list[Any]) -> None:
         panel = self._window.status_panel
         panel.clear_error()
-        scenario = self._window.presenter.scenario
-        panel.set_flow([step.channel for step in scenario.flow] if scenario else [])
+        panel.set_flow(self.funnel_flow())
         panel.model.bulk_id = bulk_id
         panel.model.set_rows(rows)
         self._window.bottom_tabs.setCurrentWidget(panel)

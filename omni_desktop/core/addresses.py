@@ -11,12 +11,16 @@ Phone numbers follow one rule, the same everywhere the app reads a number:
   3. else a merely possible reading is taken (a range newer than the metadata), the
      international one first;
   4. else the number is refused, with the reason the national reading gave.
-  Where both readings are valid and differ, the international one is taken and the answer
-  carries a note naming both (`phone_note`), which validation shows as a warning: nothing is
-  guessed silently (bare 84912345678 under RU is +84 912 345 678 in Vietnam, with a note that
-  +7 491 234-56-78 in Russia is written with +7).
+  Where both readings are valid and differ, the way the number is written decides: digits
+  grouped exactly as the region writes its own numbers (`(201) 555-0123` under US,
+  `8 (491) 234-56-78` under RU) are national; grouped as the other country writes its
+  numbers for abroad (`20 15 550123` under US, for Egypt), international. Otherwise the
+  international one is taken and the answer carries a note naming both (`phone_note`), which
+  validation shows as a warning: nothing is guessed silently (bare 84912345678 under RU is
+  +84 912 345 678 in Vietnam, with a note that +7 491 234-56-78 in Russia is written with +7).
 
-The digits returned are canonical: `+` and them read back as themselves. Checked again as bare
+The digits returned are canonical: `+` and them read back as themselves. They are written
+without groups, so the grouping never decides for them. Checked again as bare
 digits they read back as themselves under every region whenever they form a valid number, and
 under the same region when they came from bare digits (a merely possible number that would
 become another, valid one is refused instead). So normalising a normalised number changes
@@ -211,13 +215,14 @@ def check_phone(raw: str, default_region: str | None = None) -> _Checked:
     if not (digits.isdigit() and digits.isascii()):
         return None, _bad_characters(text, digits)
     if default_region and not international:
-        return _bare_digits(digits, default_region)
+        return _bare_digits(digits, default_region, text)
     _number, normalised, reason = _read("+" + digits, None)
     return normalised, reason
 
 
-def _bare_digits(digits: str, region: str) -> _Checked:
-    """Digits without `+` or `00` under a default region: steps 1-4 of the module's rule."""
+def _bare_digits(digits: str, region: str, written: str = "") -> _Checked:
+    """Digits without `+` or `00` under a default region (`written` as typed): steps 1-4
+    of the module's rule."""
     if digits[:1] == "0":  # no country code starts with 0: a national number (or none)
         abroad, international = None, None
     else:
@@ -238,8 +243,23 @@ def _bare_digits(digits: str, region: str) -> _Checked:
     if not engine.is_valid_number(home):  # valid abroad, or possible both ways
         return _settled(international, digits, abroad, region)
     if engine.is_valid_number(abroad):
+        groups = _DIGIT_GROUPS.findall(written)
+        if len(groups) > 1:  # written in groups: they may say how it was meant
+            styles = phonenumbers.PhoneNumberFormat
+            as_at_home = groups == _groups_of(home, styles.NATIONAL)
+            as_abroad = groups == _groups_of(abroad, styles.INTERNATIONAL)
+            if as_at_home != as_abroad:  # one of the two countries writes it so, not both
+                return (national if as_at_home else international), None
         return _noted(international, abroad, home)
     return national, None
+
+
+_DIGIT_GROUPS = re.compile(r"[0-9]+")
+
+
+def _groups_of(number: PhoneNumber, style: int) -> list[str]:
+    """The digit groups of `number` as its country writes it in `style` (`+` dropped)."""
+    return _DIGIT_GROUPS.findall(phonenumbers.format_number(_reference(number), style))
 
 
 def _settled(found: str, digits: str, number: PhoneNumber | None, region: str) -> _Checked:

@@ -58,9 +58,36 @@ def test_a_number_valid_both_ways_is_sent_international_with_a_note_naming_both(
 
 
 def test_ten_us_digits_that_are_also_an_egyptian_number_are_flagged() -> None:
-    note = phone_note(check_phone("(201) 555-0123", "US"))
+    note = phone_note(check_phone("2015550123", "US"))
     assert note is not None and "Egypt" in note and "United States" in note
     assert phone_note(check_phone("+1 201 555 0123", "US")) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "region", "sent"),
+    [
+        ("(201) 555-0123", "US", "12015550123"),  # as Americans write it, not Egypt's
+        ("201-555-0123", "US", "12015550123"),
+        ("201.555.0123", "US", "12015550123"),
+        ("20 15 550123", "US", "2015550123"),  # as Egypt's numbers are written for abroad
+        ("8 (491) 234-56-78", "RU", "74912345678"),  # Russia's own way, not Vietnam's
+        ("84 912 345 678", "RU", "84912345678"),  # Vietnam's way
+    ],
+)
+def test_a_number_valid_both_ways_is_read_the_way_it_is_written(
+    typed: str, region: str, sent: str
+) -> None:
+    checked = check_phone(typed, region)
+    assert checked == (sent, None)
+    assert phone_note(checked) is None  # no guess: one country writes it so
+    assert normalise_phone(sent, region) == sent  # and checked again, it stays
+
+
+def test_groups_that_match_neither_country_still_get_the_note() -> None:
+    checked = check_phone("84 91 234 56 78", "RU")  # Vietnam writes 84 912 345 678
+    assert checked == ("84912345678", None)
+    note = phone_note(checked)
+    assert note is not None and "Vietnam" in note and "Russia" in note
 
 
 def test_without_a_region_nothing_is_noted() -> None:

@@ -141,6 +141,17 @@ def pending_requests(
     return [PlannedRequest(*row) for row in rows]
 
 
+def first_body(outbox: Outbox, campaign_id: int) -> str | None:
+    """The body of the campaign's first request as planned: what all its requests share
+    (scenario, channels, options) beside their recipients and texts."""
+    with outbox.reading() as db:
+        row = db.execute(
+            "SELECT body_json FROM campaign_requests WHERE campaign_id = ? ORDER BY seq LIMIT 1",
+            (campaign_id,),
+        ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def started_requests(
     outbox: Outbox, campaign_id: int, send_ids: Iterable[int]
 ) -> list[PlannedRequest]:

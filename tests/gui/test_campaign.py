@@ -211,6 +211,8 @@ def test_an_earlier_sessions_campaign_is_offered_and_finishes_without_sending_tw
         assert set(sent_ids(sandbox).values()) == {1}
         assert len(sandbox.server.simulator.posted) == 300  # every recipient once
         assert window.status_panel.model.rowCount() == 300
+        # The funnel follows the campaign's own content (SMS only), not the empty draft's.
+        assert window.status_panel._flow == ["SMS"]
     finally:
         services.presenter.set_dirty(False)
         window.close()

@@ -11,12 +11,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
+from omni_desktop.core.message import OmniMessage
+from omni_desktop.core.scenario import tried_channels
+
 from omni_desktop.storage import campaigns as store
 from omni_desktop.storage.campaigns import CampaignRecord, CampaignState
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.sends import SendState
 
 from omni_desktop.services.campaigns import Progress
+from omni_desktop.services.preparing import choose_scenario
 
 from omni_desktop.ui.campaign.bar import CampaignBar, progress_text
 from omni_desktop.ui.i18n import tr, trn
@@ -36,6 +40,7 @@ class CampaignController(QObject):
         self.campaign = campaign = window.presenter.campaign
         model = window.status_panel.model
         campaign.started.connect(self._on_campaign_started)
+        campaign.recorded.connect(self._on_campaign_recorded)
         campaign.rows_added.connect(model.append_rows)
         campaign.rows_answered.connect(model.update_from_reports)
         campaign.rows_unknown.connect(model.mark_outcome_unknown)
@@ -63,6 +68,12 @@ class CampaignController(QObject):
         panel.model.set_rows([])
         panel.model.bulk_id = tr("campaign #{id}").format(id=campaign_id)
         window.bottom_tabs.setCurrentWidget(panel)
+
+    def _on_campaign_recorded(self, message: OmniMessage) -> None:
+        """An earlier session's campaign: the funnel follows its own scenario and content,
+        not the draft now in the window."""
+        scenario = choose_scenario(self._window.presenter.scenarios, message.scenario_key)
+        self._window.status_panel.set_flow(tried_channels(scenario, message))
 
     def _on_campaign_running_changed(self, running: bool) -> None:
         window = self._window

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 import logging
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from omni_desktop.core.gcpause import quick_switches
-from omni_desktop.core.message import OmniMessage
+from omni_desktop.core.message import OmniMessage, from_json
 from omni_desktop.core.report import Price, Report
 from omni_desktop.core.status import Status
 
@@ -96,6 +97,7 @@ class CampaignPresenter(QObject):
     """One campaign at a time: started from a draft, or resumed from the outbox."""
 
     started = Signal(int)  # campaign id: the status table starts empty
+    recorded = Signal(object)  # OmniMessage: an earlier session's campaign, its first request
     rows_added = Signal(object)  # list[StatusRow]: a request started
     rows_answered = Signal(object)  # list[_Answered]: a request's answer
     rows_unknown = Signal(object)  # list[str]: message IDs whose request's outcome is unknown
@@ -269,7 +271,7 @@ class CampaignPresenter(QObject):
         assert self.outbox is not None
         outbox = self.outbox
 
-        def load() -> tuple[list[StatusRow], dict[str, set[str]]]:
+        def load() -> tuple[list[StatusRow], dict[str, set[str]], OmniMessage | None]:
             rows: list[StatusRow] = []
             waiting: dict[str, set[str]] = {}
             for _seq, send_id, state in store.request_sends(outbox, campaign_id):
@@ -280,13 +282,15 @@ class CampaignPresenter(QObject):
                 pending = {m.message_id for m in messages if not m.is_final}
                 if pending and state == SendState.ACCEPTED.value:
                     waiting[outbox.get(send_id).bulk_id] = pending
-            return rows, waiting
+            return rows, waiting, _message_of(store.first_body(outbox, campaign_id))
 
         try:
-            rows, waiting = await asyncio.to_thread(load)
+            rows, waiting, message = await asyncio.to_thread(load)
         except StorageError as exc:
             self.notice.emit(str(exc))
             return
+        if message is not None:
+            self.recorded.emit(message)
         self._reports.update(waiting)  # their reports are polled with the new requests'
         self._drip(self.rows_added, rows)
 
@@ -481,3 +485,14 @@ def _row_of(message: MessageRecord) -> StatusRow:
 
 
 __all__ = ["CampaignPresenter"]
+
+
+def _message_of(body: str | None) -> OmniMessage | None:
+    """A recorded body as a message; None when there is none or it does not read back."""
+    if body is None:
+        return None
+    try:
+        return from_json(json.loads(body))
+    except (ValueError, RecursionError):  # a damaged file: the window keeps the draft's flow
+        log.warning("The campaign's first request does not read back as a message")
+        return None

@@ -484,9 +484,6 @@ def _row_of(message: MessageRecord) -> StatusRow:
     )
 
 
-__all__ = ["CampaignPresenter"]
-
-
 def _message_of(body: str | None) -> OmniMessage | None:
     """A recorded body as a message; None when there is none or it does not read back."""
     if body is None:
@@ -496,3 +493,6 @@ def _message_of(body: str | None) -> OmniMessage | None:
     except (ValueError, RecursionError):  # a damaged file: the window keeps the draft's flow
         log.warning("The campaign's first request does not read back as a message")
         return None
+
+
+__all__ = ["CampaignPresenter"]

@@ -105,11 +105,18 @@ class _NotedCheck(tuple[str | None, str | None]):
     """
 
     note: str
+    home: str  # the digits of the other reading: the number in the default region
 
 
 def phone_note(checked: _Checked) -> str | None:
     """The note that came with a `check_phone` answer (both readings named), or None."""
     return checked.note if type(checked) is _NotedCheck else None
+
+
+def phone_home(checked: _Checked) -> str | None:
+    """Of a noted `check_phone` answer, the digits of the reading it did not take: the
+    number in the default region (written with `+`, it is read so); else None."""
+    return checked.home if type(checked) is _NotedCheck else None
 
 
 # Separators people type inside a number; the API wants none of them.
@@ -250,7 +257,7 @@ def _bare_digits(digits: str, region: str, written: str = "") -> _Checked:
             as_abroad = groups == _groups_of(abroad, styles.INTERNATIONAL)
             if as_at_home != as_abroad:  # one of the two countries writes it so, not both
                 return (national if as_at_home else international), None
-        return _noted(international, abroad, home)
+        return _noted(international, abroad, home, national)
     return national, None
 
 
@@ -319,9 +326,11 @@ def _special_starts(region: str) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-def _noted(digits: str, taken: PhoneNumber, other: PhoneNumber) -> _NotedCheck:
-    """`digits` (the reading `taken`) with a note naming the reading `other` that was not."""
+def _noted(digits: str, taken: PhoneNumber, other: PhoneNumber, home: str) -> _NotedCheck:
+    """`digits` (the reading `taken`) with a note naming the reading `other` (its digits
+    `home`) that was not."""
     checked = _NotedCheck((digits, None))
+    checked.home = home
     checked.note = tr(
         "Read as {taken} ({country}); if you meant {other} in {other_country}, "
         "write it with +{code}."

@@ -19,6 +19,7 @@ from omni_desktop.core.addresses import (
     check_email,
     check_phone,
     normalise_phone,
+    phone_home,
     phone_note,
 )
 from omni_desktop.core.channels import (
@@ -197,6 +198,9 @@ class RecipientsCheck:
     own: dict[int, list[Problem]]  # by row index: its problems, its repeats of others aside
     phones: list[str | None]  # by row index: its valid number, normalised
     emails: list[str | None]  # by row index: its valid address, normalised, lower case
+    # By row index, of the numbers read abroad though valid in the region too (with a note):
+    # the digits the region reads. Written with `+`, the number is the region's.
+    read_abroad: dict[int, str] = field(default_factory=dict)
 
 
 def _check_destinations(
@@ -209,6 +213,7 @@ def _check_destinations(
     own: dict[int, list[Problem]] = {}
     phones: list[str | None] = []
     emails: list[str | None] = []
+    read_abroad: dict[int, str] = {}
     add, add_phone, add_email = prepared.append, phones.append, emails.append
     lent = before.inputs if before is not None else []
     problems, new = check.problems, Destination
@@ -218,8 +223,10 @@ def _check_destinations(
             add(before.prepared[index])
             add_phone(before.phones[index])
             add_email(before.emails[index])
-            if index in before.own:
+            if index in before.own:  # a row read abroad has a note: it is among these
                 own[index] = before.own[index]
+                if index in before.read_abroad:
+                    read_abroad[index] = before.read_abroad[index]
             continue
         start = len(problems)
         phone = dest.phone.strip() if dest.phone else None
@@ -235,6 +242,7 @@ def _check_destinations(
                 note = phone_note(checked)
                 if note is not None:  # the digits read another, valid way in the region too
                     _read_one_way(check, index, phone, note)
+                    read_abroad[index] = str(phone_home(checked))
                 phone = valid_phone = normalised
         if email:
             normalised, reason = check_email(email)
@@ -265,6 +273,7 @@ def _check_destinations(
         own,
         phones,
         emails,
+        read_abroad,
     )
 
 

@@ -46,7 +46,7 @@
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/api/client.py" line="+69"/>
+        <location filename="../../omni_desktop/api/client.py" line="+70"/>
         <source>the message may or may not have been sent; look it up in the logs by its messageId before sending again</source>
         <translation>die Nachricht wurde möglicherweise gesendet; suchen Sie sie anhand ihrer messageId in den Logs, bevor Sie erneut senden</translation>
     </message>
@@ -56,12 +56,12 @@
         <translation>das Szenario wurde möglicherweise gespeichert; laden Sie die Szenarien neu, bevor Sie erneut speichern</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The base URL {url!r} cannot be used ({reason}).</source>
         <translation>Die Basis-URL {url!r} kann nicht verwendet werden ({reason}).</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+158"/>
         <source>it is bigger than {mib} MiB</source>
         <translation>sie ist größer als {mib} MiB</translation>
     </message>
@@ -156,7 +156,7 @@
         <translation>sie enthält Text oder Zahlen, die der Client nicht lesen kann</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/addresses.py" line="+117"/>
+        <location filename="../../omni_desktop/core/addresses.py" line="+128"/>
         <source>The number is too short; check for missing digits and the country code.</source>
         <translation>Die Nummer ist zu kurz; prüfen Sie, ob Ziffern oder die Ländervorwahl fehlen.</translation>
     </message>
@@ -176,12 +176,12 @@
         <translation>Die Nummer hat die falsche Anzahl Ziffern für die Ländervorwahl +{code}.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+142"/>
         <source>The number is not a valid number in {country}; check the digits, or write it with + and its country code.</source>
         <translation>Die Nummer ist in {country} nicht gültig; prüfen Sie die Ziffern oder schreiben Sie sie mit + und Ländervorwahl.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Read as {taken} ({country}); if you meant {other} in {other_country}, write it with +{code}.</source>
         <translation>Gelesen als {taken} ({country}); falls Sie {other} in {other_country} meinen, schreiben Sie sie mit +{code}.</translation>
     </message>
@@ -271,7 +271,7 @@
         <translation>{place} ist eine Zahl mit mehr als {limit} Ziffern, die kein Feld annimmt.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/message.py" line="+129"/>
+        <location filename="../../omni_desktop/core/message.py" line="+130"/>
         <source>sendAt {text} is not a date-time like 2026-06-01T10:45:00.000+02:00.</source>
         <translation>sendAt {text} ist keine Datums- und Zeitangabe wie 2026-06-01T10:45:00.000+02:00.</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>sendAt {text} ist kein gültiges Datum: {reason}.</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+247"/>
         <source>{key}.validityPeriodTimeUnit should be SECONDS, MINUTES or HOURS, not {unit}.</source>
         <translation>{key}.validityPeriodTimeUnit muss SECONDS, MINUTES oder HOURS sein, nicht {unit}.</translation>
     </message>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/core/request_schema.py" line="+41"/>
-        <location filename="../../omni_desktop/core/validation.py" line="+485"/>
+        <location filename="../../omni_desktop/core/validation.py" line="+494"/>
         <source>hundreds of</source>
         <translation>Hunderten</translation>
     </message>
@@ -401,7 +401,7 @@
         <translation>Die Basis-URL darf keine Abfrage (?...) und kein Fragment (#...) enthalten.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/validation.py" line="-340"/>
+        <location filename="../../omni_desktop/core/validation.py" line="-348"/>
         <source>There is no content for any channel; write the message first.</source>
         <translation>Für keinen Kanal gibt es Inhalt; schreiben Sie zuerst die Nachricht.</translation>
     </message>
@@ -431,17 +431,17 @@
         <translation>Die URL für Zustellberichte {reason}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+103"/>
         <source>There are no recipients; add at least one.</source>
         <translation>Es gibt keine Empfänger; fügen Sie mindestens einen hinzu.</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Row {row} has neither a phone number nor an e-mail address; add one.</source>
         <translation>Zeile {row} hat weder eine Telefonnummer noch eine E-Mail-Adresse; fügen Sie eine hinzu.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Row {row} has the same message ID as row {first}; message IDs must be unique, so change or clear it.</source>
         <translation>Zeile {row} hat dieselbe Nachrichten-ID wie Zeile {first}; Nachrichten-IDs müssen eindeutig sein, ändern oder löschen Sie sie also.</translation>
     </message>
@@ -896,7 +896,7 @@
         <translation>die Sendung nicht vor dem Senden verzeichnen, daher wurde nichts gesendet</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>Request {seq} of campaign #{id} was started before; it is not sent again.</source>
         <translation>Anfrage {seq} der Kampagne #{id} wurde schon einmal gestartet; sie wird nicht noch einmal gesendet.</translation>
     </message>
@@ -906,12 +906,12 @@
         <translation>Diese Anfrage verwendet {what} von Sendung #{id} im Verlauf erneut; die beiden wären nicht zu unterscheiden, senden Sie sie daher mit neuen IDs.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>record the server&apos;s answer</source>
         <translation>die Antwort des Servers nicht verzeichnen</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>record the failed send</source>
         <translation>die fehlgeschlagene Sendung nicht verzeichnen</translation>
     </message>
@@ -926,7 +926,7 @@
         <translation>die Zustellberichte nicht verzeichnen</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>mark the unanswered sends</source>
         <translation>die unbeantworteten Sendungen nicht markieren</translation>
     </message>
@@ -2146,7 +2146,7 @@
         <location filename="../../omni_desktop/ui/history/models.py" line="-238"/>
         <location filename="../../omni_desktop/ui/history/requests.py" line="+3"/>
         <location filename="../../omni_desktop/ui/problems_view.py" line="-32"/>
-        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+128"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+143"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+54"/>
         <source>Recipients</source>
         <translation>Empfänger</translation>
@@ -2219,7 +2219,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/ui/problems_view.py" line="+118"/>
-        <location filename="../../omni_desktop/ui/window/sending.py" line="+144"/>
+        <location filename="../../omni_desktop/ui/window/sending.py" line="+138"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+1"/>
         <source>Problems</source>
         <translation>Probleme</translation>
@@ -2457,12 +2457,12 @@
         <translation>Probleme ({n})</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>counting the segments of every row…</source>
         <translation>Segmente aller Zeilen werden gezählt …</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>per row {span}, {total:,} in all</source>
         <translation>je Zeile {span}, {total:,} insgesamt</translation>
     </message>
@@ -2472,7 +2472,7 @@
         <translation>Ortszeit</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>Not in the scenario&apos;s flow: this content is not sent.</source>
         <translation>Nicht im Ablauf des Szenarios: Dieser Inhalt wird nicht gesendet.</translation>
     </message>
@@ -2516,7 +2516,7 @@
         <translation>Wird gesendet… Die Anfrage kann nach dem Absenden nicht mehr abgebrochen werden.</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Sent: %n message(s) accepted, bulk {bulk}.</source>
         <translation>
             <numerusform>Gesendet: %n Nachricht angenommen, Bulk {bulk}.</numerusform>
@@ -2534,12 +2534,12 @@
         <translation>Der Entwurf hat sich beim Zählen der Kampagne geändert; klicken Sie erneut auf Senden.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+224"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+227"/>
         <source>Open draft</source>
         <translation>Entwurf öffnen</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-166"/>
         <source>message</source>
         <translation>Nachricht</translation>
     </message>
@@ -2624,7 +2624,7 @@
         <translation>Zum erneuten Senden geladen: Beim Senden werden neue Nachrichten-IDs erzeugt; die frühere Sendung behält ihre eigenen.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/window/drafts.py" line="+100"/>
+        <location filename="../../omni_desktop/ui/window/drafts.py" line="+103"/>
         <source>Not autosaved: {reason}</source>
         <translation>Nicht automatisch gespeichert: {reason}</translation>
     </message>
@@ -2669,13 +2669,13 @@
         <translation>Eine Sendung läuft; warten Sie auf ihre Antwort.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="+387"/>
+        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="+428"/>
         <location filename="../../omni_desktop/ui/presenter.py" line="+2"/>
         <source>Still connecting; send again in a moment.</source>
         <translation>Die Verbindung wird noch hergestellt; senden Sie gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+221"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+220"/>
         <source>Cannot send: {problem}</source>
         <translation>Senden nicht möglich: {problem}</translation>
     </message>
@@ -2941,7 +2941,7 @@
         <translation>Diese Empfänger zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/recipients/editor.py" line="-21"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="-32"/>
         <source>Paste many recipients</source>
         <translation>Viele Empfänger einfügen</translation>
     </message>
@@ -2966,12 +2966,12 @@
         <translation>Eine leere Zeile hinzufügen und darin zu tippen beginnen</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+62"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-58"/>
         <source>Remove the selected recipients</source>
         <translation>Die ausgewählten Empfänger entfernen</translation>
     </message>
@@ -3002,12 +3002,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+213"/>
+        <location line="+228"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-228"/>
         <source>Remove all recipients</source>
         <translation>Alle Empfänger entfernen</translation>
     </message>
@@ -3021,8 +3021,13 @@
         <source>Recipient counts</source>
         <translation>Anzahl der Empfänger</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Read the numbers read abroad as the default country&apos;s</source>
+        <translation>Die im Ausland gelesenen Nummern als Nummern im Standardland lesen</translation>
+    </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+174"/>
         <source>Remove %n recipient(s)</source>
         <translation>
             <numerusform>%n Empfänger entfernen</numerusform>
@@ -3034,8 +3039,24 @@
         <source>Clear the recipients?</source>
         <translation>Alle Empfänger entfernen?</translation>
     </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Read %n as {country} number(s)</source>
+        <translation>
+            <numerusform>%n als Nummer in {country} lesen</numerusform>
+            <numerusform>%n als Nummern in {country} lesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>Read %n number(s) as the default country&apos;s</source>
+        <translation>
+            <numerusform>%n Nummer im Standardland lesen</numerusform>
+            <numerusform>%n Nummern im Standardland lesen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
         <source>{head}: {valid:,} valid, {invalid:,} invalid</source>
         <translation>{head}: {valid:,} gültig, {invalid:,} ungültig</translation>
     </message>
@@ -3070,7 +3091,7 @@
         </translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-334"/>
         <source>Double-click a cell to edit it; Ctrl+V pastes lines, Delete removes rows</source>
         <translation>Doppelklicken Sie auf eine Zelle, um sie zu bearbeiten; Strg+V fügt Zeilen ein, Entf entfernt Zeilen</translation>
     </message>
@@ -3085,15 +3106,23 @@
         <translation>Die Empfänger aus der Zwischenablage hinzufügen, einer pro Zeile</translation>
     </message>
     <message numerus="yes">
-        <location line="+163"/>
+        <location line="+167"/>
         <source>Remove all %n recipient(s) from the list? Undo (Ctrl+Z) brings them back.</source>
         <translation>
             <numerusform>Den %n Empfänger aus der Liste entfernen? Rückgängig (Strg+Z) holt ihn zurück.</numerusform>
             <numerusform>Alle %n Empfänger aus der Liste entfernen? Rückgängig (Strg+Z) holt sie zurück.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Read abroad with a warning, though also valid in {country}: %n number(s). This writes them with the country code of {country}; Undo (Ctrl+Z) brings them back.</source>
+        <translation>
+            <numerusform>Im Ausland gelesen, mit Warnung, obwohl auch in {country} gültig: %n Nummer. Dies schreibt sie mit der Landesvorwahl von {country}; Rückgängig (Strg+Z) stellt sie wieder her.</numerusform>
+            <numerusform>Im Ausland gelesen, mit Warnung, obwohl auch in {country} gültig: %n Nummern. Dies schreibt sie mit der Landesvorwahl von {country}; Rückgängig (Strg+Z) stellt sie wieder her.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <source>No recipients</source>
         <translation>Keine Empfänger</translation>
     </message>
@@ -3485,7 +3514,7 @@
         <translation>Diese Meldung schließen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/status/panel.py" line="+150"/>
+        <location filename="../../omni_desktop/ui/status/panel.py" line="+154"/>
         <source>Bulk ID:</source>
         <translation>Bulk-ID:</translation>
     </message>
@@ -3528,7 +3557,7 @@
         <translation>Wie viele Nachrichten in jeder Statusgruppe sind</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Filter: number, message ID, status…</source>
         <translation>Filter: Nummer, Nachrichten-ID, Status…</translation>
     </message>
@@ -3637,7 +3666,7 @@
         </translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-380"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -3652,7 +3681,7 @@
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location line="+321"/>
+        <location line="+326"/>
         <source>Could not save the {kind} file {path}: {reason}.</source>
         <translation>Die {kind}-Datei {path} konnte nicht gespeichert werden: {reason}.</translation>
     </message>
@@ -3892,7 +3921,7 @@
         <translation>Schritt {n} hat einen Absender (&apos;from&apos;), der kein Text ist.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+63"/>
         <source>No step of the flow has content: nothing would be tried.</source>
         <translation>Kein Schritt des Ablaufs hat Inhalt: Es würde nichts versucht.</translation>
     </message>
@@ -5057,7 +5086,7 @@
         <translation>Die App ist noch mit keinem Konto verbunden; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/personalise.py" line="+292"/>
+        <location filename="../../omni_desktop/core/personalise.py" line="+297"/>
         <source>{placeholder} is not a column of the recipients: import a file with that column, or set a fallback value for it.</source>
         <translation>{placeholder} ist keine Spalte der Empfänger: Importieren Sie eine Datei mit dieser Spalte oder legen Sie einen Ersatzwert dafür fest.</translation>
     </message>
@@ -5120,7 +5149,7 @@
         <translation>den Plan der Kampagne nicht vor dem Senden verzeichnen, daher wurde nichts gesendet</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+69"/>
         <source>plan the request again</source>
         <translation>die Anfrage nicht neu planen</translation>
     </message>
@@ -5225,7 +5254,7 @@
         <translation>Die nicht gestarteten Anfragen werden nie gesendet; die unterwegs werden fertig.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="-195"/>
+        <location filename="../../omni_desktop/ui/campaign/presenter.py" line="-211"/>
         <source>The requests of unknown outcome could not be checked: {reason}</source>
         <translation>Die Anfragen mit unbekanntem Ergebnis konnten nicht geprüft werden: {reason}</translation>
     </message>
@@ -5235,7 +5264,7 @@
         <translation>Die Kampagne hat unerwartet gestoppt; sehen Sie im Verlauf nach, bevor Sie sie fortsetzen.</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+189"/>
         <source>The test message to {to} was accepted (see History).</source>
         <translation>Die Testnachricht an {to} wurde angenommen (siehe Verlauf).</translation>
     </message>
@@ -5245,12 +5274,12 @@
         <translation>Angehalten, als omni-desktop geschlossen wurde; beim nächsten Start fortsetzen.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/campaign/controller.py" line="+65"/>
+        <location filename="../../omni_desktop/ui/campaign/controller.py" line="+69"/>
         <source>campaign #{id}</source>
         <translation>Kampagne #{id}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>A campaign is sending; Pause or Cancel act between its requests.</source>
         <translation>Eine Kampagne wird gesendet; Anhalten oder Abbrechen wirken zwischen ihren Anfragen.</translation>
     </message>

@@ -44,9 +44,15 @@ SHOWN = ["447700561913", "41793026727", "447700561914", "319068709"]
 class Window:
     """The composer window on the sandbox, through a target whose default region is CH."""
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp: Path):
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        sandbox: SandboxThread,
+        tmp: Path,
+        region: str = "CH",
+    ):
         target = Target(
-            "Sandbox", sandbox.url, sandbox.api_key, is_sandbox=True, default_region="CH"
+            "Sandbox", sandbox.url, sandbox.api_key, is_sandbox=True, default_region=region
         )
         self.loop = loop
         self.client = OmniClient(sandbox.url, Auth.app(sandbox.api_key), http=httpx.AsyncClient())
@@ -97,6 +103,54 @@ def swiss(
     made.run_until(lambda: made.presenter.scenarios)
     yield made
     made.close()
+
+
+@pytest.fixture
+def american(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
+) -> Iterator[Window]:
+    made = Window(qloop, sandbox, tmp_path, region="US")
+    made.window.show()
+    made.presenter.refresh_scenarios()
+    made.run_until(lambda: made.presenter.scenarios)
+    yield made
+    made.close()
+
+
+def test_numbers_read_abroad_are_made_the_default_country_s_in_one_undoable_click(
+    qtbot: QtBot, american: Window
+) -> None:
+    """Under US, bare 2015550123 is read as Egypt's and 5183652505 as Peru's, each with a
+    warning: one button writes both as US numbers; Undo brings back what was typed."""
+    editor = american.window.recipients
+    editor.model.add_lines("2015550123\n(704) 203-2135\n5183652505\n+41 79 302 67 27\n")
+    _write_sms(american, "Your parcel is on its way.")
+    american.validated()
+    assert american.requested() == ["2015550123", "17042032135", "5183652505", "41793026727"]
+    assert len(_number_warnings(american)) == 2
+    button = editor.home_button
+    assert button.isVisible()
+    assert button.text() == "Read 2 as United States numbers"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    american.validated()
+    assert american.typed()[0::2] == ["+12015550123", "+15183652505"]
+    assert american.requested() == ["12015550123", "17042032135", "15183652505", "41793026727"]
+    assert _number_warnings(american) == []
+    assert not button.isVisible()
+    editor.undo_stack.undo()
+    american.validated()
+    assert american.typed() == ["2015550123", "(704) 203-2135", "5183652505", "+41 79 302 67 27"]
+    assert american.requested()[0] == "2015550123"
+    assert button.isVisible()
+    editor.undo_stack.redo()
+    american.validated()
+    assert american.requested()[0::2] == ["12015550123", "15183652505"]
+
+
+def _number_warnings(window: Window) -> list[str]:
+    result = window.presenter.result
+    assert result is not None
+    return [p.message for p in result.warnings if p.path.endswith("phoneNumber")]
 
 
 def _write_sms(swiss: Window, text: str) -> None:

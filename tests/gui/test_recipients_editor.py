@@ -235,6 +235,7 @@ def test_every_control_is_named_and_explained(editor: RecipientsEditor) -> None:
         editor.remove_button,
         editor.clear_button,
         editor.count_label,
+        editor.home_button,
         editor.table,
     ]
     assert set(editor.findChildren(QAbstractButton)) - set(controls) <= set(

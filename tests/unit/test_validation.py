@@ -589,3 +589,25 @@ def test_recipients_are_not_checked_again_when_the_list_is_unchanged() -> None:
     third = validate(message, now, previous=second)
     assert third.ok
     assert [d.phone for d in third.prepared.destinations] == ["41793026727"]
+
+
+def test_numbers_read_abroad_are_named_with_their_home_reading_also_when_lent() -> None:
+    """Under US, bare 2015550123 is sent to Egypt with a warning; the check keeps the US
+    reading for the window's one-click fix, and keeps it when an edit elsewhere lends the rows."""
+    msg = message("2015550123", "(704) 203-2135", "+41 79 302 67 27", "5183652505")
+    first = validate(msg, NOW, flow=["sms"], default_region="US")
+    assert first.checked is not None
+    assert first.checked.read_abroad == {0: "12015550123", 3: "15183652505"}
+    assert [d.phone for d in first.prepared.destinations][:2] == ["2015550123", "17042032135"]
+    # One row edited: the other rows' answers are lent, the one read abroad among them too.
+    d = msg.destinations
+    msg.destinations = [d[0], d[1], Destination(phone="+41 79 302 67 28"), d[3]]
+    second = validate(msg, NOW, flow=["sms"], default_region="US", previous=first)
+    assert second.checked is not None and second.checked is not first.checked
+    assert second.checked.read_abroad == first.checked.read_abroad
+    assert second.checked.prepared[0] is first.checked.prepared[0]  # lent, not checked again
+    written = message(*(f"+{home}" for home in first.checked.read_abroad.values()))
+    third = validate(written, NOW, flow=["sms"], default_region="US")
+    assert [d.phone for d in third.prepared.destinations] == ["12015550123", "15183652505"]
+    assert third.checked is not None and third.checked.read_abroad == {}
+    assert third.warnings == []

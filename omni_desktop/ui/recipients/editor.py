@@ -36,7 +36,11 @@ from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.plain import plain_message_box
 from omni_desktop.ui.recipients.model import COL_PHONE, ERROR_COLOUR, RecipientsModel
 from omni_desktop.ui.recipients.paste import PasteRecipientsDialog
-from omni_desktop.ui.recipients.undo import InsertRowsCommand, RemoveRowsCommand
+from omni_desktop.ui.recipients.undo import (
+    InsertRowsCommand,
+    RemoveRowsCommand,
+    SetPhonesCommand,
+)
 from omni_desktop.ui.table_header import fit_header_sections
 
 CLEAR_ASKS_ABOVE = 100  # clearing more rows than this asks first
@@ -121,6 +125,17 @@ class RecipientsEditor(QWidget):
         self.count_label = ElidedLabel(self)
         self.count_label.setObjectName("count_label")
         self.count_label.setAccessibleName(tr("Recipient counts"))
+        # Numbers valid both ways are read abroad, with a warning: one click reads them all
+        # as the default country's instead (undoable). Shown only while there are some.
+        self.home_button = QPushButton(self)
+        self.home_button.setObjectName("home_button")
+        self.home_button.setAccessibleName(
+            tr("Read the numbers read abroad as the default country's")
+        )
+        self.home_button.setToolTip(self.home_button.accessibleName())
+        self.home_button.setVisible(False)
+        self.home_button.clicked.connect(self.read_as_home)
+        self._home: list[tuple[Destination, str]] = []
 
         self.table = QTableView(self)
         self.table.setObjectName("recipients_table")
@@ -179,7 +194,11 @@ class RecipientsEditor(QWidget):
         layout.setSpacing(4)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)  # its own line: a long count never widens the pane
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.count_label, 1)  # it gives way: a long count never widens the pane
+        bottom.addWidget(self.home_button)
+        layout.addLayout(bottom)
 
         self.paste_button.clicked.connect(self._on_paste_button_clicked)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -336,6 +355,47 @@ class RecipientsEditor(QWidget):
         self.clear_box = box
         box.open()
         return box
+
+    def offer_home_reading(self, numbers: list[tuple[Destination, str]], country: str) -> None:
+        """The recipients (as validated) whose numbers were read abroad though `country` has
+        them too, each with the number written as `country`'s: offered as one click."""
+        self._home = numbers
+        n = len(numbers)
+        self.home_button.setVisible(bool(numbers))
+        if not numbers:
+            return
+        self.home_button.setText(
+            trn("Read %n as {country} number(s)", None, n).format(country=country)
+        )
+        tip = trn(
+            "Read abroad with a warning, though also valid in {country}: %n number(s). "
+            "This writes them with the country code of {country}; Undo (Ctrl+Z) brings "
+            "them back.",
+            None,
+            n,
+        ).format(country=country)
+        self.home_button.setToolTip(tip)
+        self.home_button.setAccessibleName(self.home_button.text())
+        self.home_button.setAccessibleDescription(tip)
+
+    def read_as_home(self) -> int:
+        """Write the offered numbers as the default country's (one undoable step); how many
+        rows changed. Rows edited since they were validated are left as they are."""
+        by_made = {id(item.made): item for item in self.model.rows if item.made is not None}
+        changes = [
+            (item, text)
+            for destination, text in self._home
+            if (item := by_made.get(id(destination))) is not None
+        ]
+        if changes:
+            self.undo_stack.push(
+                SetPhonesCommand(
+                    self.model,
+                    changes,
+                    trn("Read %n number(s) as the default country's", None, len(changes)),
+                )
+            )
+        return len(changes)
 
     def count_text(self) -> str:
         valid, invalid = self.model.counts()

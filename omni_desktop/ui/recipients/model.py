@@ -318,6 +318,23 @@ class RecipientsModel(QAbstractTableModel):
         if taken:
             self._changed()
 
+    def set_phones(self, changes: list[tuple[RecipientRow, str]]) -> int:
+        """Write these phone numbers into these row objects, wherever they are now, and check
+        them again (one change signal); how many rows were still in the table."""
+        wanted = {id(item): text for item, text in changes}
+        changed = [i for i, item in enumerate(self._rows) if id(item) in wanted]
+        for i in changed:
+            item = self._rows[i]
+            self._uncount(item)
+            item.phone = wanted[id(item)]
+            item.line_problem = None
+            item.check(self._region)
+            self._count(item)
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], COL_CHECK))
+            self._changed()
+        return len(changed)
+
     def set_destinations(self, destinations: list[Destination]) -> None:
         """Show the destinations of a message (one model reset)."""
         rows = [_row_from(d) for d in destinations]

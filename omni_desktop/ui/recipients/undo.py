@@ -1,5 +1,6 @@
-"""Undoable changes of the recipients table: rows added (an import, a paste) and rows removed
-(Remove, Clear, Remove duplicates…). `QUndoStack` runs them; Ctrl+Z undoes the last.
+"""Undoable changes of the recipients table: rows added (an import, a paste), rows removed
+(Remove, Clear, Remove duplicates…) and numbers written anew (read as the default country's).
+`QUndoStack` runs them; Ctrl+Z undoes the last.
 
 Commands hold the row objects themselves, not positions, so an edit or a paste made between
 a change and its undo never makes the undo remove or restore the wrong rows.
@@ -57,4 +58,20 @@ class RemoveRowsCommand(QUndoCommand):
         self._model.put_back(self._taken)
 
 
-__all__ = ["InsertRowsCommand", "RemoveRowsCommand"]
+class SetPhonesCommand(QUndoCommand):
+    """Rows' phone numbers written anew; undo writes back what they were."""
+
+    def __init__(self, model: RecipientsModel, changes: list[tuple[RecipientRow, str]], text: str):
+        super().__init__(text)
+        self._model = model
+        self._after = changes
+        self._before = [(item, item.phone) for item, _text in changes]
+
+    def redo(self) -> None:
+        self._model.set_phones(self._after)
+
+    def undo(self) -> None:
+        self._model.set_phones(self._before)
+
+
+__all__ = ["InsertRowsCommand", "RemoveRowsCommand", "SetPhonesCommand"]

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor
 
+from omni_desktop.core.country_names import ENGLISH
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.personalise import segment_range, used_fields
 from omni_desktop.core.scenario import Scenario, TimedTimeline, timed_timeline, tried_channels
@@ -133,6 +134,7 @@ class SendController(QObject):
             composer.show_problems([p for p in visible if p.path.startswith(prefix)])
         self._show_personal_segments(result)
         window.problems.set_problems(visible)
+        self._offer_home_reading(result)
         label = tr("Problems")
         if visible:
             label = tr("Problems ({n})").format(n=len(visible))
@@ -144,6 +146,16 @@ class SendController(QObject):
         )
         self._show_send_state(result)
         self.show_timeline()
+
+    def _offer_home_reading(self, result: ValidationResult) -> None:
+        """Numbers read abroad though valid in the default country: the recipients pane
+        offers to write them all as that country's (`+` and the digits it reads)."""
+        checked = result.checked
+        numbers, country = [], ""
+        if checked is not None and checked.read_abroad and checked.region:
+            numbers = [(checked.inputs[i], "+" + home) for i, home in checked.read_abroad.items()]
+            country = ENGLISH.get(checked.region, checked.region)
+        self._window.recipients.offer_home_reading(numbers, country)
 
     def _show_personal_segments(self, result: ValidationResult) -> None:
         """Under the SMS counter, with {{Field}} placeholders: the segments over all rows,

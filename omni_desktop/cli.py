@@ -31,7 +31,13 @@ from omni_desktop.storage.sends import SendState
 
 from omni_desktop.services.campaign_plan import goes_as_campaign
 from omni_desktop.services.importing import ImportResult, read_recipients, remove_duplicates
-from omni_desktop.services.preparing import check, load_flow, problems_text, reuse_problem
+from omni_desktop.services.preparing import (
+    check,
+    load_flow,
+    problems_text,
+    read_as_home,
+    reuse_problem,
+)
 from omni_desktop.services.sending import Sender
 from omni_desktop.services.targets import Target, TargetError
 
@@ -164,6 +170,15 @@ async def _send(
         now = datetime.now(UTC)
         fallbacks = fallbacks_from(args)
         result = check(message, target, flow.keys, now, fallbacks=fallbacks)
+        if getattr(args, "prefer_region", False):
+            message, changed = read_as_home(message, result)
+            if changed:
+                print(
+                    f"note: {changed} number(s) valid both abroad and in "
+                    f"{target.default_region} are read as {target.default_region}'s.",
+                    file=err,
+                )
+                result = check(message, target, flow.keys, now, fallbacks=fallbacks)
         # As the window decides: personalised, or more recipients than one request takes.
         chunk = options_from(args).chunk_size
         campaign = getattr(args, "recipients", None) is not None or goes_as_campaign(

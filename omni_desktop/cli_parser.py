@@ -30,6 +30,12 @@ def add_commands(sub: Any) -> None:
         "(a two-letter code such as CH; default: the account's default region)",
     )
     send.add_argument(
+        "--prefer-region",
+        action="store_true",
+        help="where bare digits are a valid number both abroad and in the region, read them "
+        "as the region's (without it they are read abroad, with a warning)",
+    )
+    send.add_argument(
         "--timeout", type=float, default=30.0, help="total deadline in seconds (default 30)"
     )
     send.add_argument(

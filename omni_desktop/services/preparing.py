@@ -8,7 +8,7 @@ of an earlier send is refused here, before the confirm step, not after it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,19 @@ def check(
     )
     result.problems.extend(check_fields(result.prepared, flow, fallbacks or {}))
     return result
+
+
+def read_as_home(message: OmniMessage, result: ValidationResult) -> tuple[OmniMessage, int]:
+    """`message` with the numbers `result` read abroad, though valid in the default region
+    too, written as the region's (`+` and the digits it reads), and how many; `result` is
+    `message` checked. The window's "Read N as … numbers" does this to its rows."""
+    checked = result.checked
+    if checked is None or not checked.read_abroad or checked.inputs is not message.destinations:
+        return message, 0
+    destinations = list(message.destinations)
+    for index, home in checked.read_abroad.items():
+        destinations[index] = replace(destinations[index], phone="+" + home)
+    return replace(message, destinations=destinations), len(checked.read_abroad)
 
 
 def reuse_problem(outbox: Outbox | None, message: OmniMessage) -> Problem | None:

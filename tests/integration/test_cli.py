@@ -86,6 +86,33 @@ def test_send_prints_a_table_of_accepted_messages(sandbox: SandboxThread, tmp_pa
     assert all(d["messageId"].startswith("m-") for d in sent["destinations"])
 
 
+def test_prefer_region_reads_numbers_valid_both_ways_as_the_region_s(
+    sandbox: SandboxThread, tmp_path: Path
+) -> None:
+    """Under US, bare 2015550123 is also Egypt's +20 15 550123: read abroad with a warning,
+    unless --prefer-region; the grouped (704) 203-2135 is the US number either way."""
+    body = dict(
+        GOOD_DRAFT,
+        destinations=[{"to": {"phoneNumber": p}} for p in ("2015550123", "(704) 203-2135")],
+    )
+    draft = str(write_draft(tmp_path, body))
+    plain = run_cli(
+        "send", draft, "--region", "US", "--dry-run", base_url=sandbox.url, key=sandbox.api_key
+    )
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.splitlines()[1:] == ["  2015550123", "  17042032135"]
+    assert "Egypt" in plain.stderr and "warning: " in plain.stderr
+    preferred = run_cli(
+        "send", draft, "--region", "US", "--prefer-region", "--dry-run",
+        base_url=sandbox.url, key=sandbox.api_key,
+    )  # fmt: skip
+    assert preferred.returncode == 0, preferred.stderr
+    assert preferred.stdout.splitlines()[1:] == ["  12015550123", "  17042032135"]
+    assert "note: 1 number(s) valid both abroad and in US are read as US's." in preferred.stderr
+    assert "Egypt" not in preferred.stderr
+    assert sandbox.server.received_sends == []  # a dry run
+
+
 def test_send_json_prints_the_api_response(sandbox: SandboxThread, tmp_path: Path) -> None:
     result = run_cli(
         "send", str(write_draft(tmp_path, GOOD_DRAFT)), "--json",

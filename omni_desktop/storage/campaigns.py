@@ -12,6 +12,7 @@ iterable of bodies), so a campaign of 100,000 never holds every body at once.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ class CampaignRecord:
     finished_at: datetime | None
     requests: dict[str, int] = field(default_factory=dict)  # by request state (PENDING too)
     messages: dict[str, int] = field(default_factory=dict)  # by request state (PENDING too)
+    scenario_key: str | None = None  # every request's (None: the account's default scenario)
 
     def count(self, state: str) -> int:
         return self.requests.get(state, 0)
@@ -245,6 +247,15 @@ def _record(db: sqlite3.Connection, row: sqlite3.Row) -> CampaignRecord:
     ):
         requests[state] = int(count)
         messages[state] = int(total or 0)
+    scenario = db.execute(  # a started request's, found by its index
+        "SELECT scenario_key FROM sends WHERE campaign_id = ? LIMIT 1", (row["id"],)
+    ).fetchone()
+    if scenario is None:  # none started yet: the first planned body says
+        planned = db.execute(
+            "SELECT body_json FROM campaign_requests WHERE campaign_id = ? ORDER BY seq LIMIT 1",
+            (row["id"],),
+        ).fetchone()
+        scenario = (_scenario_in(planned[0]) if planned else None,)
     created = from_db_time(row["created_at"])
     assert created is not None  # NOT NULL in the schema
     return CampaignRecord(
@@ -261,7 +272,17 @@ def _record(db: sqlite3.Connection, row: sqlite3.Row) -> CampaignRecord:
         finished_at=from_db_time(row["finished_at"]),
         requests=requests,
         messages=messages,
+        scenario_key=scenario[0],
     )
+
+
+def _scenario_in(body: str) -> str | None:
+    """The `scenarioKey` of a planned body; None without one (or for a damaged body)."""
+    try:
+        key = json.loads(body).get("scenarioKey")
+    except (ValueError, AttributeError, RecursionError):
+        return None
+    return key if isinstance(key, str) else None
 
 
 # --- the history's view (read only) --------------------------------------------------------------

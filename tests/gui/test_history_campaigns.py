@@ -37,6 +37,7 @@ from omni_desktop.ui.history.models import (
     COL_BULK,
     COL_OUTCOME,
     COL_RECIPIENTS,
+    COL_SCENARIO,
     COL_SEND,
 )
 from omni_desktop.ui.history.requests import (
@@ -197,6 +198,7 @@ def test_a_campaign_is_one_row_and_its_test_send_another_never_counted(
         f"Campaign #{made.campaign} · customers.csv",
     ]
     assert column(dialog, COL_BULK)[1] == "3 requests"
+    assert column(dialog, COL_SCENARIO) == ["default", "default"]  # the campaign's own too
     # The campaign counts its 9 recipients only: the test send's is not among them.
     assert column(dialog, COL_RECIPIENTS) == ["1", "9"]
     assert column(dialog, COL_OUTCOME)[1] == "Finished · Accepted 9"

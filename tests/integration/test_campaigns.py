@@ -304,3 +304,28 @@ def test_a_campaign_answer_settles_its_send_only_when_every_message_is_final(
     assert final == {"all final": [True] * 3, "one pending": [True, False, True]}.get(
         answered, [True, True, False]
     )
+
+
+def test_a_campaign_knows_its_scenario_before_and_after_its_first_request(
+    sandbox: SandboxThread, tmp_path: Path
+) -> None:
+    """History's Scenario column: from the plan while nothing is sent, then from the sends."""
+    welcome = audience(4)
+    welcome.scenario_key = "WELCOME-2026"
+    with Outbox(tmp_path / "history.sqlite3") as outbox:
+        target = target_for(sandbox)
+        named = plan(outbox, target, welcome, None, {}, Options(chunk_size=2), NOW)
+        default = plan(outbox, target, audience(2), None, {}, Options(), NOW)
+        assert store.get(outbox, named).scenario_key == "WELCOME-2026"
+        assert store.get(outbox, default).scenario_key is None
+        first = store.pending_requests(outbox, named)[0]
+        outbox.record_before_send(
+            None, sandbox.url, json.loads(first.body_json), campaign=(named, 0)
+        )
+        with outbox.transaction("damage the plan") as db:  # the sends are read now, not it
+            db.execute(
+                "UPDATE campaign_requests SET body_json = '[' WHERE campaign_id = ?", (named,)
+            )
+        listed = {r.id: r for r in store.listing(outbox) if isinstance(r, store.CampaignRecord)}
+        assert listed[named].scenario_key == "WELCOME-2026"
+        assert listed[default].scenario_key is None

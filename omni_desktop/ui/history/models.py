@@ -215,7 +215,9 @@ def _campaign_text(record: CampaignRecord, column: int) -> str:
         return requests_text(record)
     if column == COL_ERROR:
         return record.note or ""
-    return ""  # the scenario: each request has its own
+    if column == COL_SCENARIO:
+        return record.scenario_key or tr("default")
+    return ""
 
 
 class MessagesModel(QAbstractTableModel):

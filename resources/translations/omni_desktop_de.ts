@@ -645,7 +645,7 @@
         <translation>Das Konto „{name}“ ist gerade nicht verfügbar (es wurde entfernt oder sein Schlüssel fehlt), daher kann der Status dieser Sendung nicht geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/preparing.py" line="+93"/>
+        <location filename="../../omni_desktop/services/preparing.py" line="+106"/>
         <source>The scenarios could not be loaded ({reason}); the draft goes as it is.</source>
         <translation>Die Szenarien konnten nicht geladen werden ({reason}); der Entwurf wird unverändert gesendet.</translation>
     </message>
@@ -1798,11 +1798,12 @@
     </message>
     <message>
         <location line="+49"/>
+        <location line="+60"/>
         <source>default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-35"/>
         <source>{local} local time
 {utc}</source>
         <translation>{local} Ortszeit
@@ -1819,7 +1820,7 @@
         <translation>Möglicherweise gesendet: Verwenden Sie „Status prüfen“.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Not heard of yet</source>
         <translation>Noch keine Rückmeldung</translation>
     </message>
@@ -2143,10 +2144,10 @@
         <translation>Konto: {name}</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/models.py" line="-238"/>
+        <location filename="../../omni_desktop/ui/history/models.py" line="-240"/>
         <location filename="../../omni_desktop/ui/history/requests.py" line="+3"/>
         <location filename="../../omni_desktop/ui/problems_view.py" line="-32"/>
-        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+143"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+147"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+54"/>
         <source>Recipients</source>
         <translation>Empfänger</translation>
@@ -2976,17 +2977,19 @@
         <translation>Die ausgewählten Empfänger entfernen</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
+        <location line="+315"/>
         <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig:</translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-313"/>
+        <location line="+315"/>
         <source>Re&amp;do</source>
-        <translation>&amp;Wiederherstellen:</translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-306"/>
         <source>Paste…</source>
         <translation>Einfügen…</translation>
     </message>
@@ -3060,9 +3063,19 @@
         <source>{head}: {valid:,} valid, {invalid:,} invalid</source>
         <translation>{head}: {valid:,} gültig, {invalid:,} ungültig</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Undo {step}</source>
+        <translation>&amp;Rückgängig: {step}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;do {step}</source>
+        <translation>&amp;Wiederherstellen: {step}</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../omni_desktop/ui/history/campaign_text.py" line="-20"/>
-        <location filename="../../omni_desktop/ui/recipients/editor.py" line="-1"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="-11"/>
         <source>%n recipient(s)</source>
         <translation>
             <numerusform>%n Empfänger</numerusform>
@@ -3070,7 +3083,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+51"/>
+        <location filename="../../omni_desktop/ui/recipients/editor.py" line="+57"/>
         <source>Rows that can be sent, and rows that are refused</source>
         <translation>Zeilen, die gesendet werden können, und abgelehnte Zeilen</translation>
     </message>
@@ -3091,7 +3104,7 @@
         </translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-340"/>
         <source>Double-click a cell to edit it; Ctrl+V pastes lines, Delete removes rows</source>
         <translation>Doppelklicken Sie auf eine Zelle, um sie zu bearbeiten; Strg+V fügt Zeilen ein, Entf entfernt Zeilen</translation>
     </message>
@@ -5144,7 +5157,7 @@
         <translation>Geben Sie eine Telefonnummer oder eine E-Mail-Adresse ein.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/campaigns.py" line="+103"/>
+        <location filename="../../omni_desktop/storage/campaigns.py" line="+105"/>
         <source>record the campaign&apos;s plan before sending it, so nothing was sent</source>
         <translation>den Plan der Kampagne nicht vor dem Senden verzeichnen, daher wurde nichts gesendet</translation>
     </message>
@@ -5401,7 +5414,7 @@
         <translation>Kein Ersatzwert</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli.py" line="+121"/>
+        <location filename="../../omni_desktop/cli.py" line="+127"/>
         <source>The send stopped {where} ({kind}).</source>
         <translation>Der Versand wurde {where} abgebrochen ({kind}).</translation>
     </message>

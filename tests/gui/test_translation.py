@@ -119,6 +119,21 @@ def test_the_window_speaks_german_with_a_german_locale(
     assert "Empfänger" in window.send_reason.text() or "Kanal" in window.send_reason.text()
     assert "recipient" not in window.send_reason.text()
 
+    # Undo names its step after a colon, and has none without a step.
+    editor = window.recipients
+    assert (editor.undo_action.text(), editor.redo_action.text()) == (
+        "&Rückgängig",
+        "&Wiederherstellen",
+    )
+    dialog = editor.open_paste_dialog()
+    dialog.text_edit.setPlainText("+41 79 302 67 27\n")
+    dialog.accept()
+    assert editor.undo_action.text().startswith("&Rückgängig: ")
+    assert "Empfänger" in editor.undo_action.text()
+    editor.undo_stack.undo()
+    assert editor.undo_action.text() == "&Rückgängig"
+    assert editor.redo_action.text().startswith("&Wiederherstellen: ")
+
     draft = tmp_path / "entwurf.omni.json"
     assert window.save_draft_to(draft)
     assert window.statusBar().currentMessage() == "entwurf.omni.json gespeichert"

@@ -105,6 +105,10 @@ class RecipientsEditor(QWidget):
         self.redo_action = self.undo_stack.createRedoAction(self, tr("Re&do"))
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         self.model.replaced.connect(self.undo_stack.clear)
+        # The step is named in a sentence of its own: Qt's "prefix step" left German with a
+        # stray colon when there is no step.
+        self.undo_stack.undoTextChanged.connect(self._name_steps)
+        self.undo_stack.redoTextChanged.connect(self._name_steps)
 
         self.paste_button = self._button(
             tr("Paste…"),
@@ -408,6 +412,12 @@ class RecipientsEditor(QWidget):
         )
 
     # --- slots ---------------------------------------------------------------------------------
+
+    def _name_steps(self) -> None:
+        step = self.undo_stack.undoText()
+        self.undo_action.setText(tr("&Undo {step}").format(step=step) if step else tr("&Undo"))
+        step = self.undo_stack.redoText()
+        self.redo_action.setText(tr("Re&do {step}").format(step=step) if step else tr("Re&do"))
 
     def _on_paste_button_clicked(self) -> None:
         self.open_paste_dialog()

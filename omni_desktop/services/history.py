@@ -152,8 +152,7 @@ class HistoryService:
         return await asyncio.to_thread(export_sends, self.outbox, path, send_id, since, until)
 
 
-EXPORT_HEADERS = (
-    tr_noop("Send"),
+_LATER_HEADERS = (  # the export's columns after the first (see export_headers)
     tr_noop("Sent at"),
     tr_noop("Account"),
     tr_noop("Scenario"),
@@ -171,6 +170,14 @@ EXPORT_HEADERS = (
     tr_noop("Updated"),
 )
 EXPORT_PAGE = 500  # sends read from the outbox at a time while walking a range
+
+
+def export_headers() -> list[str]:
+    """The export's column names in the operator's language. The first, the send's number,
+    is told apart from the Send button's verb, which has the same English word."""
+    return [tr("Send", "a send's number: the first column of a history export")] + [
+        tr(h) for h in _LATER_HEADERS
+    ]
 
 
 def export_sends(
@@ -192,7 +199,7 @@ def export_sends(
         for record in sends
         for message in outbox.messages(record.id)
     )
-    return write_table(path, [tr(h) for h in EXPORT_HEADERS], rows, tr("History"))
+    return write_table(path, export_headers(), rows, tr("History"))
 
 
 def _sends_between(
@@ -256,10 +263,10 @@ def phone_query(text: str) -> str | None:
 
 
 __all__ = [
-    "EXPORT_HEADERS",
     "HistoryEntry",
     "HistoryService",
     "NoClient",
+    "export_headers",
     "export_sends",
     "phone_query",
 ]

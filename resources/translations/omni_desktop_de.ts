@@ -1713,7 +1713,7 @@
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/history.py" line="+37"/>
+        <location filename="../../omni_desktop/services/history.py" line="+36"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="+1"/>
         <source>Account</source>
         <translation>Konto</translation>
@@ -1734,7 +1734,6 @@
     </message>
     <message>
         <location line="-8"/>
-        <location filename="../../omni_desktop/ui/history/export.py" line="+46"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="-5"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="-12"/>
         <source>To</source>
@@ -1781,7 +1780,13 @@
         <translation>Währung</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>Send</source>
+        <comment>a send&apos;s number: the first column of a history export</comment>
+        <translation>Versand</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The time range ends before it starts: swap the two times.</source>
         <translation>Der Zeitraum endet, bevor er beginnt: Vertauschen Sie die beiden Zeiten.</translation>
     </message>
@@ -2153,7 +2158,7 @@
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/history.py" line="-36"/>
+        <location filename="../../omni_desktop/services/history.py" line="-44"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="-1"/>
         <location filename="../../omni_desktop/ui/scenario_picker.py" line="+35"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+63"/>
@@ -2196,13 +2201,12 @@
         <translation>Diese Nachricht prüfen und senden (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/history.py" line="-3"/>
-        <location filename="../../omni_desktop/ui/window/window.py" line="+1"/>
+        <location line="+1"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../omni_desktop/ui/window/window.py" line="+239"/>
+        <location line="+239"/>
         <source>%n send(s) from an earlier session never got an answer, so their outcome is unknown. They were not sent again: open File &gt; History and use Check status before sending anything twice.</source>
         <translation>
             <numerusform>%n Versand aus einer früheren Sitzung bekam nie eine Antwort, sein Ergebnis ist daher unbekannt. Er wurde nicht erneut gesendet: Öffnen Sie Datei &gt; Verlauf und verwenden Sie Status prüfen, bevor Sie etwas doppelt senden.</numerusform>
@@ -2210,7 +2214,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/history.py" line="+9"/>
+        <location filename="../../omni_desktop/services/history.py" line="+6"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="+9"/>
         <location filename="../../omni_desktop/ui/status/export.py" line="+32"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="-12"/>
@@ -2231,7 +2235,7 @@
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/history.py" line="+56"/>
+        <location filename="../../omni_desktop/services/history.py" line="+64"/>
         <location filename="../../omni_desktop/ui/window/accounts.py" line="+132"/>
         <location filename="../../omni_desktop/ui/window/window.py" line="+3"/>
         <source>Sandbox</source>
@@ -3457,7 +3461,7 @@
         <translation>&amp;Höchstgeschwindigkeit beim Senden:</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/history.py" line="-57"/>
+        <location filename="../../omni_desktop/services/history.py" line="-65"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="-1"/>
         <source>Group</source>
         <translation>Gruppe</translation>
@@ -4516,12 +4520,18 @@
         <translation>Abbruch</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/export.py" line="-4"/>
+        <location filename="../../omni_desktop/ui/history/export.py" line="+42"/>
         <source>Export sends made between</source>
         <translation>Sendungen eines Zeitraums exportieren</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>To</source>
+        <comment>the end of a time range</comment>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>From</source>
         <translation>Von</translation>
     </message>

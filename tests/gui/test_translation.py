@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QGroupBox, QMenu, QPlainTextEdit
@@ -176,6 +177,25 @@ def test_a_send_is_confirmed_and_reported_in_german(
     assert (
         window.statusBar().currentMessage().startswith("Gesendet: 1 Nachricht angenommen, Bulk b-")
     )
+
+
+def test_words_shared_with_another_meaning_are_told_apart_in_german(
+    german: QTranslator, qtbot: QtBot
+) -> None:
+    """ "Send" the button (Senden) and the export's column (Versand); "To" the recipient (An)
+    and the end of a time range (Bis)."""
+    from omni_desktop.services.history import export_headers
+
+    from omni_desktop.ui.history.export import RangeDialog
+    from omni_desktop.ui.status.model import StatusTableModel
+
+    headers = export_headers()
+    assert headers[0] == "Versand" and "An" in headers
+    assert tr("Send") == "Senden"
+    dialog = RangeDialog()
+    qtbot.addWidget(dialog)
+    assert (dialog.since.accessibleName(), dialog.until.accessibleName()) == ("Von", "Bis")
+    assert StatusTableModel().export_headers()[0] == "An"
 
 
 def test_core_sentences_made_after_install_are_german(german: QTranslator) -> None:

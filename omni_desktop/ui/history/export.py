@@ -43,7 +43,8 @@ class RangeDialog(QDialog):
         now = QDateTime.currentDateTime()
         self.since = QDateTimeEdit(now.addDays(-7), self)
         self.until = QDateTimeEdit(now, self)
-        for edit, name in ((self.since, tr("From")), (self.until, tr("To"))):
+        until = tr("To", "the end of a time range")  # not the recipient's column
+        for edit, name in ((self.since, tr("From")), (self.until, until)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
             edit.setAccessibleName(name)

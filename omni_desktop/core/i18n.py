@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 # (text, disambiguation, n) -> the text in the operator's language; n is -1 when the text
 # counts nothing.
@@ -57,4 +58,27 @@ def tr_noop(text: str) -> str:
     return text
 
 
-__all__ = ["Translator", "install", "tr", "tr_noop", "trn"]
+_WEEKDAYS = (
+    tr_noop("Mon"), tr_noop("Tue"), tr_noop("Wed"), tr_noop("Thu"), tr_noop("Fri"),
+    tr_noop("Sat"), tr_noop("Sun"),
+)  # fmt: skip
+_MONTHS = (
+    tr_noop("Jan"), tr_noop("Feb"), tr_noop("Mar"), tr_noop("Apr"), tr_noop("May"),
+    tr_noop("Jun"), tr_noop("Jul"), tr_noop("Aug"), tr_noop("Sep"), tr_noop("Oct"),
+    tr_noop("Nov"), tr_noop("Dec"),
+)  # fmt: skip
+
+
+def weekday_name(moment: date) -> str:
+    """`Mon`, in the operator's language (strftime's `%a` speaks the C locale's English)."""
+    return tr(_WEEKDAYS[moment.weekday()])
+
+
+def day_text(moment: date) -> str:
+    """`Mon 30 Mar`, in the operator's language and its order (German: `Mo, 30. Mär`)."""
+    return tr("{weekday} {day} {month}").format(
+        weekday=weekday_name(moment), day=f"{moment.day:02d}", month=tr(_MONTHS[moment.month - 1])
+    )
+
+
+__all__ = ["Translator", "day_text", "install", "tr", "tr_noop", "trn", "weekday_name"]

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from omni_desktop.core.channels import CHANNELS_BY_FLOW, DEFAULT_TIME_UNIT
-from omni_desktop.core.i18n import tr
+from omni_desktop.core.i18n import day_text, tr
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.senders import OMNI_CHANNELS, sender_problem
 
@@ -315,7 +315,7 @@ def timed_timeline(
 def clock_text(moment: datetime, day: date | None = None) -> str:
     """`09:10`, or `Mon 30 Mar 09:10` when `moment` is on another day than `day`."""
     if day is not None and moment.date() != day:
-        return f"{moment:%a %d %b %H:%M}"
+        return f"{day_text(moment)} {moment:%H:%M}"
     return f"{moment:%H:%M}"
 
 

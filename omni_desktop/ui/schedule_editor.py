@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from omni_desktop.core.channels import SEND_AT_MAX_DAYS
+from omni_desktop.core.i18n import weekday_name
 
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.plain import plain_label
@@ -190,7 +191,7 @@ class ScheduleEditor(QWidget):
         refusal = self.refusal()
         local = moment.astimezone()
         text = tr("Local: {local} · UTC: {utc}").format(
-            local=f"{local:%a %Y-%m-%d %H:%M} {local.tzname() or ''}".strip(),
+            local=f"{weekday_name(local)} {local:%Y-%m-%d %H:%M} {local.tzname() or ''}".strip(),
             utc=f"{moment.astimezone(UTC):%Y-%m-%d %H:%M}",
         )
         if refusal:

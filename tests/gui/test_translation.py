@@ -198,6 +198,18 @@ def test_words_shared_with_another_meaning_are_told_apart_in_german(
     assert StatusTableModel().export_headers()[0] == "An"
 
 
+def test_dates_in_the_timeline_speak_german(german: QTranslator) -> None:
+    from datetime import date
+
+    from omni_desktop.core.scenario import clock_text
+
+    moment = datetime(2026, 3, 5, 9, 10)  # a Thursday in March
+    assert clock_text(moment, date(2026, 3, 4)) == "Do, 05. Mär 09:10"
+    assert clock_text(moment, date(2026, 3, 5)) == "09:10"
+    i18n.install(None)
+    assert clock_text(moment, date(2026, 3, 4)) == "Thu 05 Mar 09:10"
+
+
 def test_core_sentences_made_after_install_are_german(german: QTranslator) -> None:
     problems = [p.message for p in validate(OmniMessage(), datetime.now(UTC)).problems]
     assert "Es gibt keine Empfänger; fügen Sie mindestens einen hinzu." in problems

@@ -3570,11 +3570,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+271"/>
         <source>How many messages are in each status group</source>
         <translation>Wie viele Nachrichten in jeder Statusgruppe sind</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-257"/>
         <source>Filter: number, message ID, status…</source>
         <translation>Filter: Nummer, Nachrichten-ID, Status…</translation>
     </message>
@@ -3620,12 +3621,11 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+190"/>
         <source>No messages</source>
         <translation>Keine Nachrichten</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="+10"/>
         <source>Copy rows</source>
         <translation>Zeilen kopieren</translation>
     </message>
@@ -3675,7 +3675,7 @@
         <translation>Die angezeigten Zeilen als CSV exportieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+153"/>
+        <location line="+154"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n Nachricht</numerusform>
@@ -3683,7 +3683,7 @@
         </translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-381"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -3708,7 +3708,7 @@
         <translation>Das Bild {path} konnte nicht gespeichert werden: Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Export {kind}</source>
         <translation>{kind} exportieren</translation>
     </message>

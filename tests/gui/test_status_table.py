@@ -180,7 +180,7 @@ def test_empty_table_shows_a_placeholder(qtbot: QtBot) -> None:
     assert panel.placeholder_label.text() == (
         "No messages sent yet. Send a message to see its status here."
     )
-    assert panel.summary_label.text() == "No messages"
+    assert panel.summary_label.text() == ""  # not said twice under the placeholder
     assert panel.bulk_label.text() == "—"
     assert not panel.copy_bulk_button.isEnabled()
     assert not panel.export_action.isEnabled()

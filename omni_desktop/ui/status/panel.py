@@ -441,7 +441,8 @@ class StatusPanel(QWidget):
         counts = self.model.counts()
         total = sum(counts.values())
         if not total:
-            self.summary_label.setText(tr("No messages"))
+            self.summary_label.setText("")  # the placeholder over the table says so
+            self.summary_label.setToolTip(tr("How many messages are in each status group"))
             return
         head = trn("%n message(s)", None, total)
         parts = [

@@ -174,3 +174,35 @@ def test_any_digits_once_normalised_stay_put(
         assert check_phone(digits, region) == (digits, None), "and stay under the same region"
     if phonenumbers.is_valid_number(phonenumbers.parse("+" + digits)):
         assert check_phone(digits, again) == (digits, None), "a valid number stays everywhere"
+
+
+@st.composite
+def grouped(draw: st.DrawFn) -> str:
+    """Digits typed in groups, as people write numbers: `(201) 555-0123`, `8 491 234-56-78`."""
+    digits = draw(DIGITS)
+    cuts = sorted(draw(st.sets(st.integers(1, max(1, len(digits) - 1)), max_size=4)))
+    groups = [digits[a:b] for a, b in zip([0, *cuts], [*cuts, len(digits)], strict=True)]
+    groups = [g for g in groups if g]
+    if draw(st.booleans()) and len(groups) > 1:
+        groups[0] = f"({groups[0]})"
+    return "".join(g + draw(st.sampled_from([" ", "-", ".", ""])) for g in groups).strip(" -.")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(typed=grouped(), region=REGIONS, again=REGIONS)
+@example(typed="(201) 555-0123", region="US", again="EG")
+@example(typed="8 (491) 234-56-78", region="RU", again="VN")
+@example(typed="20 15 550123", region="US", again="US")
+def test_grouped_numbers_once_normalised_stay_put(
+    typed: str, region: str | None, again: str | None
+) -> None:
+    """However the groups decide between two readings, the digits they give are canonical and
+    stay themselves when checked again: the grouping never decides twice."""
+    digits, reason = check_phone(typed, region)
+    if digits is None:
+        assert reason
+        return
+    assert check_phone("+" + digits) == (digits, None), "the digits are canonical"
+    assert check_phone(digits, region) == (digits, None), "and stay under the same region"
+    if phonenumbers.is_valid_number(phonenumbers.parse("+" + digits)):
+        assert check_phone(digits, again) == (digits, None), "a valid number stays everywhere"

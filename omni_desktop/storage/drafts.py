@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import operator
 import os
 import tempfile
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from typing import Any
 from omni_desktop.core import jsonsafe
 from omni_desktop.core.i18n import tr
 from omni_desktop.core.message import (
+    Destination,
     JsonObject,
     MessageFormatError,
     OmniMessage,
@@ -73,35 +77,113 @@ def set_aside(path: Path, moment: datetime, companions: tuple[str, ...] = ()) ->
 def draft_text(message: OmniMessage) -> str:
     """The draft file's text; DraftError (one sentence) for anything `load_draft` would refuse.
     The recipients' spreadsheet fields are kept with them (`core.message.FIELDS_KEY`)."""
-    body = to_json(message, fields=True)
+    big = len(message.destinations) >= BIG_DRAFT
+    body = to_json(replace(message, destinations=[]) if big else message, fields=True)
+    rows = _ROWS.made(message.destinations) if big else None
     try:
-        text: str | None = _json_text(body) + "\n"
+        text: str | None = _json_text(body, rows.texts if rows is not None else None) + "\n"
     except (ValueError, TypeError, RecursionError):
         text = None
     problem = _refusal(message, body) if text is not None else None
-    if text is None or problem or jsonsafe.has_lone_surrogate(text):
-        problem = problem or jsonsafe.problem(body) or tr("it holds a value JSON cannot hold")
+    if text is None or problem or _lone_surrogate(text, rows):
+        whole = to_json(message, fields=True) if big else body
+        problem = problem or jsonsafe.problem(whole) or tr("it holds a value JSON cannot hold")
         raise DraftError(
             tr("The draft cannot be saved as it is: {problem}").format(problem=_clause(problem))
         )
+    if rows is not None:
+        _ROWS.keep(rows)
     return text
 
 
 BIG_DRAFT = 500  # recipients from which each is written on a line of its own
 
 
-def _json_text(body: JsonObject) -> str:
-    """The body indented by two; a big draft's recipients one per line, each made by json's
-    C encoder (indenting all of them takes its pure-Python one: 1.2 s for 100,000)."""
-    destinations = body.get("destinations")
-    if not isinstance(destinations, list) or len(destinations) < BIG_DRAFT:
+@dataclass(frozen=True)
+class _Rows:
+    """A big draft's recipients as JSON texts, in order, made of `objects`; `new`, the texts
+    made for this save (the others were written, and checked, by an earlier one)."""
+
+    objects: list[Destination]
+    texts: list[str]
+    new: list[str]
+
+
+class _RowTexts:
+    """A big draft's recipients as JSON text, kept per `Destination` object from one save to
+    the next. A recipient is the same object until it is edited (the recipients table's
+    `RecipientRow.made`; nothing changes a Destination in place), so an autosave of 100,000
+    unchanged recipients encodes none of them again: 0.3 s of the interpreter each time
+    before, in a worker beside the window's painting. Only the last save's rows are kept, and
+    they hold their objects, so no other object can have the id of one of them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept = _Rows([], [], [])
+
+    def made(self, destinations: list[Destination]) -> _Rows:
+        """Each recipient's text: kept, or made now (json's C encoder, a row at a time:
+        indenting them all would take its pure-Python one, 1.2 s for 100,000)."""
+        with self._lock:
+            kept = self._kept
+        objects = list(destinations)
+        if len(kept.objects) == len(objects) and all(map(operator.is_, kept.objects, objects)):
+            return _Rows(objects, kept.texts, [])  # the usual autosave: nothing edited
+        by_id = {id(d): t for d, t in zip(kept.objects, kept.texts, strict=True)}
+        texts: list[str] = []
+        missing: list[int] = []
+        for at, dest in enumerate(objects):
+            text = by_id.get(id(dest))
+            if text is None:
+                missing.append(at)
+                text = ""
+            texts.append(text)
+        new: list[str] = []
+        if missing:
+            wanted = OmniMessage(destinations=[objects[at] for at in missing])
+            encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+            for at, entry in zip(
+                missing, to_json(wanted, fields=True)["destinations"], strict=True
+            ):
+                texts[at] = encode(entry)
+                new.append(texts[at])
+        return _Rows(objects, texts, new)
+
+    def keep(self, rows: _Rows) -> None:
+        """Keep the rows of a save that succeeded (one that failed keeps the earlier ones)."""
+        with self._lock:
+            self._kept = rows
+
+    def forget(self) -> None:
+        with self._lock:
+            self._kept = _Rows([], [], [])
+
+
+_ROWS = _RowTexts()
+
+
+def _json_text(body: JsonObject, rows: list[str] | None) -> str:
+    """The body indented by two; a big draft's recipients (`rows`, made apart) one per line."""
+    if rows is None:
+        _ROWS.forget()  # a small draft now: the big one's rows are let go
         return json.dumps(body, ensure_ascii=False, indent=2, allow_nan=False)
     head = json.dumps({**body, "destinations": []}, ensure_ascii=False, indent=2, allow_nan=False)
-    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
-    rows = ",\n    ".join(map(encode, destinations))
     # The key is the only place the text `"destinations": []` can stand: in a string value
     # its quotes would be escaped.
-    return head.replace('"destinations": []', '"destinations": [\n    ' + rows + "\n  ]", 1)
+    return head.replace(
+        '"destinations": []', '"destinations": [\n    ' + ",\n    ".join(rows) + "\n  ]", 1
+    )
+
+
+def _lone_surrogate(text: str, rows: _Rows | None) -> bool:
+    """Whether the text holds half a surrogate pair; of a big draft's rows only those made
+    now are looked at (a kept row was looked at when it was made)."""
+    if rows is None:
+        return jsonsafe.has_lone_surrogate(text)
+    head = len(text) - sum(map(len, rows.texts))  # all but the rows: small
+    return jsonsafe.has_lone_surrogate(text[:head]) or any(
+        map(jsonsafe.has_lone_surrogate, rows.new)
+    )
 
 
 def _refusal(message: OmniMessage, body: JsonObject) -> str | None:
@@ -111,10 +193,10 @@ def _refusal(message: OmniMessage, body: JsonObject) -> str | None:
         from_json({k: v for k, v in body.items() if k != "destinations"})
     except MessageFormatError as exc:
         return str(exc)
-    entries = body.get("destinations", [])
     for index, dest in enumerate(message.destinations):
         if dest.extra or dest.extra_to:
-            problem = jsonsafe.problem(entries[index], f"destinations[{index}]", 2)
+            entry = to_json(OmniMessage(destinations=[dest]), fields=True)["destinations"][0]
+            problem = jsonsafe.problem(entry, f"destinations[{index}]", 2)
             if problem:
                 return problem
     return None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +25,7 @@ from omni_desktop.ui.recipients import (
     RecipientsEditor,
     RecipientsModel,
 )
+from omni_desktop.ui.recipients.model import destination_of
 
 # The offscreen platform warns whenever a top-level widget with a layout is shown.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -283,3 +286,31 @@ def test_under_a_default_region_the_check_column_shows_one_reading_per_number(
     assert check_texts(model)[2].startswith("The number does not start with a known country code")
     assert model.index(3, COL_CHECK).data(Qt.ItemDataRole.DecorationRole) is None
     assert model.counts() == (3, 1)
+
+
+VALUES = ["", "+41 79 302 67 99", "ana@example.com", "m-1", "12ab", " "]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    texts=st.lists(
+        st.tuples(st.integers(0, 7), st.integers(0, 2), st.sampled_from(VALUES)), max_size=10
+    )
+)
+def test_the_list_after_each_edit_is_the_list_made_anew(
+    qapp: object, texts: list[tuple[int, int, str]]
+) -> None:
+    """An edit makes a new destinations() list, equal to one made from every row, with the
+    other rows' destinations the same objects (validation lends their answers); emptied rows,
+    and rows edited back from empty, included."""
+    model = RecipientsModel()
+    model.add_lines("\n".join(f"+41 79 302 67 {i:02d}" for i in range(8)))
+    for row, column, text in texts:
+        before = model.destinations()
+        model.setData(model.index(row, column), text)
+        after = model.destinations()
+        made = [destination_of(r) for r in model.rows if not r.is_empty]
+        assert after == made
+        if after is not before and len(before) == len(after):
+            kept = [a is b for a, b in zip(before, after, strict=True)]
+            assert kept.count(False) <= 1

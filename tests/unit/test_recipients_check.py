@@ -12,6 +12,7 @@ from omni_desktop.core.validation import ValidationResult, validate
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 PHONES = [None, "+41 79 302 67 27", "0793026728", "41793026729", "4.17930E+10", "+41 79", "12ab"]
+PHONES += ["2015550123", "(201) 555-0123"]  # under US, read abroad with a note; as the US
 EMAILS = [None, "ana@example.com", "ANA@example.com", "not an address", "ben@example.org"]
 IDS = [None, "m-1", "m-2"]
 
@@ -32,9 +33,11 @@ def message(rows: list[Destination]) -> OmniMessage:
 
 
 def seen(result: ValidationResult) -> tuple[object, ...]:
+    assert result.checked is not None
     return (
         [(p.path, p.severity, p.message) for p in result.problems],
         to_json(result.prepared),
+        result.checked.read_abroad,
     )
 
 
@@ -42,8 +45,8 @@ def seen(result: ValidationResult) -> tuple[object, ...]:
 @given(
     rows=st.lists(destinations, max_size=25),
     changes=edits,
-    region=st.sampled_from([None, "CH"]),
-    then=st.sampled_from([None, "CH"]),
+    region=st.sampled_from([None, "CH", "US"]),
+    then=st.sampled_from([None, "CH", "US"]),
 )
 def test_a_check_lent_from_the_last_one_is_a_fresh_check(
     rows: list[Destination],

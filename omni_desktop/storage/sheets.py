@@ -17,6 +17,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -170,9 +171,54 @@ def _legacy_encoding(data: bytes) -> str:
         return "cp1252"
     if {w for w, c in zip(western, central, strict=True) if w != c} <= {"ñ", "Ñ"}:
         return "cp1252"
+    # The reading whose letters fewer languages of its code page explain: French read as
+    # cp1250 has č, ŕ and ű, which no two Central European languages share with its ç.
+    needed = _languages(western, _WESTERN), _languages(central, _CENTRAL)
+    if needed[0] != needed[1]:
+        return "cp1252" if needed[0] < needed[1] else "cp1250"
     # Its ranking over all code pages tells these two apart better than a run on just the two.
     ranked = [m.encoding for m in from_bytes(sample[: 64 * 1024])]
     return next((e for e in ranked if e in ("cp1250", "cp1252")), "cp1252")
+
+
+# The letters beyond ASCII of the languages written in each code page, lower case.
+_WESTERN = {
+    "fr": "àâæçéèêëîïôœùûüÿ",
+    "de": "äöüß",
+    "es": "áéíñóúüª",
+    "it": "àèéìíîòóùú",
+    "pt": "áâãàçéêíóôõú",
+    "nl": "áéíóúëïèöü",
+    "ca": "àçéèíïòóúü",
+    "sv": "åäöé",
+    "da": "æøåé",
+    "is": "áðéíóúýþæö",
+}
+_CENTRAL = {
+    "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "pl": "ąćęłńóśźż",
+    "hu": "áéíóöőúüű",
+    "hr": "čćđšž",
+    "sl": "čšž",
+    "ro": "ăâîşţ",
+    "sq": "çë",
+    "de": "äöüß",
+}
+_COVER_MAX = 3  # more languages than this in one list: no evidence either way
+
+
+def _languages(text: str, alphabets: dict[str, str]) -> int:
+    """How many of `alphabets`' languages at least it takes to write the letters of `text`
+    beyond ASCII (_COVER_MAX + 1: more, or a letter none of them has)."""
+    letters = {c for c in text.lower() if not c.isascii() and c.isalpha()}
+    if not letters:
+        return 0
+    sets = [set(alphabet) for alphabet in alphabets.values()]
+    for size in range(1, _COVER_MAX + 1):
+        if any(letters <= set().union(*group) for group in combinations(sets, size)):
+            return size
+    return _COVER_MAX + 1
 
 
 def _no_binary(text: str, path: Path) -> str:

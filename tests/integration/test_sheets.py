@@ -62,14 +62,14 @@ def test_utf8_bom_semicolons_and_quoted_commas(tmp_path: Path) -> None:
     [
         ("cp1250", "Dvořák Čestmír, Žilina"),
         ("cp1250", "Łódź, Kraków, Gdańsk, żółw"),
-        pytest.param(
-            "cp1252",
-            "Crème brûlée à la française, 5 €",
-            marks=pytest.mark.xfail(
-                strict=True, reason="charset-normalizer ranks cp1250 first for short French"
-            ),
-        ),
+        ("cp1250", "Győr, Szőke Árpád, Pécs"),
+        ("cp1250", "Đurđević Ivan, Čakovec"),
+        ("cp1250", "Ştefan Braşov, Iaşi; Bogdăneşti"),
+        ("cp1252", "Crème brûlée à la française, 5 €"),
         ("cp1252", "Señora Núñez, mañana"),
+        ("cp1252", "Niccolò Città, perché più"),
+        ("cp1252", "Zoë Müller, Genève; Jürg Bärtschi, Zürich; Chloé Rossetti, Lugano"),
+        ("cp1252", "João Conceição, São Paulo"),
         ("utf-16", "Čaj ß €"),
     ],
 )

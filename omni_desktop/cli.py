@@ -266,6 +266,7 @@ def _with_recipients(
         sheet=args.sheet,
         exclusions=args.exclude,
         columns=columns,
+        encoding=args.encoding,
     )
     _check_rows(result, args.recipients)
     if result.duplicate_count:

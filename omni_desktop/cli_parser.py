@@ -59,6 +59,12 @@ def add_commands(sub: Any) -> None:
     )
     send.add_argument("--sheet", metavar="NAME", help="the workbook's sheet (default: the first)")
     send.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="a text file's encoding: utf-8, utf-8-sig, utf-16, cp1252 (Western) or cp1250 "
+        "(Central European) (default: detected)",
+    )
+    send.add_argument(
         "--exclude",
         type=Path,
         metavar="FILE",

@@ -29,6 +29,7 @@ from omni_desktop.core.i18n import tr
 
 from omni_desktop.storage.json_maps import JsonMap
 from omni_desktop.storage.sheets import (
+    TEXT_ENCODINGS,
     TEXT_SUFFIXES,
     WORKBOOK_SUFFIXES,
     SheetData,
@@ -100,9 +101,10 @@ class ImportResult:
         return len(self.excluded)
 
 
-def preview(path: Path, sheet: str | None = None) -> Preview:
-    """The file's sheets, detected encoding/delimiter/header, first rows and proposed columns."""
-    data = read_sheet(path, sheet)
+def preview(path: Path, sheet: str | None = None, encoding: str | None = None) -> Preview:
+    """The file's sheets, detected (or chosen) encoding, delimiter and header, first rows and
+    proposed columns."""
+    data = read_sheet(path, sheet, encoding)
     at = detect_header(data.rows)
     body = data.rows[at + 1 :] if at is not None else data.rows
     width = max((len(r) for r in data.rows[:1000]), default=0)
@@ -160,14 +162,15 @@ def read_recipients(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     columns: dict[str, str] | None = None,
+    encoding: str | None = None,
 ) -> ImportResult:
     """Every row as a recipient; SheetError for the file. The columns are `mapping`'s, else the
     proposed ones with `columns` ({"phone"|"email"|"messageId": header name or number}) over
-    them."""
+    them. A text file is read in `encoding` when it is given (else as detected)."""
     # 100,000 rows' objects form no cycles, yet their allocation sets off full collections of
     # the whole heap (a third of the import's own time): held, they cost one pass at most.
     with gc_paused():
-        data = read_sheet(path, sheet)
+        data = read_sheet(path, sheet, encoding)
         at = detect_header(data.rows) if header_row == AUTO else _header_index(header_row, data)
         header = data.rows[at] if at is not None else None
         first = 0 if at is None else at + 1
@@ -388,6 +391,7 @@ def _memory_key(account: str, draft: Path | None) -> str:
 __all__ = [
     "AUTO",
     "SUFFIXES",
+    "TEXT_ENCODINGS",
     "ImportCancelled",
     "ImportResult",
     "Preview",

@@ -57,8 +57,12 @@ class SheetData:
     cut_cells: int = 0  # cells longer than MAX_CELL_CHARS, cut to it
 
 
-def read_sheet(path: Path, sheet: str | None = None) -> SheetData:
-    """The rows of a text file, or of a workbook's `sheet` (default: its first non-empty one)."""
+TEXT_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "cp1250")  # chosen by hand
+
+
+def read_sheet(path: Path, sheet: str | None = None, encoding: str | None = None) -> SheetData:
+    """The rows of a text file (in `encoding`, one of TEXT_ENCODINGS; default: detected), or
+    of a workbook's `sheet` (default: its first non-empty one)."""
     suffix = path.suffix.lower()
     size = _size(path)
     if suffix in WORKBOOK_SUFFIXES:
@@ -78,7 +82,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> SheetData:
                 "rename it to .xlsx or .ods and import it again."
             ).format(name=path.name)
         )
-    text, encoding = decode(data, path)
+    text, encoding = decode(data, path) if encoding is None else _decode_as(data, path, encoding)
     delimiter = "\t" if suffix == ".tsv" else detect_delimiter(text)
     rows, cut = _parse_text(text, delimiter, path)
     return SheetData(rows, encoding=encoding, delimiter=delimiter, cut_cells=cut)
@@ -147,6 +151,25 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
                 "Could not tell the text encoding of {name}; save it as “CSV UTF-8” "
                 "and import it again."
             ).format(name=path.name)
+        ) from None
+
+
+def _decode_as(data: bytes, path: Path, encoding: str) -> tuple[str, str]:
+    """The text in the encoding the operator chose; SheetError when it is none of those
+    offered or does not fit the bytes."""
+    if encoding not in TEXT_ENCODINGS:
+        raise SheetError(
+            tr("{encoding} is not an encoding this import reads; choose one of {known}.").format(
+                encoding=encoding, known=", ".join(TEXT_ENCODINGS)
+            )
+        )
+    try:
+        return _no_binary(data.decode(encoding), path), encoding
+    except UnicodeDecodeError:
+        raise SheetError(
+            tr("{name} cannot be read as {encoding}; choose another encoding.").format(
+                name=path.name, encoding=encoding
+            )
         ) from None
 
 

@@ -356,7 +356,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/core/request_schema.py" line="+41"/>
-        <location filename="../../omni_desktop/core/validation.py" line="+494"/>
+        <location filename="../../omni_desktop/core/validation.py" line="+544"/>
         <source>hundreds of</source>
         <translation>Hunderten</translation>
     </message>
@@ -401,7 +401,7 @@
         <translation>Die Basis-URL darf keine Abfrage (?...) und kein Fragment (#...) enthalten.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/validation.py" line="-348"/>
+        <location filename="../../omni_desktop/core/validation.py" line="-396"/>
         <source>There is no content for any channel; write the message first.</source>
         <translation>Für keinen Kanal gibt es Inhalt; schreiben Sie zuerst die Nachricht.</translation>
     </message>
@@ -431,22 +431,22 @@
         <translation>Die URL für Zustellberichte {reason}</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+116"/>
         <source>There are no recipients; add at least one.</source>
         <translation>Es gibt keine Empfänger; fügen Sie mindestens einen hinzu.</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-34"/>
         <source>Row {row} has neither a phone number nor an e-mail address; add one.</source>
         <translation>Zeile {row} hat weder eine Telefonnummer noch eine E-Mail-Adresse; fügen Sie eine hinzu.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Row {row} has the same message ID as row {first}; message IDs must be unique, so change or clear it.</source>
         <translation>Zeile {row} hat dieselbe Nachrichten-ID wie Zeile {first}; Nachrichten-IDs müssen eindeutig sein, ändern oder löschen Sie sie also.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+48"/>
         <source>Row {row}, {raw}: {reason}</source>
         <translation>Zeile {row}, {raw}: {reason}</translation>
     </message>
@@ -737,7 +737,7 @@
         <translation>Der automatisch gespeicherte Entwurf wurde als {aside} aufbewahrt und nicht wiederhergestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/drafts.py" line="+83"/>
+        <location filename="../../omni_desktop/storage/drafts.py" line="+90"/>
         <source>it holds a value JSON cannot hold</source>
         <translation>er enthält einen Wert, den JSON nicht darstellen kann</translation>
     </message>
@@ -747,7 +747,7 @@
         <translation>Der Entwurf kann so nicht gespeichert werden: {problem}</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+127"/>
         <source>The draft could not be saved to {path}: {reason}. It is still open; choose another folder with Save As, or free some disk space.</source>
         <translation>Der Entwurf konnte nicht unter {path} gespeichert werden: {reason}. Er ist noch geöffnet; wählen Sie mit „Speichern unter“ einen anderen Ordner oder schaffen Sie Speicherplatz.</translation>
     </message>
@@ -1751,7 +1751,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../omni_desktop/services/importing.py" line="+306"/>
+        <location filename="../../omni_desktop/services/importing.py" line="+309"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="+1"/>
         <location filename="../../omni_desktop/ui/recipients/model.py" line="+33"/>
         <location filename="../../omni_desktop/ui/status/rows.py" line="+1"/>
@@ -2821,14 +2821,14 @@
         <translation>Doppelklicken Sie auf ein Problem oder drücken Sie die Eingabetaste, um zu seinem Feld zu gehen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/importing.py" line="-173"/>
+        <location filename="../../omni_desktop/services/importing.py" line="-174"/>
         <source>The header row {row} is outside the first rows (1 to {last}).</source>
         <translation>Die Kopfzeile {row} liegt außerhalb der ersten Zeilen (1 bis {last}).</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location filename="../../omni_desktop/ui/importing/presenter.py" line="+213"/>
-        <location line="+85"/>
+        <location line="+71"/>
+        <location filename="../../omni_desktop/ui/importing/presenter.py" line="+217"/>
+        <location line="+86"/>
         <source>The import was cancelled; nothing was added.</source>
         <translation>Der Import wurde abgebrochen; es wurde nichts hinzugefügt.</translation>
     </message>
@@ -4076,7 +4076,7 @@
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/sheets.py" line="+76"/>
+        <location filename="../../omni_desktop/storage/sheets.py" line="+81"/>
         <source>{name} is a workbook (e.g. Excel) with a text file&apos;s name; rename it to .xlsx or .ods and import it again.</source>
         <translation>{name} ist eine Arbeitsmappe (z. B. Excel) mit dem Namen einer Textdatei; benennen Sie sie in .xlsx oder .ods um und importieren Sie sie erneut.</translation>
     </message>
@@ -4101,7 +4101,17 @@
         <translation>Die Textkodierung von {name} ist nicht erkennbar; speichern Sie die Datei als „CSV UTF-8“ und importieren Sie sie erneut.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+11"/>
+        <source>{encoding} is not an encoding this import reads; choose one of {known}.</source>
+        <translation>{encoding} ist keine Kodierung, die dieser Import liest; wählen Sie eine von {known}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} cannot be read as {encoding}; choose another encoding.</source>
+        <translation>{name} lässt sich nicht als {encoding} lesen; wählen Sie eine andere Kodierung.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>{name} is not a text or spreadsheet file; import a .csv, .tsv, .txt, .xlsx, .xls or .ods file.</source>
         <translation>{name} ist weder Text- noch Tabellendatei; importieren Sie eine .csv-, .tsv-, .txt-, .xlsx-, .xls- oder .ods-Datei.</translation>
     </message>
@@ -4621,7 +4631,22 @@
         <translation>&amp;Blatt:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Encoding</source>
+        <translation>Kodierung</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>How the file&apos;s bytes are read as letters; choose another if names look wrong</source>
+        <translation>Wie die Bytes der Datei als Buchstaben gelesen werden; wählen Sie eine andere, wenn Namen falsch aussehen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E&amp;ncoding:</source>
+        <translation>K&amp;odierung:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Header row</source>
         <translation>Kopfzeile</translation>
     </message>
@@ -4657,12 +4682,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+160"/>
+        <location line="+163"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-161"/>
         <source>Choose…</source>
         <translation>Auswählen…</translation>
     </message>
@@ -4687,7 +4712,7 @@
         <translation>Keine Ausschlussliste verwenden</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Header row:</source>
         <translation>&amp;Kopfzeile:</translation>
     </message>
@@ -4728,18 +4753,18 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="-5"/>
-        <location line="+193"/>
+        <location line="+210"/>
         <source>Reading the rows…</source>
         <translation>Die Zeilen werden gelesen…</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-207"/>
         <source>Import progress</source>
         <translation>Fortschritt des Imports</translation>
     </message>
@@ -4784,7 +4809,7 @@
         <translation>Zeilen, die nicht gesendet werden können, mit dem Grund</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -4804,17 +4829,17 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{name} could not be read.</source>
         <translation>{name} konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Reading row {done} of {total}…</source>
         <translation>Zeile {done} von {total} wird gelesen…</translation>
     </message>
@@ -4827,7 +4852,7 @@
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>Choose the column with the phone numbers or the e-mail addresses.</source>
         <translation>Wählen Sie die Spalte mit den Telefonnummern oder den E-Mail-Adressen.</translation>
     </message>
@@ -4930,7 +4955,7 @@
         <translation>Blatt „{sheet}“</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../omni_desktop/ui/importing/presenter.py" line="-100"/>
+        <location filename="../../omni_desktop/ui/importing/presenter.py" line="-101"/>
         <source>Import %n recipient(s) from {name}</source>
         <translation>
             <numerusform>%n Empfänger aus {name} importieren</numerusform>
@@ -5109,12 +5134,12 @@
         <translation>Die App ist noch mit keinem Konto verbunden; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/personalise.py" line="+297"/>
+        <location filename="../../omni_desktop/core/personalise.py" line="+298"/>
         <source>{placeholder} is not a column of the recipients: import a file with that column, or set a fallback value for it.</source>
         <translation>{placeholder} ist keine Spalte der Empfänger: Importieren Sie eine Datei mit dieser Spalte oder legen Sie einen Ersatzwert dafür fest.</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+26"/>
         <source>{placeholder} is empty in %n row(s) (row(s) {rows}): fill them in, or set a fallback value for it.</source>
         <translation>
             <numerusform>{placeholder} ist in %n Zeile leer (Zeile {rows}): Füllen Sie sie aus oder legen Sie einen Ersatzwert dafür fest.</numerusform>

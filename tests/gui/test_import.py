@@ -379,6 +379,44 @@ def test_the_header_row_and_columns_can_be_changed(
     assert (row.phone, row.message_id, row.fields) == ("+41 79 302 67 27", "r-1", {"Kunde": "Ana"})
 
 
+def test_a_text_files_encoding_can_be_chosen_and_a_wrong_one_is_refused(
+    composer: Composer, tmp_path: Path, run_until: RunUntil
+) -> None:
+    """The names read as detected; read as another encoding they change in the preview and
+    in the import; one that does not fit the bytes is refused and the last rows stay."""
+    path = tmp_path / "clients.csv"
+    path.write_bytes("Nom;Mobile\nCrème Brûlée;+41 79 302 67 27\n".encode("cp1252"))
+    window = composer.window
+    dialog = open_import(window, path, run_until)
+    assert dialog.encoding.isVisible()
+    assert dialog.encoding.currentData() == "cp1252"
+    assert dialog.preview_model.index(0, 0).data() == "Crème Brûlée"
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("cp1250"))
+    run_until(lambda: dialog.presenter.preview.encoding == "cp1250")
+    assert dialog.preview_model.index(0, 0).data() == "Crčme Brűlée"
+    assert "Central European (Windows-1250)" in dialog.file_info.text()
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
+    run_until(lambda: "cannot be read as utf-8" in dialog.error.text())
+    assert dialog.encoding.currentData() == "cp1250"  # back to what the rows were read as
+    assert dialog.import_button.isEnabled()
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("cp1252"))
+    run_until(lambda: dialog.presenter.preview.encoding == "cp1252")
+    import_now(dialog, run_until)
+    close(dialog)
+    assert window.recipients.model.row_at(0).fields == {"Nom": "Crème Brûlée"}
+
+
+def test_a_workbook_has_no_encoding_to_choose(
+    composer: Composer, tmp_path: Path, run_until: RunUntil
+) -> None:
+    path = write_xlsx(
+        tmp_path / "book.xlsx", {"Kunden": [["Name", "Handy"], ["Ana", "+41 79 302 67 27"]]}
+    )
+    dialog = open_import(composer.window, path, run_until)
+    assert not dialog.encoding.isVisible() and not dialog.encoding_label.isVisible()
+    close(dialog)
+
+
 def test_an_exclusion_list_leaves_its_addresses_out(
     composer: Composer, tmp_path: Path, run_until: RunUntil
 ) -> None:

@@ -144,3 +144,21 @@ def test_file_problems_exit_2_in_one_sentence(sandbox: SandboxThread, tmp_path: 
     for result in (missing, garbage, unknown):
         assert_plain(result)
     assert sandbox.server.received_sends == []
+
+
+def test_encoding_reads_a_text_file_as_told(sandbox: SandboxThread, tmp_path: Path) -> None:
+    """A personalised text in cp1250 read as the operator says; a wrong choice says so."""
+    customers = tmp_path / "zakaznici.csv"
+    customers.write_bytes("Jméno;Telefon\nDvořák;+41 79 302 67 27\n".encode("cp1250"))
+    draft = write_draft(tmp_path, {"destinations": [], "sms": {"text": "Dobrý den, {{Jméno}}"}})
+    told = send(sandbox, draft, "--recipients", str(customers), "--encoding", "cp1250")
+    assert told.returncode == 0, told.stderr
+    assert sandbox.server.received_sends[0]["sms"]["text"] == "Dobrý den, Dvořák"
+    wrong = send(sandbox, draft, "--recipients", str(customers), "--encoding", "utf-8")
+    assert wrong.returncode == 2
+    assert "zakaznici.csv cannot be read as utf-8; choose another encoding." in wrong.stderr
+    unknown = send(sandbox, draft, "--recipients", str(customers), "--encoding", "latin-9")
+    assert unknown.returncode == 2
+    assert "latin-9 is not an encoding this import reads" in unknown.stderr
+    assert_plain(unknown)
+    assert len(sandbox.server.received_sends) == 1

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from omni_desktop.core.audience import Mapping
 from omni_desktop.core.i18n import tr_noop
 
-from omni_desktop.services.importing import SUFFIXES, ImportResult, Preview
+from omni_desktop.services.importing import SUFFIXES, TEXT_ENCODINGS, ImportResult, Preview
 
 from omni_desktop.ui.file_dialogs import documents_folder, save_dialog
 from omni_desktop.ui.i18n import tr, trn
@@ -93,6 +93,17 @@ class ImportDialog(QDialog):
         self.sheet = QComboBox(page)
         self.sheet.setAccessibleName(tr("Sheet"))
         self.sheet_label = QLabel(tr("&Sheet:"), page)
+        # A text file's encoding, as detected; another when the names show wrong letters.
+        self.encoding = QComboBox(page)
+        self.encoding.setObjectName("encoding_box")
+        self.encoding.setAccessibleName(tr("Encoding"))
+        self.encoding.setToolTip(
+            tr("How the file's bytes are read as letters; choose another if names look wrong")
+        )
+        for codec in TEXT_ENCODINGS:
+            self.encoding.addItem(tr(_ENCODINGS[codec]), codec)
+        self.encoding_label = QLabel(tr("E&ncoding:"), page)
+        self.encoding_label.setBuddy(self.encoding)
         self.header_row = QSpinBox(page)
         self.header_row.setAccessibleName(tr("Header row"))
         self.header_row.setSpecialValueText(tr("None: the data starts in row 1"))
@@ -120,6 +131,7 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.sheet_label, self.sheet)
         self.sheet_label.setBuddy(self.sheet)
+        form.addRow(self.encoding_label, self.encoding)
         for text, widget in (
             (tr("&Header row:"), self.header_row),
             (tr("&Phone:"), self.phone),
@@ -156,6 +168,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.sheet.currentIndexChanged.connect(self._on_sheet_current_index_changed)
+        self.encoding.currentIndexChanged.connect(self._on_encoding_current_index_changed)
         self.header_row.valueChanged.connect(self._on_header_row_value_changed)
         for box in (self.phone, self.email, self.message_id):
             box.currentIndexChanged.connect(self._on_column_changed)
@@ -248,6 +261,7 @@ class ImportDialog(QDialog):
             ),
             region=self.region.currentData() or None,
             exclusions=self.exclusions,
+            encoding=preview.encoding if preview is not None else None,
         )
 
     def start_import(self) -> None:
@@ -308,6 +322,11 @@ class ImportDialog(QDialog):
                 self.sheet.setCurrentText(preview.sheet)
             self.sheet.setVisible(len(names) > 1)
             self.sheet_label.setVisible(len(names) > 1)
+            text_file = preview.encoding is not None
+            self.encoding.setVisible(text_file)
+            self.encoding_label.setVisible(text_file)
+            if text_file:
+                self.encoding.setCurrentIndex(self.encoding.findData(preview.encoding))
             self.header_row.setRange(0, max(len(preview.top), 1))
             self.header_row.setValue(preview.header_row or 0)
             mapping = preview.mapping
@@ -335,11 +354,22 @@ class ImportDialog(QDialog):
 
     def _on_presenter_preview_failed(self, sentence: str) -> None:
         self.error.setText(sentence)
-        if self.presenter.preview is None:
+        preview = self.presenter.preview
+        if preview is None:
             self.file_info.setText(
                 tr("{name} could not be read.").format(name=self.presenter.path.name)
             )
             self.import_button.setEnabled(False)
+            return
+        # The rows shown are still those last read, in their encoding: they can be imported.
+        self._filling = True
+        try:
+            if preview.encoding is not None:
+                self.encoding.setCurrentIndex(self.encoding.findData(preview.encoding))
+        finally:
+            self._filling = False
+        self._on_column_changed()
+        self.error.setText(sentence)
 
     def _on_presenter_progress_changed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -376,6 +406,14 @@ class ImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.presenter.load_preview(self.sheet.currentText())
+
+    def _on_encoding_current_index_changed(self, _index: int) -> None:
+        preview = self.presenter.preview
+        chosen = self.encoding.currentData()
+        if self._filling or preview is None or chosen == preview.encoding:
+            return
+        self.import_button.setEnabled(False)
+        self.presenter.load_preview(preview.sheet, chosen)
 
     def _on_header_row_value_changed(self, value: int) -> None:
         if not self._filling:

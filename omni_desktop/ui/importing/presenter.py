@@ -59,6 +59,7 @@ class Choices:
     mapping: Mapping
     region: str | None
     exclusions: Path | None = None
+    encoding: str | None = None  # a text file's, chosen by hand (None: as detected)
 
 
 @dataclass(frozen=True)
@@ -124,13 +125,16 @@ class ImportPresenter(QObject):
 
     # --- preview -------------------------------------------------------------------------------
 
-    def load_preview(self, sheet: str | None = None) -> asyncio.Task[None]:
+    def load_preview(
+        self, sheet: str | None = None, encoding: str | None = None
+    ) -> asyncio.Task[None]:
+        """Read the file's first rows (a workbook's `sheet`; a text file in `encoding`)."""
         self.tasks.cancel("preview")
-        return self.tasks.start(self._load_preview(sheet), "preview")
+        return self.tasks.start(self._load_preview(sheet, encoding), "preview")
 
-    async def _load_preview(self, sheet: str | None) -> None:
+    async def _load_preview(self, sheet: str | None, encoding: str | None) -> None:
         try:
-            shown = await _in_worker(importing.preview, self.path, sheet)
+            shown = await _in_worker(importing.preview, self.path, sheet, encoding)
         except StorageError as exc:
             self.preview_failed.emit(str(exc))
             return
@@ -290,6 +294,7 @@ def _read(
         exclusions=choices.exclusions,
         progress=progress,
         cancelled=cancelled,
+        encoding=choices.encoding,
     )
     rows: dict[int, RecipientRow] = {}
     table_rows: list[RecipientRow] = []

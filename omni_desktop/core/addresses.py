@@ -121,7 +121,7 @@ def phone_home(checked: _Checked) -> str | None:
 
 # Separators people type inside a number; the API wants none of them.
 _SEPARATORS = str.maketrans("", "", " \t\u00a0\u202f-.()/")
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = re.compile(r"[0-9]+")  # a run of digits: a group as the number is written
 
 
 def _too_short() -> str:
@@ -250,7 +250,7 @@ def _bare_digits(digits: str, region: str, written: str = "") -> _Checked:
     if not engine.is_valid_number(home):  # valid abroad, or possible both ways
         return _settled(international, digits, abroad, region)
     if engine.is_valid_number(abroad):
-        groups = _DIGIT_GROUPS.findall(written)
+        groups = _DIGITS.findall(written)
         if len(groups) > 1:  # written in groups: they may say how it was meant
             styles = phonenumbers.PhoneNumberFormat
             as_at_home = groups == _groups_of(home, styles.NATIONAL)
@@ -261,12 +261,9 @@ def _bare_digits(digits: str, region: str, written: str = "") -> _Checked:
     return national, None
 
 
-_DIGIT_GROUPS = re.compile(r"[0-9]+")
-
-
 def _groups_of(number: PhoneNumber, style: int) -> list[str]:
     """The digit groups of `number` as its country writes it in `style` (`+` dropped)."""
-    return _DIGIT_GROUPS.findall(phonenumbers.format_number(_reference(number), style))
+    return _DIGITS.findall(phonenumbers.format_number(_reference(number), style))
 
 
 def _settled(found: str, digits: str, number: PhoneNumber | None, region: str) -> _Checked:

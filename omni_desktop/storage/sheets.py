@@ -21,7 +21,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from omni_desktop.core.i18n import tr
+from omni_desktop.core.i18n import grouped, tr
 
 from omni_desktop.storage.errors import StorageError, os_reason
 
@@ -313,7 +313,9 @@ def _fit(row: list[str], number: int, path: Path) -> tuple[list[str], int]:
             tr(
                 "Row {row} of {name} has {count} columns, more than {limit}; check the file's "
                 "delimiter, or remove the extra columns."
-            ).format(row=number, name=path.name, count=f"{len(row):,}", limit=f"{MAX_COLUMNS:,}")
+            ).format(
+                row=number, name=path.name, count=grouped(len(row)), limit=grouped(MAX_COLUMNS)
+            )
         )
     if not row or max(map(len, row)) <= MAX_CELL_CHARS:  # the usual row: no cell to cut
         return row, 0
@@ -327,7 +329,7 @@ def _fit(row: list[str], number: int, path: Path) -> tuple[list[str], int]:
 
 def _too_many_rows(path: Path) -> str:
     return tr("{name} has more than {limit} rows; split it into smaller files.").format(
-        name=path.name, limit=f"{MAX_ROWS:,}"
+        name=path.name, limit=grouped(MAX_ROWS)
     )
 
 
@@ -555,7 +557,7 @@ def _check_extent(height: int, width: int, path: Path) -> None:
             tr(
                 "{name} spans {rows} rows by {columns} columns, more than a recipient list "
                 "can hold; copy the list into a new sheet and save it again."
-            ).format(name=path.name, rows=f"{height:,}", columns=f"{width:,}")
+            ).format(name=path.name, rows=grouped(height), columns=grouped(width))
         )
 
 

@@ -13,17 +13,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from omni_desktop.core import i18n
-from omni_desktop.core.i18n import trn
+from omni_desktop.core.i18n import grouped, trn
 
 CONTEXT = ""  # lupdate files a plain `tr("…")` call under the empty context
 PREFIX = "omni_desktop"
 
-__all__ = ["install_translation", "tr", "translations_folder", "trn"]
+__all__ = ["grouped", "install_translation", "tr", "translations_folder", "trn"]
 
 
 def tr(text: str, disambiguation: str | None = None) -> str:
     """`text` in the operator's language, or unchanged when no translation is installed."""
-    return QCoreApplication.translate(CONTEXT, text, disambiguation)
+    return i18n.sentence(QCoreApplication.translate(CONTEXT, text, disambiguation))
 
 
 def _translate(text: str, disambiguation: str | None, n: int) -> str:
@@ -48,7 +48,9 @@ def install_translation(app: QCoreApplication, locale: QLocale | None = None) ->
         i18n.install(None)
         return None
     app.installTranslator(translator)
-    i18n.install(_translate)
+    # Counts are written as the operator's country writes them (Switzerland 100'000,
+    # Germany 100.000); English, untranslated, keeps 100,000.
+    i18n.install(_translate, grouping=locale.groupSeparator())
     # Qt's own words (OK, Cancel, Yes, No in standard dialogs) in the same language.
     qt_words = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

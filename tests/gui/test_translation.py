@@ -210,6 +210,36 @@ def test_dates_in_the_timeline_speak_german(german: QTranslator) -> None:
     assert clock_text(moment, date(2026, 3, 4)) == "Thu 05 Mar 09:10"
 
 
+def test_counts_are_written_as_the_operators_country_writes_them(
+    german: QTranslator, qapp: QApplication
+) -> None:
+    """Swiss German: 2'400, never 2,400 (a German reader takes that for 2.4)."""
+    from omni_desktop.core.i18n import grouped
+
+    from omni_desktop.ui.i18n import tr as ui_tr
+
+    assert grouped(2400) == "2'400"
+    assert trn("%n recipient(s)", None, 2400) == "2'400 Empfänger"
+    assert ui_tr("{n:,} characters").format(n=1234) == "1'234 Zeichen"
+    assert tr("{n:,} characters").format(n=1234) == "1'234 Zeichen"
+    assert (
+        ui_tr("Row {row}, {raw}: {reason}")
+        .format(row=12345, raw="x", reason="y")
+        .startswith(
+            "Zeile 12345,"  # a row number is no count: written as it is
+        )
+    )
+    germany = install_translation(qapp, QLocale("de_DE"))
+    assert germany is not None
+    try:
+        assert grouped(100_000) == "100.000"
+    finally:
+        qapp.removeTranslator(germany)
+        i18n.install(None)
+    assert grouped(100_000) == "100,000"
+    assert trn("%n recipient(s)", None, 2400) == "2,400 recipients"
+
+
 def test_core_sentences_made_after_install_are_german(german: QTranslator) -> None:
     problems = [p.message for p in validate(OmniMessage(), datetime.now(UTC)).problems]
     assert "Es gibt keine Empfänger; fügen Sie mindestens einen hinzu." in problems

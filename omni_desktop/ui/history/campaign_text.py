@@ -14,7 +14,7 @@ from omni_desktop.storage.campaigns import PENDING, CampaignRecord, CampaignStat
 from omni_desktop.storage.sends import SendState
 
 from omni_desktop.ui.history.format import account_name, local_time, utc_time
-from omni_desktop.ui.i18n import tr, trn
+from omni_desktop.ui.i18n import grouped, tr, trn
 
 # A request's state in words, in the order a campaign's counts are listed.
 REQUEST_STATES = {
@@ -57,7 +57,7 @@ def requests_text(record: CampaignRecord) -> str:
 def campaign_counts(record: CampaignRecord, separator: str = " · ") -> str:
     """`Accepted 2,000 · Not started 500`: the messages of its requests, by request state."""
     return separator.join(
-        f"{request_state(state)} {record.messages[state]:,}"
+        f"{request_state(state)} {grouped(record.messages[state])}"
         for state in REQUEST_STATES
         if record.messages.get(state)
     )

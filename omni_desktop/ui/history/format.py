@@ -13,7 +13,7 @@ from omni_desktop.storage.campaigns import CampaignRecord
 from omni_desktop.storage.profiles import SANDBOX_NAME
 from omni_desktop.storage.sends import SendRecord, SendState
 
-from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.i18n import grouped, tr
 from omni_desktop.ui.status.style import group_label
 
 RESEND_NOTE = tr_noop(
@@ -55,12 +55,12 @@ def _groups(counts: Mapping[str, int]) -> list[tuple[StatusGroup, int]]:
 
 def counts_text(record: SendRecord, separator: str = " · ") -> str:
     """`Delivered 3 · Expired 1`: the messages per status group."""
-    return separator.join(f"{group_label(g)} {n:,}" for g, n in _groups(record.counts))
+    return separator.join(f"{group_label(g)} {grouped(n)}" for g, n in _groups(record.counts))
 
 
 def counts_words(record: SendRecord) -> str:
     """`3 delivered, 1 expired`: the same, to go inside a sentence."""
-    return ", ".join(f"{n:,} {group_label(g).lower()}" for g, n in _groups(record.counts))
+    return ", ".join(f"{grouped(n)} {group_label(g).lower()}" for g, n in _groups(record.counts))
 
 
 def outcome(record: SendRecord) -> tuple[str, StatusGroup, int]:

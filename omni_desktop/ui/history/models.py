@@ -29,7 +29,7 @@ from omni_desktop.ui.history.format import (
     send_title,
     utc_time,
 )
-from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.i18n import grouped, tr
 from omni_desktop.ui.plain import plain_tooltip
 from omni_desktop.ui.qt_common import SORT_ROLE, AnyIndex
 from omni_desktop.ui.status.style import group_dot
@@ -158,7 +158,7 @@ class SendsModel(QAbstractTableModel):
         if column == COL_SCENARIO:
             return entry.scenario_key or tr("default")
         if column == COL_RECIPIENTS:
-            return f"{entry.recipients_count:,}"
+            return grouped(entry.recipients_count)
         if column == COL_BULK:
             return entry.bulk_id
         return entry.error_sentence or ""
@@ -210,7 +210,7 @@ def _campaign_text(record: CampaignRecord, column: int) -> str:
     if column == COL_SEND:
         return campaign_title(record)
     if column == COL_RECIPIENTS:
-        return f"{record.message_count:,}"
+        return grouped(record.message_count)
     if column == COL_BULK:
         return requests_text(record)
     if column == COL_ERROR:

@@ -16,7 +16,7 @@ from omni_desktop.storage.sends import SendRecord
 
 from omni_desktop.ui.history.campaign_text import request_label, request_state
 from omni_desktop.ui.history.format import counts_text, outcome
-from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.i18n import grouped, tr
 from omni_desktop.ui.plain import plain_tooltip
 from omni_desktop.ui.qt_common import SORT_ROLE, AnyIndex
 from omni_desktop.ui.status.style import group_dot
@@ -113,7 +113,7 @@ class RequestsModel(QAbstractTableModel):
         if column == REQ_STATE:
             return request_state(entry.state)
         if column == REQ_RECIPIENTS:
-            return f"{entry.message_count:,}"
+            return grouped(entry.message_count)
         if entry.send is None:
             return ""
         if column == REQ_COUNTS:

@@ -32,7 +32,7 @@ from omni_desktop.core.i18n import tr_noop
 from omni_desktop.services.importing import SUFFIXES, TEXT_ENCODINGS, ImportResult, Preview
 
 from omni_desktop.ui.file_dialogs import documents_folder, save_dialog
-from omni_desktop.ui.i18n import tr, trn
+from omni_desktop.ui.i18n import grouped, tr, trn
 from omni_desktop.ui.importing.presenter import Choices, ImportPresenter
 from omni_desktop.ui.importing.preview_model import PreviewModel
 from omni_desktop.ui.plain import plain_label
@@ -375,7 +375,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress_label.setText(
-            tr("Reading row {done} of {total}…").format(done=f"{done:,}", total=f"{total:,}")
+            tr("Reading row {done} of {total}…").format(done=grouped(done), total=grouped(total))
         )
 
     def _on_presenter_import_finished(self, result: ImportResult) -> None:
@@ -446,8 +446,8 @@ def result_text(result: ImportResult) -> str:
     """The counts in one sentence, e.g. "1,998 valid, 2 invalid, 3 duplicates, 1 excluded"."""
     parts = [
         trn("%n row(s) imported", None, len(result.rows)),
-        tr("{n} valid").format(n=f"{result.valid_count:,}"),
-        tr("{n} invalid").format(n=f"{result.invalid_count:,}"),
+        tr("{n} valid").format(n=grouped(result.valid_count)),
+        tr("{n} invalid").format(n=grouped(result.invalid_count)),
         trn("%n duplicate(s)", None, result.duplicate_count),
         trn("%n excluded (on the exclusion list, never sent)", None, result.excluded_count),
     ]

@@ -46,7 +46,7 @@ from omni_desktop.core.status import StatusGroup
 from omni_desktop.services.exporting import ExportError
 
 from omni_desktop.ui.file_dialogs import save_dialog
-from omni_desktop.ui.i18n import tr, trn
+from omni_desktop.ui.i18n import grouped, tr, trn
 from omni_desktop.ui.plain import plain_message_box
 from omni_desktop.ui.status.banner import ErrorBanner
 from omni_desktop.ui.status.export import tsv_text, write_rows
@@ -446,7 +446,7 @@ class StatusPanel(QWidget):
             return
         head = trn("%n message(s)", None, total)
         parts = [
-            f"{n:,} {group_label(group).lower()}"
+            f"{grouped(n)} {group_label(group).lower()}"
             for group in sorted(counts, key=GROUP_ORDER.__getitem__)
             if (n := counts[group])
         ]

@@ -176,7 +176,7 @@
         <translation>Die Nummer hat die falsche Anzahl Ziffern für die Ländervorwahl +{code}.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+139"/>
         <source>The number is not a valid number in {country}; check the digits, or write it with + and its country code.</source>
         <translation>Die Nummer ist in {country} nicht gültig; prüfen Sie die Ziffern oder schreiben Sie sie mit + und Ländervorwahl.</translation>
     </message>
@@ -1921,6 +1921,11 @@
         <translation>Wählen Sie eine Anfrage, um ihre Nachrichten, Anfrage und Antwort zu sehen.</translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>This request goes again when its campaign is resumed, which checks it first.</source>
+        <translation>Diese Anfrage geht erneut, wenn ihre Kampagne fortgesetzt wird; diese prüft sie zuerst.</translation>
+    </message>
+    <message>
         <location filename="../../omni_desktop/ui/history/details.py" line="+29"/>
         <source>The selected send</source>
         <translation>Die ausgewählte Sendung</translation>
@@ -1978,7 +1983,7 @@
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="-385"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="-407"/>
         <location line="+391"/>
         <source>Check &amp;status</source>
         <translation>&amp;Status prüfen</translation>
@@ -4126,7 +4131,7 @@
         <translation>Zeile {row} von {name} hat {count} Spalten, mehr als {limit}; prüfen Sie das Trennzeichen der Datei oder entfernen Sie die zusätzlichen Spalten.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>{name} has more than {limit} rows; split it into smaller files.</source>
         <translation>{name} hat mehr als {limit} Zeilen; teilen Sie die Datei in kleinere auf.</translation>
     </message>
@@ -5459,7 +5464,7 @@
         <translation>bevor etwas gesendet wurde</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/i18n.py" line="+62"/>
+        <location filename="../../omni_desktop/core/i18n.py" line="+98"/>
         <source>Mon</source>
         <translation>Mo</translation>
     </message>

@@ -27,6 +27,7 @@ from omni_desktop.sandbox import SandboxThread
 from omni_desktop.storage import campaigns as store
 from omni_desktop.storage.campaigns import CampaignState
 from omni_desktop.storage.outbox import Outbox
+from omni_desktop.storage.sends import SendState
 
 from omni_desktop.services.campaigns import CampaignRunner, Options, plan
 from omni_desktop.services.history import HistoryService
@@ -229,9 +230,9 @@ def test_selecting_the_campaign_lists_its_requests_and_choosing_one_shows_its_me
     assert dialog.summary_label.text().startswith(
         f"Campaign #{made.campaign} · customers.csv · request 2 of 3"
     )
-    # The send's actions work on the chosen request; sending it again is the campaign's job.
+    # The send's actions work on the chosen request; an answered one can be sent again.
     assert dialog.draft_button.isEnabled() and dialog.export_send_action.isEnabled()
-    assert not dialog.resend_button.isEnabled()
+    assert dialog.resend_button.isEnabled()
     drafts: list[OmniMessage] = []
     dialog.draft_requested.connect(drafts.append)
     qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
@@ -239,6 +240,12 @@ def test_selecting_the_campaign_lists_its_requests_and_choosing_one_shows_its_me
     phones = [d["to"]["phoneNumber"] for d in second["destinations"]]
     assert [d.phone for d in drafts[0].destinations] == phones
     assert drafts[0].bulk_id is None
+    again: list[OmniMessage] = []
+    dialog.resend_requested.connect(again.append)
+    qtbot.mouseClick(dialog.resend_button, Qt.MouseButton.LeftButton)
+    run_until(lambda: again)
+    assert [d.phone for d in again[0].destinations] == phones
+    assert again[0].bulk_id is None and all(d.message_id is None for d in again[0].destinations)
 
     # Refresh (F5) reads the list and the requests again, keeping the campaign and request.
     chosen = dialog.selected_record()
@@ -327,6 +334,39 @@ def test_a_paused_campaign_says_it_can_be_resumed(
             "This request has not been sent yet: resume the campaign to send it."
         )
         assert not dialog.draft_button.isEnabled()
+        qloop.run_until_complete(dialog.shutdown())
+
+
+def test_a_request_of_unknown_outcome_goes_again_only_by_resuming_its_campaign(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    run_until: RunUntil,
+    sandbox: SandboxThread,
+    tmp_path: Path,
+) -> None:
+    with Outbox(tmp_path / "history.sqlite3") as outbox:
+        options = Options(chunk_size=2)
+        campaign_id = plan(outbox, target_for(sandbox), audience(4, 1), None, {}, options, START)
+        first = store.pending_requests(outbox, campaign_id)[0]
+        send_id = outbox.record_before_send(
+            None, sandbox.url, json.loads(first.body_json), campaign=(campaign_id, 0)
+        )
+        outbox.record_failure(
+            send_id,
+            SendState.UNKNOWN,
+            "The connection dropped.",
+            destinations=json.loads(first.body_json)["destinations"],
+        )
+        dialog = HistoryDialog(HistoryService(outbox, lambda _profile: None))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        run_until(dialog.loaded)
+        requests_shown(dialog, run_until, 2)
+        choose(dialog, 0)
+        assert dialog.selected_record() is not None
+        assert dialog.draft_button.isEnabled()
+        assert not dialog.resend_button.isEnabled()
+        assert "when its campaign is resumed" in dialog.resend_button.toolTip()
         qloop.run_until_complete(dialog.shutdown())
 
 

@@ -556,10 +556,21 @@ class HistoryDialog(QDialog):
         self.check_button.setEnabled(not busy and record is not None and can_check(record))
         self.draft_button.setEnabled(record is not None)
         self.export_send_action.setEnabled(record is not None)
-        # A campaign's request goes again only by resuming the campaign, never twice by hand.
-        in_campaign = record is not None and record.campaign_id is not None and not record.is_test
+        # A campaign's request of unknown outcome (or not sent) goes again by resuming its
+        # campaign, which asks the logs first; one that was answered can be sent again by hand.
+        held = (
+            record is not None
+            and record.campaign_id is not None
+            and not record.is_test
+            and record.state not in (SendState.ACCEPTED, SendState.REJECTED)
+        )
         self.resend_button.setEnabled(
-            record is not None and record.state is not SendState.SENDING and not in_campaign
+            record is not None and record.state is not SendState.SENDING and not held
+        )
+        self.resend_button.setToolTip(
+            tr("This request goes again when its campaign is resumed, which checks it first.")
+            if held
+            else tr(RESEND_NOTE)
         )
 
     def _select_listed(self, send_id: int, campaign: bool = False) -> bool:

@@ -303,3 +303,15 @@ def test_history_exports_the_selected_send_from_the_documents_folder(
         assert table[1][table[0].index("To")] == "+41793026721"
         run_until(lambda: not dialog.presenter.tasks.running("export"))
         qloop.run_until_complete(dialog.shutdown())
+
+
+def test_the_funnels_counts_are_grouped_as_everywhere_else(qtbot: QtBot) -> None:
+    from omni_desktop.core.funnel import FunnelRow, funnel
+    from omni_desktop.core.status import StatusGroup
+
+    from omni_desktop.ui.status.funnel import FunnelView
+
+    view = FunnelView()
+    qtbot.addWidget(view)
+    view.set_funnel(funnel(["SMS"], [FunnelRow("SMS", StatusGroup.DELIVERED, None, None)] * 2400))
+    assert view.text().startswith("1. SMS: 2,400 tried, 2,400 delivered")

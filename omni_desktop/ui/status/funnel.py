@@ -32,7 +32,7 @@ from omni_desktop.core.funnel import (
 )
 from omni_desktop.core.status import StatusGroup
 
-from omni_desktop.ui.i18n import tr
+from omni_desktop.ui.i18n import grouped, tr
 from omni_desktop.ui.status.proxy import FunnelFilter
 from omni_desktop.ui.status.style import GROUP_COLOURS
 from omni_desktop.ui.timeline import channel_label
@@ -99,11 +99,11 @@ class FunnelView(QWidget):
                 ).format(
                     n=number,
                     channel=channel_label(step.channel) or tr("no channel yet"),
-                    reached=step.reached,
-                    delivered=step.delivered,
-                    fell=step.fell_through,
-                    failed=step.failed,
-                    pending=step.pending,
+                    reached=grouped(step.reached),
+                    delivered=grouped(step.delivered),
+                    fell=grouped(step.fell_through),
+                    failed=grouped(step.failed),
+                    pending=grouped(step.pending),
                 )
             )
         lines.append(self._totals_text())
@@ -180,7 +180,7 @@ class FunnelView(QWidget):
             head = QRectF(4, y, width, line)
             painter.drawText(head, Qt.AlignmentFlag.AlignLeft, title)
             painter.drawText(
-                head, Qt.AlignmentFlag.AlignRight, tr("{n} tried").format(n=step.reached)
+                head, Qt.AlignmentFlag.AlignRight, tr("{n} tried").format(n=grouped(step.reached))
             )
             y += line * 2
             for part in PARTS:
@@ -189,7 +189,7 @@ class FunnelView(QWidget):
                     continue
                 painter.fillRect(segment.rect, _COLOURS[part])
                 count = _count(step, part)
-                label = str(count)
+                label = grouped(count)
                 if metrics.horizontalAdvance(label) + 4 < segment.rect.width():
                     painter.setPen(QColor(255, 255, 255))
                     painter.drawText(segment.rect, Qt.AlignmentFlag.AlignCenter, label)

@@ -80,6 +80,8 @@ def draft_text(message: OmniMessage) -> str:
     big = len(message.destinations) >= BIG_DRAFT
     body = to_json(replace(message, destinations=[]) if big else message, fields=True)
     rows = _ROWS.made(message.destinations) if big else None
+    if rows is None:
+        _ROWS.forget()  # a small draft now: a big one's rows are let go
     try:
         text: str | None = _json_text(body, rows.texts if rows is not None else None) + "\n"
     except (ValueError, TypeError, RecursionError):
@@ -165,7 +167,6 @@ _ROWS = _RowTexts()
 def _json_text(body: JsonObject, rows: list[str] | None) -> str:
     """The body indented by two; a big draft's recipients (`rows`, made apart) one per line."""
     if rows is None:
-        _ROWS.forget()  # a small draft now: the big one's rows are let go
         return json.dumps(body, ensure_ascii=False, indent=2, allow_nan=False)
     head = json.dumps({**body, "destinations": []}, ensure_ascii=False, indent=2, allow_nan=False)
     # The key is the only place the text `"destinations": []` can stand: in a string value

@@ -205,7 +205,7 @@ def _legacy_encoding(data: bytes) -> str:
 
 
 # The letters beyond ASCII of the languages written in each code page, lower case.
-_WESTERN = {
+_WESTERN_LETTERS = {
     "fr": "àâæçéèêëîïôœùûüÿ",
     "de": "äöüß",
     "es": "áéíñóúüª",
@@ -217,7 +217,7 @@ _WESTERN = {
     "da": "æøåé",
     "is": "áðéíóúýþæö",
 }
-_CENTRAL = {
+_CENTRAL_LETTERS = {
     "cs": "áčďéěíňóřšťúůýž",
     "sk": "áäčďéíĺľňóôŕšťúýž",
     "pl": "ąćęłńóśźż",
@@ -231,15 +231,26 @@ _CENTRAL = {
 _COVER_MAX = 3  # more languages than this in one list: no evidence either way
 
 
-def _languages(text: str, alphabets: dict[str, str]) -> int:
-    """How many of `alphabets`' languages at least it takes to write the letters of `text`
-    beyond ASCII (_COVER_MAX + 1: more, or a letter none of them has)."""
+def _covers(letters: dict[str, str]) -> list[list[frozenset[str]]]:
+    """By size - 1: the letters of each group of 1 to _COVER_MAX languages together."""
+    sets = [frozenset(alphabet) for alphabet in letters.values()]
+    return [
+        [frozenset().union(*group) for group in combinations(sets, size)]
+        for size in range(1, _COVER_MAX + 1)
+    ]
+
+
+_WESTERN, _CENTRAL = _covers(_WESTERN_LETTERS), _covers(_CENTRAL_LETTERS)
+
+
+def _languages(text: str, covers: list[list[frozenset[str]]]) -> int:
+    """How many languages at least (of a code page's `covers`) it takes to write the letters
+    of `text` beyond ASCII (_COVER_MAX + 1: more, or a letter none of them has)."""
     letters = {c for c in text.lower() if not c.isascii() and c.isalpha()}
     if not letters:
         return 0
-    sets = [set(alphabet) for alphabet in alphabets.values()]
-    for size in range(1, _COVER_MAX + 1):
-        if any(letters <= set().union(*group) for group in combinations(sets, size)):
+    for size, groups in enumerate(covers, start=1):
+        if any(letters <= group for group in groups):
             return size
     return _COVER_MAX + 1
 

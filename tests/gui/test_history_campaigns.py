@@ -133,6 +133,17 @@ def posted(outbox: Outbox, campaign_id: int) -> list[dict[str, Any]]:
     return [json.loads(r[0]) for r in rows]
 
 
+def open_history(
+    qtbot: QtBot, run_until: RunUntil, outbox: Outbox, client: OmniClient | None = None
+) -> HistoryDialog:
+    """History over `outbox`, shown and loaded (Check status asks `client`)."""
+    dialog = HistoryDialog(HistoryService(outbox, lambda _profile: client))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    run_until(dialog.loaded)
+    return dialog
+
+
 @pytest.fixture
 def made(
     qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
@@ -165,11 +176,8 @@ def made(
 def dialog(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, run_until: RunUntil, made: Made
 ) -> Iterator[HistoryDialog]:
-    shown = HistoryDialog(HistoryService(made.outbox, lambda _profile: None))
-    qtbot.addWidget(shown)
-    shown.show()
+    shown = open_history(qtbot, run_until, made.outbox)
     qtbot.waitExposed(shown)
-    run_until(shown.loaded)
     yield shown
     qloop.run_until_complete(shown.shutdown())
 
@@ -266,10 +274,7 @@ def test_check_status_on_a_request_asks_the_sandbox_and_keeps_the_campaign_whole
     made: Made,
 ) -> None:
     client = OmniClient(sandbox.url, Auth.app(sandbox.api_key))
-    dialog = HistoryDialog(HistoryService(made.outbox, lambda _profile: client))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    run_until(dialog.loaded)
+    dialog = open_history(qtbot, run_until, made.outbox, client)
     dialog.select_campaign(made.campaign)
     requests_shown(dialog, run_until, 3)
     choose(dialog, 0)
@@ -320,10 +325,7 @@ def test_a_paused_campaign_says_it_can_be_resumed(
         campaign_id = plan(outbox, target_for(sandbox), audience(6, 1), None, {}, options, START)
         record = run_campaign(qloop, sandbox, outbox, campaign_id, options, pause_after=0)
         assert record.state is CampaignState.PAUSED and record.pending == 2
-        dialog = HistoryDialog(HistoryService(outbox, lambda _profile: None))
-        qtbot.addWidget(dialog)
-        dialog.show()
-        run_until(dialog.loaded)
+        dialog = open_history(qtbot, run_until, outbox)
         assert column(dialog, COL_SEND) == [f"Campaign #{campaign_id}"]
         assert column(dialog, COL_OUTCOME) == ["Paused — resumable · Accepted 2 · Not started 4"]
         rows = requests_shown(dialog, run_until, 3)
@@ -357,10 +359,7 @@ def test_a_request_of_unknown_outcome_goes_again_only_by_resuming_its_campaign(
             "The connection dropped.",
             destinations=json.loads(first.body_json)["destinations"],
         )
-        dialog = HistoryDialog(HistoryService(outbox, lambda _profile: None))
-        qtbot.addWidget(dialog)
-        dialog.show()
-        run_until(dialog.loaded)
+        dialog = open_history(qtbot, run_until, outbox)
         requests_shown(dialog, run_until, 2)
         choose(dialog, 0)
         assert dialog.selected_record() is not None

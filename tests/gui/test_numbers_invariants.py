@@ -93,28 +93,30 @@ class Window:
         self.window.deleteLater()
 
 
-@pytest.fixture
-def swiss(
-    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
+def _shown(
+    loop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp: Path, region: str
 ) -> Iterator[Window]:
-    made = Window(qloop, sandbox, tmp_path)
+    """The window under `region`, shown with the sandbox's scenarios; closed after."""
+    made = Window(loop, sandbox, tmp, region=region)
     made.window.show()
     made.presenter.refresh_scenarios()
     made.run_until(lambda: made.presenter.scenarios)
     yield made
     made.close()
+
+
+@pytest.fixture
+def swiss(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
+) -> Iterator[Window]:
+    yield from _shown(qloop, sandbox, tmp_path, "CH")
 
 
 @pytest.fixture
 def american(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path
 ) -> Iterator[Window]:
-    made = Window(qloop, sandbox, tmp_path, region="US")
-    made.window.show()
-    made.presenter.refresh_scenarios()
-    made.run_until(lambda: made.presenter.scenarios)
-    yield made
-    made.close()
+    yield from _shown(qloop, sandbox, tmp_path, "US")
 
 
 def test_numbers_read_abroad_are_made_the_default_country_s_in_one_undoable_click(

@@ -410,8 +410,8 @@ def _check_flow(check: _Checker, used: list[str], others: list[str], flow: Seque
             check.warning(
                 key,
                 tr(
-                    "The scenario tries {channel}, but it has no content; "
-                    "write it or that step will fail."
+                    "The scenario tries {channel}, but it has no content, so that step is "
+                    "skipped; write it to use {channel}."
                 ).format(channel=_label(key)),
             )
     if not any(key in used or key in others for key in flow):

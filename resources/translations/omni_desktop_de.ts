@@ -471,12 +471,7 @@
         <translation>{channel} ist nicht im Ablauf des Szenarios und wird nicht gesendet.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>The scenario tries {channel}, but it has no content; write it or that step will fail.</source>
-        <translation>Das Szenario versucht {channel}, aber dafür gibt es keinen Inhalt; schreiben Sie ihn, sonst schlägt dieser Schritt fehl.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>None of the channels with content is in the scenario&apos;s flow, so nothing would be sent; write the content for its channels or pick another scenario.</source>
         <translation>Keiner der Kanäle mit Inhalt ist im Ablauf des Szenarios, es würde also nichts gesendet; schreiben Sie den Inhalt für dessen Kanäle oder wählen Sie ein anderes Szenario.</translation>
     </message>
@@ -516,7 +511,12 @@
         <translation>Der Viber-Button hat eine URL, aber keinen Text; fügen Sie den Text hinzu oder löschen Sie die Button-URL.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/validation.py" line="+65"/>
+        <location filename="../../omni_desktop/core/validation.py" line="-44"/>
+        <source>The scenario tries {channel}, but it has no content, so that step is skipped; write it to use {channel}.</source>
+        <translation>Das Szenario versucht {channel}, aber dafür gibt es keinen Inhalt, also wird dieser Schritt übersprungen; schreiben Sie ihn, um {channel} zu nutzen.</translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>The SMS needs {n} parts; the limit is {limit}, so shorten the text.</source>
         <translation>Die SMS braucht {n} Teile; das Limit ist {limit}, kürzen Sie also den Text.</translation>
     </message>
@@ -737,7 +737,7 @@
         <translation>Der automatisch gespeicherte Entwurf wurde als {aside} aufbewahrt und nicht wiederhergestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/storage/drafts.py" line="+90"/>
+        <location filename="../../omni_desktop/storage/drafts.py" line="+92"/>
         <source>it holds a value JSON cannot hold</source>
         <translation>er enthält einen Wert, den JSON nicht darstellen kann</translation>
     </message>
@@ -747,7 +747,7 @@
         <translation>Der Entwurf kann so nicht gespeichert werden: {problem}</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+126"/>
         <source>The draft could not be saved to {path}: {reason}. It is still open; choose another folder with Save As, or free some disk space.</source>
         <translation>Der Entwurf konnte nicht unter {path} gespeichert werden: {reason}. Er ist noch geöffnet; wählen Sie mit „Speichern unter“ einen anderen Ordner oder schaffen Sie Speicherplatz.</translation>
     </message>
@@ -4116,7 +4116,7 @@
         <translation>{name} lässt sich nicht als {encoding} lesen; wählen Sie eine andere Kodierung.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+96"/>
         <source>{name} is not a text or spreadsheet file; import a .csv, .tsv, .txt, .xlsx, .xls or .ods file.</source>
         <translation>{name} ist weder Text- noch Tabellendatei; importieren Sie eine .csv-, .tsv-, .txt-, .xlsx-, .xls- oder .ods-Datei.</translation>
     </message>

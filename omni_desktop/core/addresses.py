@@ -31,8 +31,9 @@ recipients editor calls them per row, and validation then calls them with the sa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import phonenumbers
@@ -97,6 +98,19 @@ class InvalidPhoneNumber(ValueError):
 _Checked = tuple[str | None, str | None]  # (international digits, None) or (None, reason)
 
 
+class Home(NamedTuple):
+    """Of a noted answer, the reading it did not take: the number in the default region."""
+
+    digits: str  # written with `+`, it is read so
+    country: str  # its country in English ("Canada" for +1 647… under US), or "+code"
+    code: int  # its country calling code
+
+    @property
+    def written(self) -> str:
+        """The number as the default region reads it, whatever the region: `+` and digits."""
+        return "+" + self.digits
+
+
 class _NotedCheck(tuple[str | None, str | None]):
     """A `check_phone` answer that also carries a note: the digits had a second reading.
 
@@ -105,7 +119,7 @@ class _NotedCheck(tuple[str | None, str | None]):
     """
 
     note: str
-    home: str  # the digits of the other reading: the number in the default region
+    home: Home
 
 
 def phone_note(checked: _Checked) -> str | None:
@@ -113,10 +127,25 @@ def phone_note(checked: _Checked) -> str | None:
     return checked.note if type(checked) is _NotedCheck else None
 
 
-def phone_home(checked: _Checked) -> str | None:
-    """Of a noted `check_phone` answer, the digits of the reading it did not take: the
-    number in the default region (written with `+`, it is read so); else None."""
+def phone_home(checked: _Checked) -> Home | None:
+    """Of a noted `check_phone` answer, the reading it did not take: the number in the
+    default region; else None."""
     return checked.home if type(checked) is _NotedCheck else None
+
+
+def homes_named(homes: Iterable[Home], region: str) -> str:
+    """What numbers read in the default `region` are called together: their countries
+    ("Canada", "Canada / United States"), else, of more than three, their one country code
+    ("+1"), else the region's name ("United States")."""
+    countries, codes = set(), set()
+    for home in homes:
+        countries.add(home.country)
+        codes.add(home.code)
+    if 1 <= len(countries) <= 3:
+        return " / ".join(sorted(countries))
+    if len(codes) == 1:
+        return f"+{codes.pop()}"
+    return country_names.ENGLISH.get(region, region)
 
 
 # Separators people type inside a number; the API wants none of them.
@@ -327,7 +356,8 @@ def _noted(digits: str, taken: PhoneNumber, other: PhoneNumber, home: str) -> _N
     """`digits` (the reading `taken`) with a note naming the reading `other` (its digits
     `home`) that was not."""
     checked = _NotedCheck((digits, None))
-    checked.home = home
+    other_country = _country(other)
+    checked.home = Home(home, other_country, other.country_code or 0)
     checked.note = tr(
         "Read as {taken} ({country}); if you meant {other} in {other_country}, "
         "write it with +{code}."
@@ -335,7 +365,7 @@ def _noted(digits: str, taken: PhoneNumber, other: PhoneNumber, home: str) -> _N
         taken=_international(taken),
         country=_country(taken),
         other=_international(other),
-        other_country=_country(other),
+        other_country=other_country,
         code=other.country_code,
     )
     return checked

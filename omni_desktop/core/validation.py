@@ -17,6 +17,7 @@ from enum import Enum
 from urllib.parse import urlsplit
 
 from omni_desktop.core.addresses import (
+    Home,
     InvalidPhoneNumber,
     check_email,
     check_phone,
@@ -201,8 +202,8 @@ class RecipientsCheck:
     phones: list[str | None]  # by row index: its valid number, normalised
     emails: list[str | None]  # by row index: its valid address, normalised, lower case
     # By row index, of the numbers read abroad though valid in the region too (with a note):
-    # the digits the region reads. Written with `+`, the number is the region's.
-    read_abroad: dict[int, str] = field(default_factory=dict)
+    # the region's reading (its digits: written with `+`, the number is the region's).
+    read_abroad: dict[int, Home] = field(default_factory=dict)
 
 
 def _check_destinations(
@@ -215,7 +216,7 @@ def _check_destinations(
     own: dict[int, list[Problem]] = {}
     phones: list[str | None] = []
     emails: list[str | None] = []
-    read_abroad: dict[int, str] = {}
+    read_abroad: dict[int, Home] = {}
     add, add_phone, add_email = prepared.append, phones.append, emails.append
     lent = before.inputs if before is not None else []
     problems, new = check.problems, Destination
@@ -255,7 +256,9 @@ def _check_destinations(
                 note = phone_note(checked)
                 if note is not None:  # the digits read another, valid way in the region too
                     _read_one_way(check, index, phone, note)
-                    read_abroad[index] = str(phone_home(checked))
+                    home = phone_home(checked)
+                    if home is not None:
+                        read_abroad[index] = home
                 phone = valid_phone = normalised
         if email:
             normalised, reason = check_email(email)
@@ -344,7 +347,7 @@ def _lend(
     phones: list[str | None],
     emails: list[str | None],
     own: dict[int, list[Problem]],
-    read_abroad: dict[int, str],
+    read_abroad: dict[int, Home],
 ) -> None:
     """`before`'s answers for the rows `rows` (at the same places now), appended."""
     prepared += before.prepared[rows]

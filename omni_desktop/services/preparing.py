@@ -54,7 +54,7 @@ def read_as_home(message: OmniMessage, result: ValidationResult) -> tuple[OmniMe
         return message, 0
     destinations = list(message.destinations)
     for index, home in checked.read_abroad.items():
-        destinations[index] = replace(destinations[index], phone="+" + home)
+        destinations[index] = replace(destinations[index], phone=home.written)
     return replace(message, destinations=destinations), len(checked.read_abroad)
 
 

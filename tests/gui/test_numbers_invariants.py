@@ -149,6 +149,25 @@ def test_numbers_read_abroad_are_made_the_default_country_s_in_one_undoable_clic
     assert american.requested()[0::2] == ["12015550123", "15183652505"]
 
 
+def test_the_one_click_fix_names_the_country_the_numbers_are_at_home_in(
+    american: Window,
+) -> None:
+    """Under US, bare 5142345678 is read as Peru's; its home reading is Canada's (+1 514),
+    so the button names Canada, not the default country."""
+    editor = american.window.recipients
+    editor.model.add_lines("5142345678\n")
+    _write_sms(american, "Your parcel is on its way.")
+    american.validated()
+    assert editor.home_button.text() == "Read 1 as Canada number"
+    assert "also valid in Canada" in editor.home_button.toolTip()
+    editor.model.add_lines("2015550123\n")
+    american.validated()
+    assert editor.home_button.text() == "Read 2 as Canada / United States numbers"
+    editor.read_as_home()
+    american.validated()
+    assert american.requested() == ["15142345678", "12015550123"]
+
+
 def _number_warnings(window: Window) -> list[str]:
     result = window.presenter.result
     assert result is not None

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from omni_desktop.core.addresses import Home, homes_named
 from omni_desktop.core.channels import TimeUnit
 from omni_desktop.core.message import ChannelContent, Destination, OmniMessage, to_json
 from omni_desktop.core.validation import (
@@ -599,7 +600,9 @@ def test_numbers_read_abroad_are_named_with_their_home_reading_also_when_lent() 
     msg = message("2015550123", "(704) 203-2135", "+41 79 302 67 27", "5183652505")
     first = validate(msg, NOW, flow=["sms"], default_region="US")
     assert first.checked is not None
-    assert first.checked.read_abroad == {0: "12015550123", 3: "15183652505"}
+    homes = first.checked.read_abroad
+    assert {i: home.digits for i, home in homes.items()} == {0: "12015550123", 3: "15183652505"}
+    assert homes_named(homes.values(), "US") == "United States"
     assert [d.phone for d in first.prepared.destinations][:2] == ["2015550123", "17042032135"]
     # One row edited: the other rows' answers are lent, the one read abroad among them too.
     d = msg.destinations
@@ -608,8 +611,24 @@ def test_numbers_read_abroad_are_named_with_their_home_reading_also_when_lent() 
     assert second.checked is not None and second.checked is not first.checked
     assert second.checked.read_abroad == first.checked.read_abroad
     assert second.checked.prepared[0] is first.checked.prepared[0]  # lent, not checked again
-    written = message(*(f"+{home}" for home in first.checked.read_abroad.values()))
+    written = message(*(f"+{home.digits}" for home in first.checked.read_abroad.values()))
     third = validate(written, NOW, flow=["sms"], default_region="US")
     assert [d.phone for d in third.prepared.destinations] == ["12015550123", "15183652505"]
     assert third.checked is not None and third.checked.read_abroad == {}
     assert third.warnings == []
+
+
+def test_numbers_read_abroad_are_named_by_the_countries_they_are_at_home_in() -> None:
+    """Under US, bare 5142345678 is Peru's with a warning, and at home in Canada (+1 514):
+    the one-click fix names Canada, and both countries when US numbers are among them."""
+    canadian = validate(message("5142345678"), NOW, flow=["sms"], default_region="US")
+    assert canadian.checked is not None
+    homes = canadian.checked.read_abroad
+    assert [home.digits for home in homes.values()] == ["15142345678"]
+    assert homes_named(homes.values(), "US") == "Canada"
+    both = validate(message("5142345678", "2015550123"), NOW, flow=["sms"], default_region="US")
+    assert both.checked is not None
+    assert homes_named(both.checked.read_abroad.values(), "US") == "Canada / United States"
+    many = [Home("1", name, 1) for name in ("Canada", "Jamaica", "Bahamas", "United States")]
+    assert homes_named(many, "US") == "+1"
+    assert homes_named([*many, Home("7", "Russia", 7)], "US") == "United States"

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor
 
-from omni_desktop.core.country_names import ENGLISH
+from omni_desktop.core.addresses import homes_named
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.personalise import segment_range, used_fields
 from omni_desktop.core.scenario import Scenario, TimedTimeline, timed_timeline, tried_channels
@@ -153,8 +153,9 @@ class SendController(QObject):
         checked = result.checked
         numbers, country = [], ""
         if checked is not None and checked.read_abroad and checked.region:
-            numbers = [(checked.inputs[i], "+" + home) for i, home in checked.read_abroad.items()]
-            country = ENGLISH.get(checked.region, checked.region)
+            homes = checked.read_abroad
+            numbers = [(checked.inputs[i], home.written) for i, home in homes.items()]
+            country = homes_named(homes.values(), checked.region)
         self._window.recipients.offer_home_reading(numbers, country)
 
     def _show_personal_segments(self, result: ValidationResult) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -59,8 +60,17 @@ def show_value(field: FieldSpec, editor: Editor, value: Any) -> None:
 # --- text ----------------------------------------------------------------------------------------
 
 
+class TextBox(QPlainTextEdit):
+    """A text box that asks for no more height than its least. In a composer's scroll area
+    the form then fits the pane when it can, the box taking the height left over; with Qt's
+    own wish (about 190 px) the counter under it was pushed half out of sight."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
 def _multiline(field: FieldSpec, label: str, parent: QWidget, changed: Changed) -> Editor:
-    editor = QPlainTextEdit(parent)
+    editor = TextBox(parent)
     editor.setTabChangesFocus(True)
     editor.setMinimumHeight(90)
     editor.setPlaceholderText(tr("{channel} message text").format(channel=label))
@@ -99,7 +109,7 @@ def _show_line(editor: QLineEdit, value: Any) -> None:
 
 
 def _list(field: FieldSpec, label: str, parent: QWidget, changed: Changed) -> Editor:
-    editor = QPlainTextEdit(parent)
+    editor = TextBox(parent)
     editor.setTabChangesFocus(True)
     editor.setMinimumHeight(60)
     editor.setPlaceholderText(tr("One item a line"))

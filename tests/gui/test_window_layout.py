@@ -109,6 +109,23 @@ def test_every_channel_tab_stays_in_sight_also_after_a_long_paste(composer: Any)
     assert all_inside()
 
 
+def test_the_sms_form_is_in_sight_whole_at_1360_px(composer: Any) -> None:
+    """The text box asks for no more than its least height, so at 1360x900 the SMS tab's
+    counter and every field under it show without scrolling (they were below the fold)."""
+    window: MainWindow = composer.window
+    _shown(window, 1360, 900)
+    sms = window.composers["sms"]
+    window.tabs.setCurrentIndex(next(i for i in range(6) if window.composer_at(i) is sms))
+    sms.editor("text").setPlainText("Hi {{First name}}, see you at {{Time}}.")  # type: ignore[union-attr]
+    QApplication.processEvents()
+    viewport = sms.parentWidget()
+    assert viewport is not None
+    for widget in (sms.editor("text"), sms.counter_text, sms.validity_period):
+        corner = widget.mapTo(viewport, widget.rect().bottomRight())
+        assert viewport.rect().contains(corner), widget.objectName()
+    assert sms.counter_text.text().startswith("GSM-7")
+
+
 def test_empty_headers_read_whole(composer: Any) -> None:
     window: MainWindow = composer.window
     _shown(window, 1024, 700)

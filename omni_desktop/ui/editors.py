@@ -61,18 +61,27 @@ def show_value(field: FieldSpec, editor: Editor, value: Any) -> None:
 
 
 class TextBox(QPlainTextEdit):
-    """A text box that asks for no more height than its least. In a composer's scroll area
-    the form then fits the pane when it can, the box taking the height left over; with Qt's
-    own wish (about 190 px) the counter under it was pushed half out of sight."""
+    """A text box of at least `lines` lines that asks for no more. In a composer's scroll area
+    the form then fits the pane when it can; with Qt's own wish (about 190 px) the counter
+    under it was pushed half out of sight."""
+
+    def __init__(self, parent: QWidget, lines: int) -> None:
+        super().__init__(parent)
+        margins = self.contentsMargins()
+        document = 2 * self.document().documentMargin()
+        self.setMinimumHeight(
+            round(lines * self.fontMetrics().lineSpacing() + document)
+            + margins.top()
+            + margins.bottom()
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 def _multiline(field: FieldSpec, label: str, parent: QWidget, changed: Changed) -> Editor:
-    editor = TextBox(parent)
+    editor = TextBox(parent, lines=4)  # an SMS of 160 characters, in a narrow pane
     editor.setTabChangesFocus(True)
-    editor.setMinimumHeight(90)
     editor.setPlaceholderText(tr("{channel} message text").format(channel=label))
     editor.textChanged.connect(changed)
     return editor
@@ -109,9 +118,8 @@ def _show_line(editor: QLineEdit, value: Any) -> None:
 
 
 def _list(field: FieldSpec, label: str, parent: QWidget, changed: Changed) -> Editor:
-    editor = TextBox(parent)
+    editor = TextBox(parent, lines=3)
     editor.setTabChangesFocus(True)
-    editor.setMinimumHeight(60)
     editor.setPlaceholderText(tr("One item a line"))
     editor.textChanged.connect(changed)
     return editor

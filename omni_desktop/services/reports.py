@@ -27,6 +27,7 @@ log = logging.getLogger("omni_desktop.services")
 
 POLL_SECONDS = 2.0
 POLL_LIMIT_SECONDS = 30 * 60
+HALT_GRACE_SECONDS = 5.0  # at close, how long a report call in flight may take to end
 REPORTS_LIMIT = 1000  # the API's maximum a call
 
 
@@ -40,11 +41,13 @@ async def poll_reports(
     *,
     interval: float = POLL_SECONDS,
     limit_seconds: float = POLL_LIMIT_SECONDS,
+    halt: asyncio.Event | None = None,
 ) -> None:
     """Fetch the bulk's reports until each message in `pending` is final (or `limit_seconds`).
 
     Reports come only once: each batch is kept in the outbox, then handed to `arrived`. A
     failed fetch is tried again at the next interval; an outbox failure goes to `problem`.
+    `halt` ends it between calls (a call cancelled midway loses the reports it fetched).
     """
     await poll_bulks(
         client,
@@ -54,6 +57,7 @@ async def poll_reports(
         problem,
         interval=interval,
         limit_seconds=limit_seconds,
+        halt=halt,
     )
 
 
@@ -73,7 +77,8 @@ async def poll_bulks(
 
     `pending` maps each bulk to its messages not final yet; the caller may add bulks while
     this runs, and keeps it running through empty rounds with `more_to_come`. `halt` ends it
-    between calls (never inside one: a call cancelled midway could hang the client's close).
+    between calls (never inside one: the reports of a call cancelled midway are lost, as the
+    API gives each only once, and the client's close could hang).
     """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + limit_seconds
@@ -120,4 +125,4 @@ async def check_status(outbox: Outbox, client: OmniClient, send_id: int) -> Send
     return await asyncio.to_thread(outbox.get, send_id)
 
 
-__all__ = ["POLL_SECONDS", "check_status", "poll_reports"]
+__all__ = ["HALT_GRACE_SECONDS", "POLL_SECONDS", "check_status", "poll_bulks", "poll_reports"]

@@ -32,7 +32,7 @@ from omni_desktop.storage.sends import SendState
 
 from omni_desktop.services.campaign_plan import goes_as_campaign, request_count
 from omni_desktop.services.preparing import check, choose_scenario, reuse_problem
-from omni_desktop.services.reports import poll_reports
+from omni_desktop.services.reports import HALT_GRACE_SECONDS, poll_reports
 from omni_desktop.services.sending import Sender
 from omni_desktop.services.targets import Target
 
@@ -127,6 +127,7 @@ class ComposerPresenter(QObject):
         self.busy = False
         self._dirty = False
         self.tasks = TaskKeeper(awaited=("send",))
+        self._halt = asyncio.Event()  # set at shutdown: report polls end between calls
         self.fallbacks: dict[str, str] = {}  # {{Field}} -> the text for rows without a value
         self.campaign = CampaignPresenter(client, target, outbox, self.tasks, self)
         self._validate_timer = QTimer(self)
@@ -395,6 +396,7 @@ class ComposerPresenter(QObject):
             self.notice.emit,
             interval=self.REPORT_POLL_SECONDS,
             limit_seconds=self.REPORT_POLL_LIMIT_SECONDS,
+            halt=self._halt,
         )
 
     def use_client(self, client: OmniClient) -> asyncio.Task[Any]:
@@ -416,9 +418,14 @@ class ComposerPresenter(QObject):
         self.refresh_scenarios()
 
     async def shutdown(self) -> None:
-        """Wait for a send in flight (never cancelled), stop polling, before the client closes."""
+        """Wait for a send in flight (never cancelled) and stop polling, before the client
+        closes. A report call in flight may end first (up to HALT_GRACE_SECONDS): the API
+        gives each report only once, so a call cut short would lose them."""
         self.campaign.shutdown()
-        await self.tasks.close()
+        self._halt.set()
+        await self.tasks.close(
+            ending=("poll reports", "poll campaign reports"), grace=HALT_GRACE_SECONDS
+        )
 
 
 def refusal_sentence(errors: list[Problem]) -> str | None:

@@ -46,16 +46,25 @@ class TaskKeeper:
         for task in self.running(name):
             task.cancel()
 
-    async def close(self) -> None:
+    async def close(self, ending: Collection[str] = (), grace: float = 0.0) -> None:
         """Wait for the awaited tasks, cancel the others, and return once none is left.
 
-        A task started meanwhile (a send that ends starts its report polling) is handled the
-        same way, so nothing is left running when this returns.
+        The tasks named in `ending`, told to end already (a report poll, whose reports the
+        API gives only once), first get up to `grace` seconds to end by themselves. A task
+        started meanwhile (a send that ends starts its report polling) is handled the same
+        way, so nothing is left running when this returns.
         """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + grace
         while self._tasks:
             awaited = [t for t in self._tasks if t.get_name() in self._awaited]
             if awaited:
                 await asyncio.wait(awaited)
+                deadline = loop.time() + grace
+                continue
+            told = [t for t in self._tasks if t.get_name() in ending]
+            if told and loop.time() < deadline:
+                await asyncio.wait(told, timeout=deadline - loop.time())
                 continue
             pending = list(self._tasks)
             for task in pending:

@@ -3,14 +3,18 @@ Send is free again; a draft whose IDs were sent before is refused before the con
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Callable
 
+import httpx
 import pytest
 
 from omni_desktop.sandbox import SandboxThread
 from omni_desktop.storage.outbox import Outbox
 from omni_desktop.storage.sends import SendState
 
+from omni_desktop.ui import presenter as presenter_module
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.window import MainWindow
 
@@ -67,3 +71,61 @@ def test_reused_message_ids_are_refused_before_the_confirm_step(
     window.send_button.click()
     assert not [d for d in window._dialogs if isinstance(d, ConfirmSendDialog) and d.isVisible()]
     assert len(outbox.history()) == 1
+
+
+def test_a_report_call_on_its_way_at_close_keeps_its_reports(
+    window_with_outbox: tuple[MainWindow, Outbox],
+    sandbox: SandboxThread,
+    run_until: RunUntil,
+    qloop: asyncio.AbstractEventLoop,
+) -> None:
+    """The API gives each delivery report only once. Closing while a report call is on its
+    way lets it end and keeps what it brought, instead of cutting it off and losing them."""
+    window, outbox = window_with_outbox
+    presenter = window.presenter
+    presenter.REPORT_POLL_SECONDS = 0.05
+    window.recipients.model.add_lines("+41 79 302 67 21\n+41 79 302 67 22\n")
+    run_until(lambda: presenter.validate_now().ok)
+    sandbox.faults.update({"latency": 1.0})  # every call, the send's and the reports', slow
+    confirm(window).accept()
+    run_until(lambda: presenter.tasks.running("poll reports"), timeout=10)
+    qloop.run_until_complete(asyncio.sleep(0.4))  # the first report call is on its way
+    qloop.run_until_complete(presenter.shutdown())
+    (record,) = outbox.history()
+    messages = outbox.messages(record.id)
+    assert [m.status_group for m in messages] == ["DELIVERED", "DELIVERED"]
+    # They were the sandbox's only copies: asked again, it has none left.
+    sandbox.faults.update({"latency": 0})
+    again = httpx.get(
+        f"{sandbox.url}/omni/1/reports",
+        params={"bulkId": record.bulk_id},
+        headers={"Authorization": f"App {sandbox.api_key}"},
+    )
+    assert again.status_code == 200 and again.json()["results"] == []
+
+
+def test_a_report_call_that_hangs_does_not_hold_the_close(
+    window_with_outbox: tuple[MainWindow, Outbox],
+    sandbox: SandboxThread,
+    run_until: RunUntil,
+    qloop: asyncio.AbstractEventLoop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The grace a report call gets at close is bounded: a server that does not answer
+    for half a minute keeps the window open a moment, then the call is given up."""
+    monkeypatch.setattr(presenter_module, "HALT_GRACE_SECONDS", 0.5)
+    window, outbox = window_with_outbox
+    presenter = window.presenter
+    presenter.REPORT_POLL_SECONDS = 0.05
+    window.recipients.model.add_lines("+41 79 302 67 21\n")
+    run_until(lambda: presenter.validate_now().ok)
+    confirm(window).accept()
+    run_until(lambda: presenter.tasks.running("poll reports"), timeout=10)
+    sandbox.faults.update({"latency": 30.0})
+    qloop.run_until_complete(asyncio.sleep(0.3))  # a report call is on its way, and hangs
+    started = time.monotonic()
+    qloop.run_until_complete(presenter.shutdown())
+    assert time.monotonic() - started < 10
+    assert presenter.tasks.running() == []
+    (record,) = outbox.history()
+    assert record.state == SendState.ACCEPTED  # the send itself was settled before

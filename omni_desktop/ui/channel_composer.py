@@ -80,6 +80,7 @@ class ChannelComposer(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: label above
         for field in spec.fields:
             editor = make_editor(field, spec.label, self, self._on_editor_changed)
             editor.setObjectName(f"{spec.key}_{field.path.replace('.', '_')}")
@@ -90,6 +91,7 @@ class ChannelComposer(QWidget):
             if field.path == spec.counted or field.max_length:
                 counter = plain_label("", self)
                 counter.setObjectName(f"counter_{field.path}")
+                counter.setWordWrap(True)  # a long count never widens the pane (the preview's)
                 counter.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 box.addWidget(counter)
                 setattr(self, f"counter_{field.path.replace('.', '_')}", counter)

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QScrollArea
 
 from omni_desktop.services.images import MAX_IMAGE_BYTES
 
@@ -120,6 +120,36 @@ def test_hidden_at_first_f8_shows_it_and_the_tabs_stay_in_sight(composer: Any) -
     assert window.width() <= 1024
     panel.toggle_action.trigger()
     assert not panel.isVisible()
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1360, 900)])
+def test_with_the_preview_open_the_composer_needs_no_sideways_scrolling(
+    composer: Any, size: tuple[int, int]
+) -> None:
+    """The counter wraps, so a long count ("… · Sent as Unicode because of …") never makes
+    the composer wider than the pane the preview leaves it: no text box cut at the right.
+    And the preview scrolls rather than make the window taller than the screen."""
+    window: MainWindow = composer.window
+    window.resize(*size)
+    window.recipients.model.add_lines("+41 79 302 67 27")
+    _opened(window, "sms")
+    _type(window, "sms", "text", "Your order has shipped — €4.90 paid. " * 2)
+    sms = window.composers["sms"]
+    assert "Unicode" in sms.counter_text.text()
+    area = sms.parentWidget().parentWidget()  # the composer's scroll area
+    assert isinstance(area, QScrollArea)
+    assert area.horizontalScrollBar().maximum() == 0
+    assert sms.editor("text").width() > 150
+    assert window.width() <= size[0] and window.height() <= size[1]
+    panel = window.device_preview  # shorter than the bubble it shows: it scrolls instead
+    assert panel.minimumSizeHint().height() < panel.previews["sms"].minimumSizeHint().height()
+    if size == (1360, 900):  # room enough: the summary under the bubble shows unscrolled
+        shown = panel.previews["sms"]
+        assert isinstance(shown, SmsPreview)
+        scroller = panel.findChild(QScrollArea, "preview_scroll")
+        assert scroller is not None
+        corner = shown.summary.mapTo(scroller.viewport(), shown.summary.rect().bottomRight())
+        assert scroller.viewport().rect().contains(corner)
 
 
 def test_sms_shows_sender_recipient_segments_and_the_unicode_character(
@@ -233,7 +263,10 @@ def test_viber_image_placeholder_then_picture(composer: Any, images: str, run_un
     panel = _opened(window, "viber")
     viber = panel.previews["viber"]
     assert isinstance(viber, ViberPreview)
+    _type(window, "viber", "text", "Your parcel is on its way.")
+    assert not viber.image.isVisible(), "no image URL: no empty space in the bubble"
     _type(window, "viber", "imageURL", f"{images}/ok.png")
+    assert viber.image.isVisible()
     assert viber.image_state == "loading"
     assert viber.image.text() == "Loading image…"
     run_until(lambda: viber.image_state != "loading", timeout=10)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
@@ -90,7 +91,14 @@ class PreviewPanel(QWidget):
         device.setFrameShape(QFrame.Shape.StyledPanel)
         device_layout = QVBoxLayout(device)
         device_layout.setContentsMargins(8, 8, 8, 8)
-        device_layout.addWidget(self.stack)
+        # It scrolls rather than make the window taller than 700 px on a short screen.
+        scroller = QScrollArea(device)
+        scroller.setObjectName("preview_scroll")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(self.stack)
+        device_layout.addWidget(scroller)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.setSpacing(4)

@@ -7,7 +7,7 @@ operator sees which one doubled the price.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
@@ -83,6 +83,11 @@ class SmsText(QPlainTextEdit):
         self.boundaries: list[int] = []  # UTF-16 positions where a segment ends (not the last)
         self.highlighted: list[tuple[int, int]] = []  # UTF-16 (start, end) of Unicode runs
         self.recolour()
+
+    def sizeHint(self) -> QSize:
+        """No more than its least height: in the panel's scroll area the summary under the
+        bubble stays in sight (Qt's own wish, about 190 px, pushed it out)."""
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
     def recolour(self) -> None:
         self.setStyleSheet(f"QPlainTextEdit {{ background: {bubble_colour('sms')}; }}")
@@ -184,6 +189,7 @@ class SmsPreview(ChannelPreview):
         layout.addWidget(self.recipient_label)
         layout.addWidget(self.bubble, 1)
         layout.addWidget(self.summary)
+        layout.addStretch(1)  # a tall panel's room goes under the summary, not between lines
 
     def show_input(self, preview: PreviewInput) -> None:
         sender = preview.sender or tr("(the scenario's SMS sender)")

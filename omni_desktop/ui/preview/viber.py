@@ -46,6 +46,7 @@ class ViberPreview(ChannelPreview):
         self.image.setMinimumHeight(60)
         self.image.setMaximumWidth(SHOWN_WIDTH)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.image.setVisible(False)  # until there is an image URL: no empty space above
         self.text = text_label(self.bubble, "viber_preview_text")
         self.button = QLabel(self.bubble)  # looks like the button; clicking opens nothing
         self.button.setObjectName("viber_preview_button")

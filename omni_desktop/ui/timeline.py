@@ -58,7 +58,8 @@ class TimelineView(QWidget):
         if self._timeline is None:
             return tr("Choose a scenario to see when each channel is tried.")
         text = self._timeline.text()
-        return f"{text} ({self._note})" if self._note else text
+        # The zone says how the times are read: with no step there is no time to read.
+        return f"{text} ({self._note})" if self._note and self._timeline.steps else text
 
     # --- Qt overrides --------------------------------------------------------------------------
 

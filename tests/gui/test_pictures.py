@@ -59,6 +59,9 @@ def test_timeline_under_the_scenario_follows_send_at_across_dst(
 ) -> None:
     window = composer.window
     _pick_default_scenario(composer)  # Viber, then SMS, then e-mail
+    run_until(lambda: window.timeline.timeline is not None)
+    # No content yet: no step is drawn, and no zone is named for times not shown.
+    assert window.timeline.text() == "No step of the flow has content: nothing would be tried."
     _fill(composer, {"viber": (10, TimeUnit.MINUTES), "sms": (2, TimeUnit.HOURS)})
     window.schedule.at_radio.setChecked(True)
     window.schedule.zone.setCurrentText("Europe/Zurich")

@@ -148,9 +148,10 @@ class ConfirmSendDialog(QDialog):
         count = summary.requests(chunk)
         if not summary.is_campaign:
             return trn("Requests: %n", None, REQUESTS_PER_SEND)
-        return tr(
-            "Requests: {n:,}, one per {texts:,} distinct text(s), at most {chunk:,} recipients each"
-        ).format(n=count, texts=len(summary.groups), chunk=chunk)
+        texts = trn("%n distinct text(s)", None, len(summary.groups))
+        return tr("Requests: {n:,}, for {texts}, at most {chunk:,} recipients each").format(
+            n=count, texts=texts, chunk=chunk
+        )
 
     def _campaign_form(self, summary: SendSummary) -> QFormLayout:
         form = QFormLayout()

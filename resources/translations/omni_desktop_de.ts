@@ -156,7 +156,7 @@
         <translation>sie enthält Text oder Zahlen, die der Client nicht lesen kann</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/addresses.py" line="+128"/>
+        <location filename="../../omni_desktop/core/addresses.py" line="+157"/>
         <source>The number is too short; check for missing digits and the country code.</source>
         <translation>Die Nummer ist zu kurz; prüfen Sie, ob Ziffern oder die Ländervorwahl fehlen.</translation>
     </message>
@@ -181,7 +181,7 @@
         <translation>Die Nummer ist in {country} nicht gültig; prüfen Sie die Ziffern oder schreiben Sie sie mit + und Ländervorwahl.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Read as {taken} ({country}); if you meant {other} in {other_country}, write it with +{code}.</source>
         <translation>Gelesen als {taken} ({country}); falls Sie {other} in {other_country} meinen, schreiben Sie sie mit +{code}.</translation>
     </message>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <location filename="../../omni_desktop/core/request_schema.py" line="+41"/>
-        <location filename="../../omni_desktop/core/validation.py" line="+544"/>
+        <location filename="../../omni_desktop/core/validation.py" line="+547"/>
         <source>hundreds of</source>
         <translation>Hunderten</translation>
     </message>
@@ -401,7 +401,7 @@
         <translation>Die Basis-URL darf keine Abfrage (?...) und kein Fragment (#...) enthalten.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/validation.py" line="-396"/>
+        <location filename="../../omni_desktop/core/validation.py" line="-398"/>
         <source>There is no content for any channel; write the message first.</source>
         <translation>Für keinen Kanal gibt es Inhalt; schreiben Sie zuerst die Nachricht.</translation>
     </message>
@@ -431,7 +431,7 @@
         <translation>Die URL für Zustellberichte {reason}</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>There are no recipients; add at least one.</source>
         <translation>Es gibt keine Empfänger; fügen Sie mindestens einen hinzu.</translation>
     </message>
@@ -1474,7 +1474,7 @@
         <translation>Benachrichtigungs-URL:</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/channel_composer.py" line="+105"/>
+        <location filename="../../omni_desktop/ui/channel_composer.py" line="+107"/>
         <source>Platform default (48 h)</source>
         <translation>Plattform-Standard (48 h)</translation>
     </message>
@@ -1495,18 +1495,18 @@
         <translation>Gültigkeit:</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/editors.py" line="+42"/>
+        <location filename="../../omni_desktop/ui/editors.py" line="+43"/>
         <location filename="../../omni_desktop/ui/problems_view.py" line="+6"/>
         <source>{channel} {field}</source>
         <translation>{channel}: {field}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+42"/>
         <source>{channel} message text</source>
         <translation>{channel}-Nachrichtentext</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>One item a line</source>
         <translation>Ein Eintrag pro Zeile</translation>
     </message>
@@ -2467,7 +2467,7 @@
         <translation>Probleme ({n})</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>counting the segments of every row…</source>
         <translation>Segmente aller Zeilen werden gezählt …</translation>
     </message>
@@ -2674,7 +2674,7 @@
         <translation>Der automatisch gespeicherte Entwurf ist wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+208"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+209"/>
         <source>A send is in progress; wait for its answer.</source>
         <translation>Eine Sendung läuft; warten Sie auf ihre Antwort.</translation>
     </message>
@@ -2685,7 +2685,7 @@
         <translation>Die Verbindung wird noch hergestellt; senden Sie gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+220"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+226"/>
         <source>Cannot send: {problem}</source>
         <translation>Senden nicht möglich: {problem}</translation>
     </message>
@@ -2740,7 +2740,7 @@
         <translation>Die Testnachricht wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="-185"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="-191"/>
         <source>{channel} from {sender}, tried for {time}</source>
         <translation>{channel} von {sender}, versucht für {time}</translation>
     </message>
@@ -3440,13 +3440,21 @@
         <source>Account name to confirm the send</source>
         <translation>Kontoname zur Bestätigung des Sendens</translation>
     </message>
-    <message>
-        <location line="+17"/>
-        <source>Requests: {n:,}, one per {texts:,} distinct text(s), at most {chunk:,} recipients each</source>
-        <translation>Anfragen: {n:,}, zu {texts:,} verschiedenen Texten, mit je höchstens {chunk:,} Empfängern</translation>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n distinct text(s)</source>
+        <translation>
+            <numerusform>%n verschiedenen Text</numerusform>
+            <numerusform>%n verschiedene Texte</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
+        <source>Requests: {n:,}, for {texts}, at most {chunk:,} recipients each</source>
+        <translation>Anfragen: {n:,} für {texts}, je höchstens {chunk:,} Empfänger</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Recipients per &amp;request:</source>
         <translation>Empfänger pro &amp;Anfrage:</translation>
     </message>
@@ -4310,8 +4318,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../omni_desktop/ui/preview/sms.py" line="+192"/>
-        <location filename="../../omni_desktop/ui/preview/viber.py" line="+72"/>
+        <location filename="../../omni_desktop/ui/preview/sms.py" line="+198"/>
+        <location filename="../../omni_desktop/ui/preview/viber.py" line="+73"/>
         <source>To: {phone}</source>
         <translation>An: {phone}</translation>
     </message>
@@ -4351,7 +4359,7 @@
         <translation>(keine URL)</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/preview/panel.py" line="+55"/>
+        <location filename="../../omni_desktop/ui/preview/panel.py" line="+56"/>
         <source>Device preview</source>
         <translation>Gerätevorschau</translation>
     </message>
@@ -4383,12 +4391,12 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../omni_desktop/ui/preview/panel.py" line="+77"/>
+        <location filename="../../omni_desktop/ui/preview/panel.py" line="+84"/>
         <source>No recipient</source>
         <translation>Kein Empfänger</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/preview/panel.py" line="-75"/>
+        <location filename="../../omni_desktop/ui/preview/panel.py" line="-82"/>
         <source>Recipient row shown in the preview</source>
         <translation>In der Vorschau gezeigte Empfängerzeile</translation>
     </message>
@@ -4398,7 +4406,7 @@
         <translation>Die Zeile der Empfängertabelle, die die Vorschau zeigt</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Device &amp;preview</source>
         <translation>&amp;Gerätevorschau</translation>
     </message>
@@ -4530,7 +4538,7 @@
         <translation>Wählen Sie ein Szenario, um zu sehen, wann jeder Kanal versucht wird.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>gives up</source>
         <translation>Abbruch</translation>
     </message>

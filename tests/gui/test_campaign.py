@@ -76,7 +76,7 @@ def test_personalised_rows_go_as_a_campaign_with_its_progress_and_every_row_in_t
     run_until(lambda: window.presenter.validate_now().ok)
     dialog = confirm(window)
     body = dialog.body.text()
-    assert "Requests: 3, one per 3 distinct text(s), at most 1,000 recipients each" in body
+    assert "Requests: 3, for 3 distinct texts, at most 1,000 recipients each" in body
     assert "SMS segments in total: 250" in body
     assert dialog.chunk_box is not None
     dialog.chunk_box.setValue(50)  # 3 texts of 84, 83 and 83 rows: 2 requests each

@@ -321,8 +321,8 @@ def _empty_sentence(shown: str, empty: list[list[int]]) -> str:
         first = first[:_SHOWN_ROWS]
     numbers = ", ".join(str(i + 1) for i in first) + (", …" if count > len(first) else "")
     return trn(
-        "{placeholder} is empty in %n row(s) (row(s) {rows}): fill them in, or set a fallback "
-        "value for it.",
+        "{placeholder} is empty in %n row(s) (row(s) {rows}): fill in the value(s), or set a "
+        "fallback value for it.",
         None,
         count,
     ).format(placeholder=shown, rows=numbers)

@@ -5153,10 +5153,10 @@
     </message>
     <message numerus="yes">
         <location line="+26"/>
-        <source>{placeholder} is empty in %n row(s) (row(s) {rows}): fill them in, or set a fallback value for it.</source>
+        <source>{placeholder} is empty in %n row(s) (row(s) {rows}): fill in the value(s), or set a fallback value for it.</source>
         <translation>
-            <numerusform>{placeholder} ist in %n Zeile leer (Zeile {rows}): Füllen Sie sie aus oder legen Sie einen Ersatzwert dafür fest.</numerusform>
-            <numerusform>{placeholder} ist in %n Zeilen leer (Zeilen {rows}): Füllen Sie sie aus oder legen Sie einen Ersatzwert dafür fest.</numerusform>
+            <numerusform>{placeholder} ist in %n Zeile leer (Zeile {rows}): Tragen Sie den Wert ein oder legen Sie einen Ersatzwert dafür fest.</numerusform>
+            <numerusform>{placeholder} ist in %n Zeilen leer (Zeilen {rows}): Tragen Sie die Werte ein oder legen Sie einen Ersatzwert dafür fest.</numerusform>
         </translation>
     </message>
     <message>

@@ -214,8 +214,8 @@ def test_missing_column_and_empty_rows_are_one_error_each() -> None:
         (
             "sms.text",
             Severity.ERROR,
-            "{{Time}} is empty in 12 rows (rows 3, 7, 9, …): fill them in, or set a fallback "
-            "value for it.",
+            "{{Time}} is empty in 12 rows (rows 3, 7, 9, …): fill in the values, or set a "
+            "fallback value for it.",
         ),
     ]
     assert check_fields(message, None, {"First name": "there", "Time": "soon"}) == []
@@ -226,7 +226,7 @@ def test_missing_column_and_empty_rows_are_one_error_each() -> None:
 def test_few_empty_rows_are_all_named_and_one_is_singular() -> None:
     message = _message([{"T": ""}, {"T": "x"}], sms__text="{{T}}")
     assert check_fields(message, None, {})[0].message == (
-        "{{T}} is empty in 1 row (row 1): fill them in, or set a fallback value for it."
+        "{{T}} is empty in 1 row (row 1): fill in the value, or set a fallback value for it."
     )
     message = _message([{"T": ""}] * 5, sms__text="{{T}}")
     assert "in 5 rows (rows 1, 2, 3, 4, 5):" in check_fields(message, None, {})[0].message
@@ -289,7 +289,7 @@ def test_validation_rows_keep_their_fields_for_the_checks() -> None:
     message = _message([{"Name": "Ann"}, {"Name": ""}], sms__text="Hi {{Name}}")
     result = validate(message, NOW)
     assert [p.message for p in check_fields(result.prepared, None, {})] == [
-        "{{Name}} is empty in 1 row (row 2): fill them in, or set a fallback value for it."
+        "{{Name}} is empty in 1 row (row 2): fill in the value, or set a fallback value for it."
     ]
 
 
@@ -320,7 +320,7 @@ def test_preparing_refuses_until_a_fallback_is_set_and_reuses_the_checked_rows()
     first = check(message, target, ["sms"], NOW)
     assert not first.ok
     assert [e.message for e in first.errors] == [
-        "{{Name}} is empty in 1 row (row 2): fill them in, or set a fallback value for it."
+        "{{Name}} is empty in 1 row (row 2): fill in the value, or set a fallback value for it."
     ]
     again = check(message, target, ["sms"], NOW, previous=first, fallbacks={"Name": "there"})
     assert again.ok, again.errors

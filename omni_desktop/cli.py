@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -134,8 +135,9 @@ def _send_command(args: argparse.Namespace, out: TextIO, err: TextIO, posted: li
         target = target_from_args(args)
         message = _load(args.draft)
         options_from(args), fallbacks_from(args)  # their usage errors before anything else
+        row_number = None
         if getattr(args, "recipients", None) is not None:
-            message = _with_recipients(message, target, args, err)
+            message, row_number = _with_recipients(message, target, args, err)
         client = target.client(deadline=args.timeout)
     except (UsageError, TargetError, StorageError) as exc:
         print(terminal_safe(str(exc)), file=err)
@@ -147,7 +149,9 @@ def _send_command(args: argparse.Namespace, out: TextIO, err: TextIO, posted: li
         print(str(exc), file=err)
         return EXIT_USAGE
     with outbox:
-        return asyncio.run(_send(client, target, outbox, message, args, out, err, posted))
+        return asyncio.run(
+            _send(client, target, outbox, message, args, out, err, posted, row_number)
+        )
 
 
 async def _send(
@@ -159,6 +163,7 @@ async def _send(
     out: TextIO,
     err: TextIO,
     posted: list[bool],
+    row_number: Callable[[int], int] | None = None,
 ) -> int:
     async with client:
         flow = await load_flow(client, message.scenario_key)
@@ -169,7 +174,7 @@ async def _send(
             print(f"warning: {terminal_safe(flow.warning)}", file=err)
         now = datetime.now(UTC)
         fallbacks = fallbacks_from(args)
-        result = check(message, target, flow.keys, now, fallbacks=fallbacks)
+        result = check(message, target, flow.keys, now, fallbacks=fallbacks, row_number=row_number)
         if getattr(args, "prefer_region", False):
             message, changed = read_as_home(message, result)
             if changed:
@@ -178,7 +183,9 @@ async def _send(
                     f"{target.default_region} are read as {target.default_region}'s.",
                     file=err,
                 )
-                result = check(message, target, flow.keys, now, fallbacks=fallbacks)
+                result = check(
+                    message, target, flow.keys, now, fallbacks=fallbacks, row_number=row_number
+                )
         # As the window decides: personalised, or more recipients than one request takes.
         chunk = options_from(args).chunk_size
         campaign = getattr(args, "recipients", None) is not None or goes_as_campaign(
@@ -250,9 +257,11 @@ INVALID_SHOWN = 10
 
 def _with_recipients(
     message: OmniMessage, target: Target, args: argparse.Namespace, err: TextIO
-) -> OmniMessage:
-    """The draft with the file's rows added to its own destinations; UsageError (exit 2) for
-    a file problem or any invalid row, duplicates dropped with a warning."""
+) -> tuple[OmniMessage, Callable[[int], int] | None]:
+    """The draft with the file's rows added to its own destinations, and, when it has none of
+    its own, each recipient's row in the file (problems name the rows the operator sees);
+    UsageError (exit 2) for a file problem or any invalid row, duplicates dropped with a
+    warning."""
     columns: dict[str, str] = {}
     for choice in args.column:
         kind, equals, name = choice.partition("=")
@@ -268,7 +277,7 @@ def _with_recipients(
         columns=columns,
         encoding=args.encoding,
     )
-    _check_rows(result, args.recipients)
+    _check_rows(result, args.recipients, show_all=bool(getattr(args, "dry_run", False)))
     if result.duplicate_count:
         print(
             f"warning: {result.duplicate_count} duplicate row(s) dropped "
@@ -280,11 +289,14 @@ def _with_recipients(
         print(f"{result.excluded_count} row(s) left out: on the exclusion list.", file=err)
     if result.cut_cells:
         print(f"warning: {result.cut_cells} over-long cell(s) were cut.", file=err)
+    own = bool(message.destinations)
     message.destinations = [*message.destinations, *(r.destination for r in result.rows)]
-    return message
+    return message, None if own else [r.row for r in result.rows].__getitem__
 
 
-def _check_rows(result: ImportResult, path: Path) -> None:
+def _check_rows(result: ImportResult, path: Path, *, show_all: bool = False) -> None:
+    """UsageError for a file without recipients, or with invalid rows: the first
+    INVALID_SHOWN of them named (all with `show_all`, the dry run's)."""
     invalid = result.invalid
     if not result.rows and not result.excluded:
         raise UsageError(f"{path.name} has no recipients; nothing was sent.")
@@ -296,16 +308,17 @@ def _check_rows(result: ImportResult, path: Path) -> None:
             "name it with --column phone=NAME or --column email=NAME."
         )
     if invalid:
-        lines = [f"row {r.row}: {r.problem}" for r in invalid[:INVALID_SHOWN]]
-        more = len(invalid) - INVALID_SHOWN
+        shown = invalid if show_all else invalid[:INVALID_SHOWN]
+        lines = [f"row {r.row}: {r.problem}" for r in shown]
+        more = len(invalid) - len(shown)
         if more > 0:
-            lines.append(f"... and {more} more")
+            lines.append(f"... and {more} more (--dry-run lists them all)")
         raise UsageError(
             "\n".join(
                 [
                     f"{path.name}: {len(invalid)} invalid row(s); nothing was sent.",
                     *lines,
-                    "Use --dry-run to see all; remove or fix them.",
+                    "Fix or remove these rows in the file, then run the command again.",
                 ]
             )
         )

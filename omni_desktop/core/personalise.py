@@ -274,10 +274,14 @@ def segment_range(
 
 
 def check_fields(
-    message: OmniMessage, flow: Sequence[str] | None, fallbacks: Mapping[str, str]
+    message: OmniMessage,
+    flow: Sequence[str] | None,
+    fallbacks: Mapping[str, str],
+    row_number: Callable[[int], int] | None = None,
 ) -> list[Problem]:
     """One error per placeholder no row can fill (no such column, or empty in some rows,
-    without a fallback), at the path of its first use; a warning per misspelt placeholder."""
+    without a fallback), at the path of its first use; a warning per misspelt placeholder.
+    Rows are named by `row_number(index)` (a spreadsheet's own row), else by position."""
     problems: list[Problem] = []
     used = used_fields(message, flow)
     destinations = message.destinations
@@ -305,7 +309,10 @@ def check_fields(
             continue  # the usual column: every row has a value
         empty = [i for i, value in enumerate(column) if not value or value.isspace()]
         if empty:
-            problems.append(Problem(paths[0], Severity.ERROR, _empty_sentence(shown, [empty])))
+            number = row_number or _position
+            problems.append(
+                Problem(paths[0], Severity.ERROR, _empty_sentence(shown, [empty], number))
+            )
     problems.extend(_misspelt(message, flow, destinations))
     return problems
 
@@ -314,12 +321,18 @@ _FIELDS = operator.attrgetter("fields")
 _BLANK: Callable[[Any], bool] = str.isspace
 
 
-def _empty_sentence(shown: str, empty: list[list[int]]) -> str:
+def _position(index: int) -> int:
+    return index + 1
+
+
+def _empty_sentence(
+    shown: str, empty: list[list[int]], row_number: Callable[[int], int] = _position
+) -> str:
     count = sum(len(rows) for rows in empty)
     first = list(islice(heapq.merge(*empty), 5))
     if count > len(first) or count > 5:
         first = first[:_SHOWN_ROWS]
-    numbers = ", ".join(str(i + 1) for i in first) + (", …" if count > len(first) else "")
+    numbers = ", ".join(str(row_number(i)) for i in first) + (", …" if count > len(first) else "")
     return trn(
         "{placeholder} is empty in %n row(s) (row(s) {rows}): fill in the value(s), or set a "
         "fallback value for it.",

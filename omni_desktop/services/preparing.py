@@ -7,7 +7,7 @@ of an earlier send is refused here, before the confirm step, not after it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -35,13 +35,15 @@ def check(
     previous: ValidationResult | None = None,
     *,
     fallbacks: Mapping[str, str] | None = None,
+    row_number: Callable[[int], int] | None = None,
 ) -> ValidationResult:
     """The draft's problems under `target`'s region and the scenario's `flow`, placeholders
-    included: a `{{Field}}` some row cannot fill is an error unless `fallbacks` has a value."""
+    included: a `{{Field}}` some row cannot fill is an error unless `fallbacks` has a value.
+    Its rows are named by `row_number(index)` (the file's own rows), else by position."""
     result = validate(
         message, now, flow=flow, default_region=target.default_region, previous=previous
     )
-    result.problems.extend(check_fields(result.prepared, flow, fallbacks or {}))
+    result.problems.extend(check_fields(result.prepared, flow, fallbacks or {}, row_number))
     return result
 
 

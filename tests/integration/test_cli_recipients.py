@@ -71,8 +71,43 @@ def test_an_invalid_row_exits_2_with_its_row_number(sandbox: SandboxThread, tmp_
     assert "2 invalid row(s); nothing was sent" in result.stderr
     assert "row 3: " in result.stderr and "digits lost by the spreadsheet" in result.stderr
     assert "row 4: " in result.stderr
-    assert "--dry-run" in result.stderr
+    assert "Fix or remove these rows in the file" in result.stderr
     assert_plain(result)
+    assert sandbox.server.received_sends == []
+
+
+def test_many_invalid_rows_show_ten_and_the_dry_run_shows_them_all(
+    sandbox: SandboxThread, tmp_path: Path
+) -> None:
+    customers = tmp_path / "kunden.csv"
+    customers.write_text(
+        "Name,Phone\n" + "".join(f"N{i},+41 12{i:02d}\n" for i in range(13)), encoding="utf-8"
+    )
+    draft = write_draft(tmp_path, SMS_ONLY)
+    result = send(sandbox, draft, "--recipients", str(customers))
+    assert result.returncode == 2
+    assert result.stderr.count("row ") == 10
+    assert "... and 3 more (--dry-run lists them all)" in result.stderr
+    listed = send(sandbox, draft, "--recipients", str(customers), "--dry-run")
+    assert listed.returncode == 2
+    assert [f"row {n}: " in listed.stderr for n in range(2, 15)] == [True] * 13
+    assert "more" not in listed.stderr
+    assert sandbox.server.received_sends == []
+
+
+def test_an_empty_field_is_named_by_the_file_s_own_row(
+    sandbox: SandboxThread, tmp_path: Path
+) -> None:
+    """Row numbers in the problems are the spreadsheet's, header included, as the import's."""
+    customers = tmp_path / "kunden.csv"
+    customers.write_text(
+        "Name,Phone\nAna,+41 79 302 67 21\n,+41 79 302 67 22\nCleo,+41 79 302 67 23\n",
+        encoding="utf-8",
+    )
+    draft = write_draft(tmp_path, {"destinations": [], "sms": {"text": "Hi {{Name}}!"}})
+    result = send(sandbox, draft, "--recipients", str(customers), "--dry-run")
+    assert result.returncode == 2
+    assert "{{Name}} is empty in 1 row (row 3)" in result.stderr
     assert sandbox.server.received_sends == []
 
 

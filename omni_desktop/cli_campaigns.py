@@ -1,5 +1,6 @@
 """Campaigns headless: `send DRAFT --recipients FILE` runs one, `resume ID` continues one,
-`status ID [--json]` prints one's state from the outbox (no network).
+`status ID [--json]` prints one's state from the outbox (no network; `--check` fetches the
+delivery reports waiting at the API first).
 
 The send ID is printed on standard error before the first POST, then a progress line. Exit
 codes, for the whole campaign: 0 every request accepted; 3 a request was rejected; 4 a request's
@@ -229,8 +230,11 @@ def _finish(record: CampaignRecord, args: argparse.Namespace, out: TextIO, err: 
     return code
 
 
-def status_json(record: CampaignRecord) -> dict[str, Any]:
-    return {
+def status_json(
+    record: CampaignRecord, delivery: Mapping[str, int] | None = None
+) -> dict[str, Any]:
+    """The campaign as `status --json` prints it (`delivery`: its messages by status group)."""
+    found: dict[str, Any] = {
         "sendId": record.id,
         "name": record.name,
         "state": record.state.value,
@@ -243,6 +247,9 @@ def status_json(record: CampaignRecord) -> dict[str, Any]:
         "note": record.note,
         "resumable": record.resumable,
     }
+    if delivery is not None:
+        found["delivery"] = {group: delivery[group] for group in _by_group_order(delivery)}
+    return found
 
 
 STATE_WORDS = {
@@ -259,6 +266,25 @@ REQUEST_WORDS = (
     (SendState.NOT_SENT.value, "not sent"),
     (store.PENDING, "not started"),
 )
+
+
+# The delivery line's order: what is still on its way, then how the others ended.
+DELIVERY_ORDER = ("ACCEPTED", "PENDING", "DELIVERED", "EXPIRED", "UNDELIVERABLE", "REJECTED")
+
+
+def _by_group_order(delivery: Mapping[str, int]) -> list[str]:
+    known = {group: i for i, group in enumerate(DELIVERY_ORDER)}
+    return sorted(delivery, key=lambda group: (known.get(group, len(known)), group))
+
+
+def delivery_line(delivery: Mapping[str, int]) -> str:
+    """`delivery: 2,950 delivered, 50 undeliverable`; UNKNOWN is a message nothing was
+    heard of, its request's outcome unknown."""
+    parts = [
+        f"{delivery[group]:,} {'not heard of' if group == 'UNKNOWN' else group.lower()}"
+        for group in _by_group_order(delivery)
+    ]
+    return "delivery: " + ", ".join(parts)
 
 
 def print_status(record: CampaignRecord, out: TextIO) -> None:
@@ -296,21 +322,58 @@ def _campaign(outbox: Outbox, send_id: int) -> CampaignRecord:
 
 
 def status_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """`status ID [--json]`: the campaign's state from the outbox; exit code as its send's."""
+    """`status ID [--json] [--check]`: the campaign's state from the outbox, with its messages'
+    delivery as last heard (`--check`: the reports waiting at the API fetched first); the exit
+    code is its send's. A check that fails is said on standard error; the history's state is
+    printed all the same."""
     try:
         with _outbox() as outbox:
             record = _campaign(outbox, args.send_id)
-    except (UsageError, StorageError) as exc:
+            if args.check:
+                _check_reports(outbox, record, args, err)
+            delivery = store.delivery(outbox, record.id)
+    except (UsageError, TargetError, StorageError) as exc:
         print(terminal_safe(str(exc)), file=err)
         return EXIT_USAGE
     if args.json:
-        json.dump(status_json(record), out, ensure_ascii=False, indent=2)
+        json.dump(status_json(record, delivery), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         print_status(record, out)
+        if delivery:
+            out.write(f"  {delivery_line(delivery)}\n")
         if record.note:
             out.write(f"  {terminal_safe(record.note)}\n")
     return exit_code(record)
+
+
+def _check_reports(
+    outbox: Outbox, record: CampaignRecord, args: argparse.Namespace, err: TextIO
+) -> None:
+    """The reports waiting for the campaign's accepted requests, fetched into the outbox."""
+    from omni_desktop.api.errors import OmniError
+
+    from omni_desktop.services.reports import fetch_reports
+
+    target = target_from_args(args)
+    _same_account(record, target)
+    sign_in(target, err)
+    bulks = store.awaiting_reports(outbox, record.id)
+    if not bulks:
+        print("No message is waiting for a delivery report.", file=err)
+        return
+    client = target.client(deadline=args.timeout)
+
+    async def fetch() -> int:
+        async with client:
+            return await fetch_reports(client, outbox, bulks)
+
+    try:
+        count = asyncio.run(fetch())
+    except OmniError as exc:
+        print(f"The delivery reports could not be fetched: {terminal_safe(exc.sentence)}", file=err)
+        return
+    print(f"{count:,} delivery report(s) fetched.", file=err)
 
 
 def resume_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -342,7 +405,7 @@ def resume_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _same_account(record: CampaignRecord, target: Target) -> None:
     if record.base_url.rstrip("/") != target.base_url.rstrip("/"):
         raise UsageError(
-            f"Send {record.id} went to {record.base_url}; resume it through the same account "
+            f"Send {record.id} went to {record.base_url}; use the same account "
             f"(--base-url {record.base_url}"
             + (f" or --profile {record.profile})." if record.profile else ").")
         )

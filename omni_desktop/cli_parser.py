@@ -167,11 +167,19 @@ def _add_campaigns(sub: Any) -> None:
     resume.add_argument("--json", action="store_true", help="print the final state as JSON")
     status = sub.add_parser(
         "status",
-        help="print a campaign's state from the history (no network)",
-        description="Print a campaign's requests and messages by outcome.",
+        help="print a campaign's state from the history (no network, unless --check)",
+        description="Print a campaign's requests and messages by outcome, and its messages' "
+        "delivery as last heard. With --check, the delivery reports waiting at the API are "
+        "fetched first (and kept in the history, as the window's are).",
     )
     status.add_argument("send_id", type=int, metavar="SEND_ID", help="the send ID it printed")
     status.add_argument("--json", action="store_true", help="print it as JSON")
+    status.add_argument(
+        "--check",
+        action="store_true",
+        help="fetch the delivery reports waiting at the API first (the campaign's account)",
+    )
+    _add_account(status)
 
 
 def _add_scenarios(sub: Any) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from omni_desktop.core.report import LogEntry, Report
@@ -29,6 +29,7 @@ POLL_SECONDS = 2.0
 POLL_LIMIT_SECONDS = 30 * 60
 HALT_GRACE_SECONDS = 5.0  # at close, how long a report call in flight may take to end
 REPORTS_LIMIT = 1000  # the API's maximum a call
+FETCH_ROUNDS = 50  # full calls `fetch_reports` makes for one bulk at most
 
 
 async def poll_reports(
@@ -98,7 +99,7 @@ async def poll_bulks(
             if reports:
                 if outbox is not None:
                     try:
-                        await asyncio.to_thread(outbox.apply_reports, reports)
+                        await _keep(outbox, reports)
                     except StorageError as exc:
                         problem(str(exc))
                 for report in reports:
@@ -107,6 +108,26 @@ async def poll_bulks(
                 arrived(reports)
             if not waiting:
                 pending.pop(bulk_id, None)
+
+
+async def fetch_reports(client: OmniClient, outbox: Outbox, bulk_ids: Iterable[str]) -> int:
+    """The reports waiting for each bulk, kept in the outbox (asked again while a call comes
+    back full); how many came. The client's errors and the outbox's StorageError pass
+    through: reports already kept stay kept."""
+    count = 0
+    for bulk_id in bulk_ids:
+        for _ in range(FETCH_ROUNDS):  # a server that never runs dry cannot hold it forever
+            reports = await client.reports(bulk_id=bulk_id, limit=REPORTS_LIMIT)
+            if reports:
+                await _keep(outbox, reports)
+                count += len(reports)
+            if len(reports) < REPORTS_LIMIT:
+                break
+    return count
+
+
+async def _keep(outbox: Outbox, reports: list[Report]) -> None:
+    await asyncio.to_thread(outbox.apply_reports, reports)
 
 
 async def check_status(outbox: Outbox, client: OmniClient, send_id: int) -> SendRecord:
@@ -125,4 +146,11 @@ async def check_status(outbox: Outbox, client: OmniClient, send_id: int) -> Send
     return await asyncio.to_thread(outbox.get, send_id)
 
 
-__all__ = ["HALT_GRACE_SECONDS", "POLL_SECONDS", "check_status", "poll_bulks", "poll_reports"]
+__all__ = [
+    "HALT_GRACE_SECONDS",
+    "POLL_SECONDS",
+    "check_status",
+    "fetch_reports",
+    "poll_bulks",
+    "poll_reports",
+]

@@ -379,6 +379,32 @@ def requests_of(outbox: Outbox, campaign_id: int) -> list[RequestEntry]:
     return entries
 
 
+def delivery(outbox: Outbox, campaign_id: int) -> dict[str, int]:
+    """The campaign's messages by status group (DELIVERED, PENDING, …) as last heard from
+    its requests' answers, reports and logs; a request never started has no messages yet."""
+    with outbox.reading() as db:
+        rows = db.execute(
+            "SELECT m.status_group, COUNT(*) FROM campaign_requests r "
+            "JOIN messages m ON m.send_id = r.send_id WHERE r.campaign_id = ? "
+            "GROUP BY m.status_group",
+            (campaign_id,),
+        ).fetchall()
+    return {str(group): int(count) for group, count in rows}
+
+
+def awaiting_reports(outbox: Outbox, campaign_id: int) -> list[str]:
+    """The bulk IDs of the campaign's accepted requests with messages not final yet."""
+    with outbox.reading() as db:
+        rows = db.execute(
+            "SELECT s.bulk_id FROM campaign_requests r JOIN sends s ON s.id = r.send_id "
+            "WHERE r.campaign_id = ? AND s.state = ? AND EXISTS (SELECT 1 FROM messages m "
+            "WHERE m.send_id = s.id AND m.status_group IN ('PENDING', 'ACCEPTED')) "
+            "ORDER BY r.seq",
+            (campaign_id, SendState.ACCEPTED.value),
+        ).fetchall()
+    return [str(row[0]) for row in rows]
+
+
 def _sends_where(db: sqlite3.Connection, ids: list[int]) -> list[SendRecord]:
     """The sends `ids`, with their messages counted by status group (as `Outbox.get`)."""
     records: list[SendRecord] = []
@@ -403,6 +429,8 @@ __all__ = [
     "CampaignState",
     "PlannedRequest",
     "RequestEntry",
+    "awaiting_reports",
+    "delivery",
     "get",
     "listing",
     "pending_requests",

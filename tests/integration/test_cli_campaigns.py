@@ -212,3 +212,36 @@ def test_status_of_an_unknown_id_says_so(tmp_path: Path, app_folders: AppPaths) 
     result = run_cli("status", "42", base_url=None, key=None)
     assert result.returncode == 2
     assert "There is no send 42 in the history" in result.stderr
+
+
+def test_status_check_fetches_the_delivery_reports_into_the_history(
+    sandbox: SandboxThread, tmp_path: Path
+) -> None:
+    """`status` says how the messages fared as last heard; `--check` first fetches the
+    reports waiting at the API and keeps them, so the history (and the window) know them."""
+    draft = write_draft(tmp_path, PERSONAL)
+    sent = run_cli(
+        "send", str(draft), "--recipients", str(rows(tmp_path, 8)),
+        base_url=sandbox.url, key=sandbox.api_key,
+    )  # fmt: skip
+    assert sent.returncode == 0, sent.stderr
+    send_id = str(send_id_of(sent.stderr))
+    before = run_cli("status", send_id, base_url=None, key=None)
+    assert "delivery: 8 pending" in before.stdout  # the answer's word, no network
+    sandbox.faults.update({"fail_next": 1})
+    failed = run_cli("status", send_id, "--check", base_url=sandbox.url, key=sandbox.api_key)
+    assert failed.returncode == 0, failed.stderr
+    assert "The delivery reports could not be fetched: " in failed.stderr
+    assert "delivery: 8 pending" in failed.stdout  # the history's state, all the same
+    checked = run_cli("status", send_id, "--check", base_url=sandbox.url, key=sandbox.api_key)
+    assert checked.returncode == 0, checked.stderr
+    assert "8 delivery report(s) fetched." in checked.stderr
+    assert "delivery: 8 delivered" in checked.stdout
+    assert_plain(checked)
+    kept = run_cli("status", send_id, "--json", base_url=None, key=None)
+    assert json.loads(kept.stdout)["delivery"] == {"DELIVERED": 8}
+    again = run_cli("status", send_id, "--check", base_url=sandbox.url, key=sandbox.api_key)
+    assert "No message is waiting for a delivery report." in again.stderr
+    elsewhere = run_cli("status", send_id, "--check", base_url="http://127.0.0.1:9", key="k" * 16)
+    assert elsewhere.returncode == 2
+    assert f"went to {sandbox.url}; use the same account" in elsewhere.stderr

@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from omni_desktop.core.report import LogEntry, Report
@@ -30,6 +31,7 @@ POLL_LIMIT_SECONDS = 30 * 60
 HALT_GRACE_SECONDS = 5.0  # at close, how long a report call in flight may take to end
 REPORTS_LIMIT = 1000  # the API's maximum a call
 FETCH_ROUNDS = 50  # full calls `fetch_reports` makes for one bulk at most
+REPORTS_KEPT_SECONDS = 48 * 3600  # how long the API keeps a report (assumed: as its logs)
 
 
 async def poll_reports(
@@ -110,20 +112,49 @@ async def poll_bulks(
                 pending.pop(bulk_id, None)
 
 
-async def fetch_reports(client: OmniClient, outbox: Outbox, bulk_ids: Iterable[str]) -> int:
+async def fetch_reports(
+    client: OmniClient,
+    outbox: Outbox,
+    bulk_ids: Iterable[str],
+    *,
+    arrived: Callable[[list[Report]], None] | None = None,
+    halt: asyncio.Event | None = None,
+) -> int:
     """The reports waiting for each bulk, kept in the outbox (asked again while a call comes
-    back full); how many came. The client's errors and the outbox's StorageError pass
-    through: reports already kept stay kept."""
+    back full), then handed to `arrived`; how many came. `halt` ends it between calls. The
+    client's errors and the outbox's StorageError pass through: reports already kept stay
+    kept."""
     count = 0
     for bulk_id in bulk_ids:
         for _ in range(FETCH_ROUNDS):  # a server that never runs dry cannot hold it forever
+            if halt is not None and halt.is_set():
+                return count
             reports = await client.reports(bulk_id=bulk_id, limit=REPORTS_LIMIT)
             if reports:
                 await _keep(outbox, reports)
                 count += len(reports)
+                if arrived is not None:
+                    arrived(reports)
             if len(reports) < REPORTS_LIMIT:
                 break
     return count
+
+
+async def catch_up(
+    client: OmniClient,
+    outbox: Outbox,
+    account: tuple[str | None, str],
+    now: datetime,
+    *,
+    arrived: Callable[[list[Report]], None] | None = None,
+    halt: asyncio.Event | None = None,
+) -> int:
+    """The reports that came while the app was closed for the account's (profile, base URL)
+    sends of the last REPORTS_KEPT_SECONDS not settled yet, kept in the outbox (each report
+    comes only once); how many came. Errors pass through as in `fetch_reports`."""
+    since = now - timedelta(seconds=REPORTS_KEPT_SECONDS)
+    bulks = await asyncio.to_thread(outbox.awaiting_reports, *account, since)
+    return await fetch_reports(client, outbox, bulks, arrived=arrived, halt=halt)
 
 
 async def _keep(outbox: Outbox, reports: list[Report]) -> None:
@@ -149,6 +180,7 @@ async def check_status(outbox: Outbox, client: OmniClient, send_id: int) -> Send
 __all__ = [
     "HALT_GRACE_SECONDS",
     "POLL_SECONDS",
+    "catch_up",
     "check_status",
     "fetch_reports",
     "poll_bulks",

@@ -32,7 +32,7 @@ from omni_desktop.storage.sends import SendState
 
 from omni_desktop.services.campaign_plan import goes_as_campaign, request_count
 from omni_desktop.services.preparing import check, choose_scenario, reuse_problem
-from omni_desktop.services.reports import HALT_GRACE_SECONDS, poll_reports
+from omni_desktop.services.reports import HALT_GRACE_SECONDS, catch_up, poll_reports
 from omni_desktop.services.sending import Sender
 from omni_desktop.services.targets import Target
 
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from omni_desktop.api.client import OmniClient
 
 log = logging.getLogger("omni_desktop.ui")
+
+CATCH_UP = "catch up reports"  # the task fetching the reports of earlier sessions' sends
 
 UNKNOWN_STATUS = Status(
     -1,
@@ -401,10 +403,37 @@ class ComposerPresenter(QObject):
 
     def use_client(self, client: OmniClient) -> asyncio.Task[Any]:
         """The client, made after the window's first paint (its imports wait till then);
-        loads the scenarios."""
+        loads the scenarios, and the reports that came while the app was closed."""
         self.client = client
         self.campaign.use(client, self.target)
+        self.catch_up_reports()
         return self.refresh_scenarios()
+
+    def catch_up_reports(self) -> None:
+        """In the background: the delivery reports that came for this account's earlier sends
+        while the app was closed (the API gives each once), kept in the history. Not for the
+        sandbox, which starts afresh with the app."""
+        client, target = self.client, self.target
+        if self.outbox is None or client is None or target.is_sandbox:
+            return
+        self.tasks.start(self._catch_up(client, target), CATCH_UP)
+
+    async def _catch_up(self, client: OmniClient, target: Target) -> None:
+        assert self.outbox is not None
+        account = (target.profile, target.base_url)
+        try:
+            await catch_up(
+                client,
+                self.outbox,
+                account,
+                datetime.now(UTC),
+                arrived=self.reports_arrived.emit,
+                halt=self._halt,
+            )
+        except StorageError as exc:
+            self.notice.emit(str(exc))
+        except OmniError as exc:  # asked again at the next start; nothing is lost
+            log.info("The reports of earlier sends could not be fetched: %s", exc.sentence)
 
     def set_target(self, target: Target, client: OmniClient) -> None:
         """Send through another account from now on (the caller closes the old client)."""
@@ -416,6 +445,7 @@ class ComposerPresenter(QObject):
         self.scenario_changed.emit(None)
         self.validate_now()  # the numbers are read by the new target's region at once
         self.refresh_scenarios()
+        self.catch_up_reports()
 
     async def shutdown(self) -> None:
         """Wait for a send in flight (never cancelled) and stop polling, before the client
@@ -424,7 +454,7 @@ class ComposerPresenter(QObject):
         self.campaign.shutdown()
         self._halt.set()
         await self.tasks.close(
-            ending=("poll reports", "poll campaign reports"), grace=HALT_GRACE_SECONDS
+            ending=("poll reports", "poll campaign reports", CATCH_UP), grace=HALT_GRACE_SECONDS
         )
 
 

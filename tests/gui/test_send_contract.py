@@ -1,20 +1,33 @@
 """The window keeps the send contract: whatever the answer, the outbox record is settled and
-Send is free again; a draft whose IDs were sent before is refused before the confirm step."""
+Send is free again; a draft whose IDs were sent before is refused before the confirm step.
+And the delivery reports, each given once by the API, are never lost: a report call on its way
+at close is let finish, and the reports that came while the app was closed are fetched at the
+next start."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx
 import pytest
 
+from omni_desktop.core.message import Destination, OmniMessage
+from omni_desktop.core.validation import validate
+
+from omni_desktop.api import Auth, OmniClient
 from omni_desktop.sandbox import SandboxThread
 from omni_desktop.storage.outbox import Outbox
 from omni_desktop.storage.sends import SendState
 
+from omni_desktop.services.sending import Sender
+from omni_desktop.services.targets import Target
+
 from omni_desktop.ui import presenter as presenter_module
+from omni_desktop.ui.presenter import ComposerPresenter
 from omni_desktop.ui.send_dialog import ConfirmSendDialog
 from omni_desktop.ui.window import MainWindow
 
@@ -129,3 +142,39 @@ def test_a_report_call_that_hangs_does_not_hold_the_close(
     assert presenter.tasks.running() == []
     (record,) = outbox.history()
     assert record.state == SendState.ACCEPTED  # the send itself was settled before
+
+
+def test_reports_that_came_while_the_app_was_closed_are_fetched_at_the_next_start(
+    qloop: asyncio.AbstractEventLoop, sandbox: SandboxThread, tmp_path: Path, run_until: RunUntil
+) -> None:
+    """The API keeps each report waiting until it is fetched, once. A send accepted just
+    before the app closed is still pending in History: the next start fetches its reports
+    into the history (the account's own sends only; the sandbox starts afresh anyway)."""
+    target = Target("Shop", sandbox.url, sandbox.api_key, is_sandbox=False)
+    path = tmp_path / "history.sqlite3"
+    message = OmniMessage(destinations=[Destination("+41 79 302 67 21")])
+    message.content("sms").values["text"] = "Your parcel is on its way."
+    now = datetime.now(UTC)
+
+    async def earlier_session() -> int:
+        with Outbox(path) as outbox:
+            async with OmniClient(sandbox.url, Auth.app(sandbox.api_key)) as client:
+                sender = Sender(client, target, outbox)
+                recorded = sender.record(validate(message, now).prepared, ["sms"], now)
+                outcome = await sender.post(recorded)
+        assert outcome.state is SendState.ACCEPTED and recorded.send_id is not None
+        return recorded.send_id
+
+    send_id = qloop.run_until_complete(earlier_session())
+    with Outbox(path) as outbox:
+        assert outbox.get(send_id).counts == {"PENDING": 1}  # closed before any report
+        client = OmniClient(sandbox.url, Auth.app(sandbox.api_key), http=httpx.AsyncClient())
+        presenter = ComposerPresenter(None, target, outbox=outbox)
+        arrived: list[object] = []
+        presenter.reports_arrived.connect(arrived.extend)
+        presenter.use_client(client)  # what the window does after its first paint
+        run_until(lambda: outbox.get(send_id).settled, timeout=10)
+        assert outbox.get(send_id).counts == {"DELIVERED": 1}
+        assert len(arrived) == 1  # and the status table is told, should it show that send
+        qloop.run_until_complete(presenter.shutdown())
+        qloop.run_until_complete(client.aclose())

@@ -144,6 +144,36 @@ def test_reports_settle_a_send_and_logs_never_undo_a_final_status(outbox: Outbox
     assert outbox.messages(send_id)[0].status_name == "DELIVERED_TO_HANDSET"
 
 
+def test_the_sends_awaiting_reports_are_the_account_s_recent_unsettled_accepted_ones(
+    outbox: Outbox,
+) -> None:
+    """What the next start asks the reports of: accepted, not settled, this account's, not
+    older than the reports are kept."""
+    prod = "https://x.api.infobip.com"
+
+    def accepted(profile: str | None, base_url: str, bulk: str) -> int:
+        request = body(bulk, "385911234561")
+        send_id = outbox.record_before_send(profile, base_url, request)
+        outbox.record_answer(send_id, answer(request))
+        return send_id
+
+    accepted("Shop", prod, "b-old")  # at START: before `since`
+    since = START + timedelta(seconds=1)
+    accepted("Shop", prod, "b-wanted")
+    accepted("Other", prod, "b-other-profile")
+    accepted("Shop", SANDBOX_URL, "b-other-url")
+    accepted(None, prod, "b-no-profile")
+    settled = body("b-settled", "385911234562")
+    settled_id = outbox.record_before_send("Shop", prod, settled)
+    outbox.record_answer(settled_id, answer(settled))
+    outbox.apply_reports([Report("b-settled-m0", "385911234562", DELIVERED_TO_HANDSET)])
+    refused = outbox.record_before_send("Shop", prod, body("b-rejected", "385911234563"))
+    outbox.record_failure(refused, SendState.REJECTED, "The API refused it.")
+    assert outbox.awaiting_reports("Shop", prod, since) == ["b-wanted"]
+    assert outbox.awaiting_reports(None, prod, since) == ["b-no-profile"]
+    assert outbox.awaiting_reports("Shop", prod, START) == ["b-old", "b-wanted"]
+
+
 def test_recover_unanswered_turns_sending_into_unknown_only(db_path: Path) -> None:
     with Outbox(db_path, clock=Clock()) as outbox:
         answered = outbox.record_before_send(None, SANDBOX_URL, body("b-1", "1"))

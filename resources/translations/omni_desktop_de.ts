@@ -645,7 +645,7 @@
         <translation>Das Konto „{name}“ ist gerade nicht verfügbar (es wurde entfernt oder sein Schlüssel fehlt), daher kann der Status dieser Sendung nicht geprüft werden.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/preparing.py" line="+106"/>
+        <location filename="../../omni_desktop/services/preparing.py" line="+108"/>
         <source>The scenarios could not be loaded ({reason}); the draft goes as it is.</source>
         <translation>Die Szenarien konnten nicht geladen werden ({reason}); der Entwurf wird unverändert gesendet.</translation>
     </message>
@@ -1607,8 +1607,8 @@
         <translation>Erneutes Senden erzeugt neue Nachrichten-IDs; der frühere Versand behält seine eigenen. Prüfen Sie zuerst dessen Status, wenn sein Ergebnis unbekannt ist.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/campaign_text.py" line="+23"/>
-        <location filename="../../omni_desktop/ui/history/format.py" line="+50"/>
+        <location filename="../../omni_desktop/ui/history/campaign_text.py" line="+25"/>
+        <location filename="../../omni_desktop/ui/history/format.py" line="+55"/>
         <location filename="../../omni_desktop/ui/status/style.py" line="+41"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
@@ -1683,7 +1683,7 @@
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>{campaign} · {local} ({utc}) · {account} · {state}</source>
         <translation>{campaign} · {local} ({utc}) · {account} · {state}</translation>
     </message>
@@ -1693,7 +1693,12 @@
         <translation>{requests} an {recipients}: {counts}.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>Messages: {counts}</source>
+        <translation>Nachrichten: {counts}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>earlier</source>
         <translation>früher</translation>
     </message>
@@ -1911,7 +1916,7 @@
         <translation>Dieses Konto unter „Konten“ öffnen, um seinen Schlüssel einzugeben</translation>
     </message>
     <message>
-        <location line="+357"/>
+        <location line="+359"/>
         <source>This request has not been sent yet: resume the campaign to send it.</source>
         <translation>Diese Anfrage wurde noch nicht gesendet: Setzen Sie die Kampagne fort, um sie zu senden.</translation>
     </message>
@@ -1921,7 +1926,7 @@
         <translation>Wählen Sie eine Anfrage, um ihre Nachrichten, Anfrage und Antwort zu sehen.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>This request goes again when its campaign is resumed, which checks it first.</source>
         <translation>Diese Anfrage geht erneut, wenn ihre Kampagne fortgesetzt wird; diese prüft sie zuerst.</translation>
     </message>
@@ -1983,13 +1988,13 @@
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="-407"/>
-        <location line="+391"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="-410"/>
+        <location line="+394"/>
         <source>Check &amp;status</source>
         <translation>&amp;Status prüfen</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-392"/>
         <source>Ask the server&apos;s logs what became of this send&apos;s messages</source>
         <translation>In den Logs des Servers nachsehen, was aus den Nachrichten dieser Sendung wurde</translation>
     </message>
@@ -2014,7 +2019,7 @@
         <translation>Ergebnis</translation>
     </message>
     <message numerus="yes">
-        <location line="+218"/>
+        <location line="+220"/>
         <source>Saved %n message(s) to {path}.</source>
         <translation>
             <numerusform>%n Nachricht in {path} gespeichert.</numerusform>
@@ -2129,7 +2134,7 @@
         <translation>Für diese Sendung ist keine Antwort eingetroffen.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="+10"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="+11"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
@@ -2674,7 +2679,7 @@
         <translation>Der automatisch gespeicherte Entwurf ist wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+209"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+211"/>
         <source>A send is in progress; wait for its answer.</source>
         <translation>Eine Sendung läuft; warten Sie auf ihre Antwort.</translation>
     </message>
@@ -2685,7 +2690,7 @@
         <translation>Die Verbindung wird noch hergestellt; senden Sie gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+226"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+254"/>
         <source>Cannot send: {problem}</source>
         <translation>Senden nicht möglich: {problem}</translation>
     </message>
@@ -2740,7 +2745,7 @@
         <translation>Die Testnachricht wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="-191"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="-219"/>
         <source>{channel} from {sender}, tried for {time}</source>
         <translation>{channel} von {sender}, versucht für {time}</translation>
     </message>
@@ -3083,7 +3088,7 @@
         <translation>&amp;Wiederherstellen: {step}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../omni_desktop/ui/history/campaign_text.py" line="-20"/>
+        <location filename="../../omni_desktop/ui/history/campaign_text.py" line="-22"/>
         <location filename="../../omni_desktop/ui/recipients/editor.py" line="-11"/>
         <source>%n recipient(s)</source>
         <translation>
@@ -5147,12 +5152,12 @@
         <translation>Die App ist noch mit keinem Konto verbunden; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/core/personalise.py" line="+298"/>
+        <location filename="../../omni_desktop/core/personalise.py" line="+302"/>
         <source>{placeholder} is not a column of the recipients: import a file with that column, or set a fallback value for it.</source>
         <translation>{placeholder} ist keine Spalte der Empfänger: Importieren Sie eine Datei mit dieser Spalte oder legen Sie einen Ersatzwert dafür fest.</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+35"/>
         <source>{placeholder} is empty in %n row(s) (row(s) {rows}): fill in the value(s), or set a fallback value for it.</source>
         <translation>
             <numerusform>{placeholder} ist in %n Zeile leer (Zeile {rows}): Tragen Sie den Wert ein oder legen Sie einen Ersatzwert dafür fest.</numerusform>
@@ -5462,7 +5467,7 @@
         <translation>Kein Ersatzwert</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli.py" line="+127"/>
+        <location filename="../../omni_desktop/cli.py" line="+128"/>
         <source>The send stopped {where} ({kind}).</source>
         <translation>Der Versand wurde {where} abgebrochen ({kind}).</translation>
     </message>

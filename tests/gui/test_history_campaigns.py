@@ -20,6 +20,8 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 
 from omni_desktop.core.message import Destination, OmniMessage, to_json, with_ids
+from omni_desktop.core.report import Report
+from omni_desktop.core.status import DELIVERED_TO_HANDSET
 from omni_desktop.core.validation import validate
 
 from omni_desktop.api import Auth, OmniClient
@@ -264,6 +266,26 @@ def test_selecting_the_campaign_lists_its_requests_and_choosing_one_shows_its_me
     )
     assert dialog.selected_campaign() is not None
     assert dialog.selected_record().id == chosen.id  # type: ignore[union-attr]
+
+
+def test_the_campaign_s_summary_counts_its_messages_by_how_they_fared(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, run_until: RunUntil, made: Made
+) -> None:
+    """At a glance, before any request is chosen: how the campaign's messages fared, as the
+    answers and the reports kept say (the test send not among them)."""
+    first = made.bodies[0]["destinations"]
+    made.outbox.apply_reports(
+        [Report(d["messageId"], d["to"]["phoneNumber"], DELIVERED_TO_HANDSET) for d in first]
+    )
+    shown = open_history(qtbot, run_until, made.outbox)
+    assert shown.select_campaign(made.campaign)
+    run_until(lambda: "Messages: " in shown.summary_label.text())
+    lines = shown.summary_label.text().splitlines()
+    assert lines[1:3] == [
+        "3 requests to 9 recipients: accepted 9.",
+        "Messages: Delivered 3 · Pending 6",
+    ]
+    qloop.run_until_complete(shown.shutdown())
 
 
 def test_check_status_on_a_request_asks_the_sandbox_and_keeps_the_campaign_whole(

@@ -7,13 +7,15 @@ them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.status import StatusGroup
 
 from omni_desktop.storage.campaigns import PENDING, CampaignRecord, CampaignState, RequestEntry
 from omni_desktop.storage.sends import SendState
 
-from omni_desktop.ui.history.format import account_name, local_time, utc_time
+from omni_desktop.ui.history.format import account_name, groups_text, local_time, utc_time
 from omni_desktop.ui.i18n import grouped, tr, trn
 
 # A request's state in words, in the order a campaign's counts are listed.
@@ -77,9 +79,10 @@ def campaign_outcome(record: CampaignRecord) -> tuple[str, StatusGroup, int]:
     return text, StatusGroup.ACCEPTED, 2
 
 
-def campaign_summary(record: CampaignRecord) -> str:
+def campaign_summary(record: CampaignRecord, delivery: Mapping[str, int] | None = None) -> str:
     """The details' lines for a campaign: which, when, through which account, its state,
-    its requests and recipients by state, and why it stopped."""
+    its requests and recipients by state, its messages by status group (`delivery`, when
+    its requests are loaded), and why it stopped."""
     lines = [
         tr("{campaign} · {local} ({utc}) · {account} · {state}").format(
             campaign=campaign_title(record),
@@ -94,6 +97,8 @@ def campaign_summary(record: CampaignRecord) -> str:
             counts=campaign_counts(record, ", ").lower(),
         ),
     ]
+    if delivery and (counts := groups_text(delivery)):
+        lines.append(tr("Messages: {counts}").format(counts=counts))
     if record.note:
         lines.append(record.note)
     return "\n".join(lines)

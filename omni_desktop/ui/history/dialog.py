@@ -354,6 +354,8 @@ class HistoryDialog(QDialog):
         keep, self._keep_request = self._keep_request, None
         if keep is not None:
             self.details.choose_request(keep)
+        elif self.selected_record() is None:  # the campaign's summary: now with its messages
+            self.summary_label.setText(self._no_send_text(campaign))
 
     def _on_presenter_campaign_loaded(self, campaign: CampaignRecord) -> None:
         self.model.update_record(campaign)
@@ -547,7 +549,8 @@ class HistoryDialog(QDialog):
             hint = tr("This request has not been sent yet: resume the campaign to send it.")
         else:
             hint = tr("Choose a request to see its messages, request and answer.")
-        return campaign_summary(campaign) + "\n" + hint
+        delivery = self.details.requests_model.delivery()
+        return campaign_summary(campaign, delivery) + "\n" + hint
 
     def _update_buttons(self) -> None:
         record = self.selected_record()

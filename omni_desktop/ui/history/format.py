@@ -55,7 +55,12 @@ def _groups(counts: Mapping[str, int]) -> list[tuple[StatusGroup, int]]:
 
 def counts_text(record: SendRecord, separator: str = " · ") -> str:
     """`Delivered 3 · Expired 1`: the messages per status group."""
-    return separator.join(f"{group_label(g)} {grouped(n)}" for g, n in _groups(record.counts))
+    return groups_text(record.counts, separator)
+
+
+def groups_text(counts: Mapping[str, int], separator: str = " · ") -> str:
+    """`Delivered 3 · Expired 1`, of message counts by status group name."""
+    return separator.join(f"{group_label(g)} {grouped(n)}" for g, n in _groups(counts))
 
 
 def counts_words(record: SendRecord) -> str:

@@ -87,6 +87,16 @@ class RequestsModel(QAbstractTableModel):
     def entry_at(self, row: int) -> RequestEntry:
         return self._entries[row]
 
+    def delivery(self) -> dict[str, int]:
+        """The campaign's messages by status group: its requests' current sends summed (not
+        an earlier attempt of a request planned again)."""
+        totals: dict[str, int] = {}
+        for entry in self._entries:
+            if entry.seq is not None and entry.send is not None:
+                for group, count in entry.send.counts.items():
+                    totals[group] = totals.get(group, 0) + count
+        return totals
+
     def row_of(self, send_id: int) -> int | None:
         return next(
             (i for i, e in enumerate(self._entries) if e.send is not None and e.send.id == send_id),

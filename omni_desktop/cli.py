@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from omni_desktop.core.addresses import homes_named
 from omni_desktop.core.i18n import tr
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.text import terminal_safe
@@ -176,11 +177,13 @@ async def _send(
         fallbacks = fallbacks_from(args)
         result = check(message, target, flow.keys, now, fallbacks=fallbacks, row_number=row_number)
         if getattr(args, "prefer_region", False):
+            homes = result.checked.read_abroad if result.checked else {}
+            country = homes_named(homes.values(), target.default_region or "")
             message, changed = read_as_home(message, result)
             if changed:
                 print(
-                    f"note: {changed} number(s) valid both abroad and in "
-                    f"{target.default_region} are read as {target.default_region}'s.",
+                    f"note: {changed} number(s) valid abroad too are read as numbers of "
+                    f"{country} (--prefer-region).",
                     file=err,
                 )
                 result = check(

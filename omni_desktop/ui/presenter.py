@@ -434,6 +434,8 @@ class ComposerPresenter(QObject):
             self.notice.emit(str(exc))
         except OmniError as exc:  # asked again at the next start; nothing is lost
             log.info("The reports of earlier sends could not be fetched: %s", exc.sentence)
+        except Exception:  # a surprise in a background chore: logged, never a dialog
+            log.exception("The reports of earlier sends could not be fetched")
 
     def set_target(self, target: Target, client: OmniClient) -> None:
         """Send through another account from now on (the caller closes the old client)."""

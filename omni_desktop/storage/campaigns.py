@@ -393,13 +393,12 @@ def delivery(outbox: Outbox, campaign_id: int) -> dict[str, int]:
 
 
 def awaiting_reports(outbox: Outbox, campaign_id: int) -> list[str]:
-    """The bulk IDs of the campaign's accepted requests with messages not final yet."""
+    """The bulk IDs of the campaign's accepted requests with messages not final yet (not
+    settled), in plan order."""
     with outbox.reading() as db:
         rows = db.execute(
             "SELECT s.bulk_id FROM campaign_requests r JOIN sends s ON s.id = r.send_id "
-            "WHERE r.campaign_id = ? AND s.state = ? AND EXISTS (SELECT 1 FROM messages m "
-            "WHERE m.send_id = s.id AND m.status_group IN ('PENDING', 'ACCEPTED')) "
-            "ORDER BY r.seq",
+            "WHERE r.campaign_id = ? AND s.state = ? AND s.settled_at IS NULL ORDER BY r.seq",
             (campaign_id, SendState.ACCEPTED.value),
         ).fetchall()
     return [str(row[0]) for row in rows]

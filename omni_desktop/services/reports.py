@@ -144,16 +144,18 @@ async def catch_up(
     client: OmniClient,
     outbox: Outbox,
     account: tuple[str | None, str],
-    now: datetime,
+    session_start: datetime,
     *,
     arrived: Callable[[list[Report]], None] | None = None,
     halt: asyncio.Event | None = None,
 ) -> int:
     """The reports that came while the app was closed for the account's (profile, base URL)
-    sends of the last REPORTS_KEPT_SECONDS not settled yet, kept in the outbox (each report
-    comes only once); how many came. Errors pass through as in `fetch_reports`."""
-    since = now - timedelta(seconds=REPORTS_KEPT_SECONDS)
-    bulks = await asyncio.to_thread(outbox.awaiting_reports, *account, since)
+    sends of the REPORTS_KEPT_SECONDS before `session_start` not settled yet, kept in the
+    outbox (each report comes only once); how many came. The session's own sends are left to
+    their pollers (a report taken here would keep one waiting for it). Errors pass through as
+    in `fetch_reports`."""
+    since = session_start - timedelta(seconds=REPORTS_KEPT_SECONDS)
+    bulks = await asyncio.to_thread(outbox.awaiting_reports, *account, since, session_start)
     return await fetch_reports(client, outbox, bulks, arrived=arrived, halt=halt)
 
 

@@ -130,6 +130,7 @@ class ComposerPresenter(QObject):
         self._dirty = False
         self.tasks = TaskKeeper(awaited=("send",))
         self._halt = asyncio.Event()  # set at shutdown: report polls end between calls
+        self._started_at = datetime.now(UTC)  # the sends before it: their reports caught up
         self.fallbacks: dict[str, str] = {}  # {{Field}} -> the text for rows without a value
         self.campaign = CampaignPresenter(client, target, outbox, self.tasks, self)
         self._validate_timer = QTimer(self)
@@ -426,7 +427,7 @@ class ComposerPresenter(QObject):
                 client,
                 self.outbox,
                 account,
-                datetime.now(UTC),
+                self._started_at,
                 arrived=self.reports_arrived.emit,
                 halt=self._halt,
             )

@@ -169,9 +169,11 @@ def test_the_sends_awaiting_reports_are_the_account_s_recent_unsettled_accepted_
     outbox.apply_reports([Report("b-settled-m0", "385911234562", DELIVERED_TO_HANDSET)])
     refused = outbox.record_before_send("Shop", prod, body("b-rejected", "385911234563"))
     outbox.record_failure(refused, SendState.REJECTED, "The API refused it.")
-    assert outbox.awaiting_reports("Shop", prod, since) == ["b-wanted"]
-    assert outbox.awaiting_reports(None, prod, since) == ["b-no-profile"]
-    assert outbox.awaiting_reports("Shop", prod, START) == ["b-old", "b-wanted"]
+    later = accepted("Shop", prod, "b-this-session")  # made after `until`: polled live
+    until = outbox.get(later).created_at
+    assert outbox.awaiting_reports("Shop", prod, since, until) == ["b-wanted"]
+    assert outbox.awaiting_reports(None, prod, since, until) == ["b-no-profile"]
+    assert outbox.awaiting_reports("Shop", prod, START, until) == ["b-old", "b-wanted"]
 
 
 def test_recover_unanswered_turns_sending_into_unknown_only(db_path: Path) -> None:

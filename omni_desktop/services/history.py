@@ -24,7 +24,7 @@ from omni_desktop.storage.campaigns import CampaignRecord, RequestEntry
 from omni_desktop.storage.sends import MessageRecord, SendRecord
 
 from omni_desktop.services.exporting import Cell, ExportError, write_table
-from omni_desktop.services.reports import check_status
+from omni_desktop.services.reports import check_status, fetch_reports
 
 if TYPE_CHECKING:
     from omni_desktop.api.client import OmniClient
@@ -104,8 +104,9 @@ class HistoryService:
         """The send's request as a new draft, its IDs cleared (KeyError, ValueError)."""
         return await asyncio.to_thread(self.outbox.draft_from, send_id)
 
-    def client_for(self, record: SendRecord) -> OmniClient:
-        """The client of the send's account; NoClient with the reason when there is none."""
+    def client_for(self, record: HistoryEntry) -> OmniClient:
+        """The client of the send's (or campaign's) account; NoClient with the reason when
+        there is none."""
         client = self._client_for(record.profile)
         if client is not None:
             return client
@@ -127,7 +128,14 @@ class HistoryService:
         """Settle the send from the server's logs (NoClient, our api errors, StorageError)."""
         return await check_status(self.outbox, await self.client(record), record.id)
 
-    async def client(self, record: SendRecord) -> OmniClient:
+    async def fetch_campaign_reports(self, campaign: CampaignRecord) -> int:
+        """The delivery reports waiting for the campaign's accepted requests not settled yet,
+        kept in the outbox; how many came (NoClient, our api errors, StorageError)."""
+        client = await self.client(campaign)
+        bulks = await asyncio.to_thread(store.awaiting_reports, self.outbox, campaign.id)
+        return await fetch_reports(client, self.outbox, bulks)
+
+    async def client(self, record: HistoryEntry) -> OmniClient:
         """`client_for`, or else a client built now by `open_client`; NoClient when neither."""
         try:
             return self.client_for(record)

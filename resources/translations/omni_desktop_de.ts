@@ -635,7 +635,7 @@
         <translation>Der Schlüssel liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/history.py" line="+115"/>
+        <location filename="../../omni_desktop/services/history.py" line="+116"/>
         <source>The built-in sandbox is not running now, so this send&apos;s status cannot be checked.</source>
         <translation>Die integrierte Sandbox läuft gerade nicht, daher kann der Status dieser Sendung nicht geprüft werden.</translation>
     </message>
@@ -1718,7 +1718,7 @@
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/services/history.py" line="+36"/>
+        <location filename="../../omni_desktop/services/history.py" line="+43"/>
         <location filename="../../omni_desktop/ui/history/models.py" line="+1"/>
         <source>Account</source>
         <translation>Konto</translation>
@@ -1886,7 +1886,7 @@
         <translation>Sendungen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
@@ -1916,7 +1916,12 @@
         <translation>Dieses Konto unter „Konten“ öffnen, um seinen Schlüssel einzugeben</translation>
     </message>
     <message>
-        <location line="+359"/>
+        <location line="+270"/>
+        <source>Fetching the delivery reports of campaign #{id}…</source>
+        <translation>Die Zustellberichte der Kampagne #{id} werden abgerufen…</translation>
+    </message>
+    <message>
+        <location filename="../../omni_desktop/ui/history/details.py" line="+114"/>
         <source>This request has not been sent yet: resume the campaign to send it.</source>
         <translation>Diese Anfrage wurde noch nicht gesendet: Setzen Sie die Kampagne fort, um sie zu senden.</translation>
     </message>
@@ -1926,17 +1931,27 @@
         <translation>Wählen Sie eine Anfrage, um ihre Nachrichten, Anfrage und Antwort zu sehen.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="+117"/>
         <source>This request goes again when its campaign is resumed, which checks it first.</source>
         <translation>Diese Anfrage geht erneut, wenn ihre Kampagne fortgesetzt wird; diese prüft sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/details.py" line="+29"/>
+        <location filename="../../omni_desktop/ui/history/details.py" line="-79"/>
         <source>The selected send</source>
         <translation>Die ausgewählte Sendung</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>&amp;Fetch delivery reports</source>
+        <translation>Zustell&amp;berichte abrufen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fetch the delivery reports waiting at the API for this campaign&apos;s messages</source>
+        <translation>Die Zustellberichte abrufen, die bei der API für die Nachrichten dieser Kampagne bereitliegen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Requests of the campaign</source>
         <translation>Anfragen der Kampagne</translation>
     </message>
@@ -1951,7 +1966,7 @@
         <translation>Nachrichten der Sendung</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <location filename="../../omni_desktop/ui/request_preview.py" line="+139"/>
         <source>Request JSON</source>
         <translation>Anfrage-JSON</translation>
@@ -1988,13 +2003,13 @@
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="-410"/>
-        <location line="+394"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="-413"/>
+        <location line="+395"/>
         <source>Check &amp;status</source>
         <translation>&amp;Status prüfen</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-393"/>
         <source>Ask the server&apos;s logs what became of this send&apos;s messages</source>
         <translation>In den Logs des Servers nachsehen, was aus den Nachrichten dieser Sendung wurde</translation>
     </message>
@@ -2019,7 +2034,15 @@
         <translation>Ergebnis</translation>
     </message>
     <message numerus="yes">
-        <location line="+220"/>
+        <location line="+201"/>
+        <source>%n delivery report(s) fetched.</source>
+        <translation>
+            <numerusform>%n Zustellbericht abgerufen.</numerusform>
+            <numerusform>%n Zustellberichte abgerufen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
         <source>Saved %n message(s) to {path}.</source>
         <translation>
             <numerusform>%n Nachricht in {path} gespeichert.</numerusform>
@@ -2037,7 +2060,7 @@
         <translation>Sendung #{id} wurde als neuer Entwurf geöffnet.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../../omni_desktop/ui/history/widgets.py" line="+59"/>
         <source>Send again?</source>
         <translation>Erneut senden?</translation>
     </message>
@@ -2047,13 +2070,13 @@
         <translation>Das Ergebnis von Sendung #{id} ist unbekannt: Ihre Nachrichten wurden möglicherweise schon zugestellt. Trotzdem erneut senden?</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/presenter.py" line="+146"/>
+        <location filename="../../omni_desktop/ui/history/presenter.py" line="+153"/>
         <source>That campaign is no longer in the history.</source>
         <translation>Diese Kampagne ist nicht mehr im Verlauf.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+12"/>
+        <location line="+24"/>
         <location line="+10"/>
         <source>That send is no longer in the history.</source>
         <translation>Diese Sendung ist nicht mehr im Verlauf.</translation>
@@ -2099,7 +2122,7 @@
         <translation>Sendung #{id} konnte nicht als Entwurf eingelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="+30"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="+96"/>
         <source>The newest {n} sends; search to find older ones.</source>
         <translation>Die neuesten {n} Sendungen; suchen Sie, um ältere zu finden.</translation>
     </message>
@@ -2134,7 +2157,7 @@
         <translation>Für diese Sendung ist keine Antwort eingetroffen.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/history/dialog.py" line="+11"/>
+        <location filename="../../omni_desktop/ui/history/dialog.py" line="+6"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
@@ -2679,7 +2702,7 @@
         <translation>Der automatisch gespeicherte Entwurf ist wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+211"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+212"/>
         <source>A send is in progress; wait for its answer.</source>
         <translation>Eine Sendung läuft; warten Sie auf ihre Antwort.</translation>
     </message>
@@ -2690,7 +2713,7 @@
         <translation>Die Verbindung wird noch hergestellt; senden Sie gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="+254"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="+256"/>
         <source>Cannot send: {problem}</source>
         <translation>Senden nicht möglich: {problem}</translation>
     </message>
@@ -2745,7 +2768,7 @@
         <translation>Die Testnachricht wurde nicht gesendet.</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/ui/presenter.py" line="-219"/>
+        <location filename="../../omni_desktop/ui/presenter.py" line="-221"/>
         <source>{channel} from {sender}, tried for {time}</source>
         <translation>{channel} von {sender}, versucht für {time}</translation>
     </message>
@@ -5467,7 +5490,7 @@
         <translation>Kein Ersatzwert</translation>
     </message>
     <message>
-        <location filename="../../omni_desktop/cli.py" line="+128"/>
+        <location filename="../../omni_desktop/cli.py" line="+129"/>
         <source>The send stopped {where} ({kind}).</source>
         <translation>Der Versand wurde {where} abgebrochen ({kind}).</translation>
     </message>

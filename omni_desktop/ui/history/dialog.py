@@ -37,7 +37,7 @@ from omni_desktop.storage.sends import MessageRecord, SendRecord, SendState
 
 from omni_desktop.services.history import HistoryEntry, HistoryService
 
-from omni_desktop.ui.history.campaign_text import campaign_summary, request_title
+from omni_desktop.ui.history.campaign_text import request_title
 from omni_desktop.ui.history.details import DetailsPane
 from omni_desktop.ui.history.export import HistoryExporter
 from omni_desktop.ui.history.format import (
@@ -59,7 +59,7 @@ from omni_desktop.ui.history.models import (
     SendsModel,
 )
 from omni_desktop.ui.history.presenter import DRAFT, HISTORY_LIMIT, RESEND, HistoryPresenter
-from omni_desktop.ui.history.widgets import sort_proxy, table_view
+from omni_desktop.ui.history.widgets import resend_question, size_columns, sort_proxy, table_view
 from omni_desktop.ui.i18n import tr, trn
 from omni_desktop.ui.plain import plain_label
 from omni_desktop.ui.theme import error_css
@@ -128,19 +128,17 @@ class HistoryDialog(QDialog):
         self.table.setModel(self.proxy)
         self.table.sortByColumn(COL_TIME, Qt.SortOrder.DescendingOrder)
         metrics = self.table.fontMetrics()
-        # Room for the usual text; long keys and IDs are cut (the tooltip has them whole).
         samples = (
             (COL_SEND, "Campaign #12 · customers"),
             (COL_TIME, "2026-11-26 17:10"),
             (COL_ACCOUNT, "Production EU"),
             (COL_SCENARIO, "9A8B7C6D5E4F"),
             (COL_RECIPIENTS, "Recipients"),
-            (COL_OUTCOME, "Delivered 10 · Undeliverable 2"),
             (COL_BULK, "b-01KB2Z8K3Q4X5Y6"),
         )
-        for column, sample in samples:
-            extra = 40 if column == COL_OUTCOME else 24  # room for the dot
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + extra)
+        size_columns(self.table, metrics.horizontalAdvance, samples, 24)
+        outcome = ((COL_OUTCOME, "Delivered 10 · Undeliverable 2"),)  # and its dot
+        size_columns(self.table, metrics.horizontalAdvance, outcome, 40)
         self.empty_label = plain_label("", self)  # quotes the search as typed
         self.empty_label.setObjectName("history_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -231,6 +229,7 @@ class HistoryDialog(QDialog):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.installEventFilter(self)
         self.check_button.clicked.connect(self._on_check_button_clicked)
+        self.details.fetch_button.clicked.connect(self._on_fetch_button_clicked)
         self.draft_button.clicked.connect(self._on_draft_button_clicked)
         self.resend_button.clicked.connect(self._on_resend_button_clicked)
         self.key_button.clicked.connect(self._on_key_button_clicked)
@@ -251,6 +250,7 @@ class HistoryDialog(QDialog):
         p.details_loaded.connect(self._on_presenter_details_loaded)
         p.details_failed.connect(self._on_presenter_details_failed)
         p.checked.connect(self._on_presenter_checked)
+        p.reports_fetched.connect(self._on_presenter_reports_fetched)
         p.check_failed.connect(self._on_presenter_check_failed)
         p.no_client.connect(self._on_presenter_no_client)
         p.draft_ready.connect(self._on_presenter_draft_ready)
@@ -356,6 +356,7 @@ class HistoryDialog(QDialog):
             self.details.choose_request(keep)
         elif self.selected_record() is None:  # the campaign's summary: now with its messages
             self.summary_label.setText(self._no_send_text(campaign))
+        self._update_buttons()
 
     def _on_presenter_campaign_loaded(self, campaign: CampaignRecord) -> None:
         self.model.update_record(campaign)
@@ -379,6 +380,13 @@ class HistoryDialog(QDialog):
         if (current := self.selected_record()) is not None and current.id == record.id:
             self._show_details()
         self._update_buttons()
+
+    def _on_presenter_reports_fetched(self, campaign_id: int, count: int) -> None:
+        self._checking = None
+        self._say(trn("%n delivery report(s) fetched.", None, count))
+        self.presenter.campaign(campaign_id)  # counted again, its requests read again
+        self._requests_of = None
+        self._show_details()
 
     def _on_presenter_check_failed(self, _send_id: int, sentence: str) -> None:
         self._checking = None
@@ -442,6 +450,15 @@ class HistoryDialog(QDialog):
         self._update_buttons()
         self.presenter.check_status(record)
 
+    def _on_fetch_button_clicked(self) -> None:
+        campaign = self.selected_campaign()
+        if campaign is None or self._checking is not None:
+            return
+        self._checking = campaign.id
+        self._say(tr("Fetching the delivery reports of campaign #{id}…").format(id=campaign.id))
+        self._update_buttons()
+        self.presenter.fetch_reports(campaign)
+
     def _on_export_send_action_triggered(self) -> None:
         record = self.selected_record()
         if record is not None:
@@ -463,20 +480,7 @@ class HistoryDialog(QDialog):
         if not record.outcome_unknown:
             self.presenter.draft(record.id, RESEND)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            tr("Send again?"),
-            tr(
-                "The outcome of send #{id} is unknown: its messages may already have been "
-                "delivered. Send it again anyway?"
-            ).format(id=record.id),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setInformativeText(tr(RESEND_NOTE))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box = resend_question(self, record.id)
         box.finished.connect(self._on_confirm_box_finished)
         self.confirm_box, self._confirm_send_id = box, record.id
         box.open()
@@ -545,18 +549,15 @@ class HistoryDialog(QDialog):
     def _no_send_text(self, campaign: CampaignRecord | None) -> str:
         if campaign is None:
             return tr("Select a send to see its messages, request and answer.")
-        if self.details.chosen_request() is not None:  # chosen, never started
-            hint = tr("This request has not been sent yet: resume the campaign to send it.")
-        else:
-            hint = tr("Choose a request to see its messages, request and answer.")
-        delivery = self.details.requests_model.delivery()
-        return campaign_summary(campaign, delivery) + "\n" + hint
+        return self.details.campaign_text(campaign)
 
     def _update_buttons(self) -> None:
         record = self.selected_record()
         busy = self._checking is not None
         self.check_button.setText(tr("Checking…") if busy else tr("Check &status"))
         self.check_button.setEnabled(not busy and record is not None and can_check(record))
+        awaiting = self.details.requests_model.awaiting_reports()
+        self.details.fetch_button.setEnabled(not busy and awaiting)
         self.draft_button.setEnabled(record is not None)
         self.export_send_action.setEnabled(record is not None)
         # A campaign's request of unknown outcome (or not sent) goes again by resuming its

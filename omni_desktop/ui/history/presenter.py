@@ -9,13 +9,15 @@ typed before.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from omni_desktop.api.errors import OmniError
+from omni_desktop.storage.campaigns import CampaignRecord
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.sends import SendRecord
 
@@ -24,6 +26,8 @@ from omni_desktop.services.history import HistoryService, NoClient
 
 from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.qt_common import TaskKeeper
+
+T = TypeVar("T")
 
 HISTORY_LIMIT = 500  # rows (sends and campaigns) listed at once; a search reaches older ones
 DRAFT, RESEND = "draft", "resend"  # what a draft read back from a send is for
@@ -40,6 +44,7 @@ class HistoryPresenter(QObject):
     details_loaded = Signal(int, object)  # send id, list[MessageRecord]
     details_failed = Signal(int, str)
     checked = Signal(object)  # SendRecord as the logs left it
+    reports_fetched = Signal(int, int)  # campaign id, how many delivery reports came
     check_failed = Signal(int, str)  # send id, why, one sentence
     no_client = Signal(str, object)  # why, and the account (None: the sandbox)
     draft_ready = Signal(str, int, object)  # DRAFT or RESEND, send id, OmniMessage (no IDs)
@@ -86,6 +91,11 @@ class HistoryPresenter(QObject):
     def check_status(self, record: SendRecord) -> asyncio.Task[Any]:
         """Ask the logs about the send; `checked`, `check_failed` or `no_client` follows."""
         return self.tasks.start(self._check(record), "check status")
+
+    def fetch_reports(self, campaign: CampaignRecord) -> asyncio.Task[Any]:
+        """The campaign's waiting delivery reports; `reports_fetched`, `check_failed` or
+        `no_client` follows (a check: it writes what it learnt, so it is let finish)."""
+        return self.tasks.start(self._fetch(campaign), "check status")
 
     def draft(self, send_id: int, purpose: str) -> asyncio.Task[Any]:
         """The send's request as a new draft, IDs cleared; `draft_ready` or `draft_failed`."""
@@ -148,18 +158,30 @@ class HistoryPresenter(QObject):
             self.campaign_loaded.emit(record)
 
     async def _check(self, record: SendRecord) -> None:
-        try:
-            checked = await self.history.check_status(record)
-        except NoClient as exc:
-            self.no_client.emit(str(exc), record.profile)
-        except OmniError as exc:
-            self.check_failed.emit(record.id, exc.sentence)
-        except StorageError as exc:
-            self.check_failed.emit(record.id, str(exc))
-        except KeyError:
-            self.check_failed.emit(record.id, tr("That send is no longer in the history."))
-        else:
+        checked = await self._ask(record.id, record.profile, self.history.check_status(record))
+        if checked is not None:
             self.checked.emit(checked)
+
+    async def _fetch(self, campaign: CampaignRecord) -> None:
+        asked = self.history.fetch_campaign_reports(campaign)
+        count = await self._ask(campaign.id, campaign.profile, asked)
+        if count is not None:
+            self.reports_fetched.emit(campaign.id, count)
+
+    async def _ask(self, key: int, profile: str | None, question: Awaitable[T]) -> T | None:
+        """The answer to a question for the account's server; None, its failure said by
+        `no_client` or `check_failed` (`key`: the send or campaign asked about)."""
+        try:
+            return await question
+        except NoClient as exc:
+            self.no_client.emit(str(exc), profile)
+        except OmniError as exc:
+            self.check_failed.emit(key, exc.sentence)
+        except StorageError as exc:
+            self.check_failed.emit(key, str(exc))
+        except KeyError:
+            self.check_failed.emit(key, tr("That send is no longer in the history."))
+        return None
 
     async def _export(
         self, path: Path, send_id: int | None, since: datetime | None, until: datetime | None

@@ -12,7 +12,7 @@ from omni_desktop.core.i18n import tr_noop
 from omni_desktop.core.status import StatusGroup
 
 from omni_desktop.storage.campaigns import RequestEntry
-from omni_desktop.storage.sends import SendRecord
+from omni_desktop.storage.sends import SendRecord, SendState
 
 from omni_desktop.ui.history.campaign_text import request_label, request_state
 from omni_desktop.ui.history.format import counts_text, outcome
@@ -86,6 +86,16 @@ class RequestsModel(QAbstractTableModel):
 
     def entry_at(self, row: int) -> RequestEntry:
         return self._entries[row]
+
+    def awaiting_reports(self) -> bool:
+        """Whether a request was accepted and not all its messages are final yet."""
+        return any(
+            entry.seq is not None
+            and entry.send is not None
+            and entry.send.state is SendState.ACCEPTED
+            and not entry.send.settled
+            for entry in self._entries
+        )
 
     def delivery(self) -> dict[str, int]:
         """The campaign's messages by status group: its requests' current sends summed (not

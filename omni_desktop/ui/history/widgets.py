@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QObject, QSortFilterProxyModel
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPlainTextEdit, QTableView, QWidget
+from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import QAbstractTableModel, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
+
+from omni_desktop.ui.history.format import RESEND_NOTE
+from omni_desktop.ui.i18n import tr
 from omni_desktop.ui.qt_common import SORT_ROLE
 
 
@@ -33,6 +44,33 @@ def table_view(parent: QWidget, name: str) -> QTableView:
     return table
 
 
+def size_columns(
+    table: QTableView, advance: Callable[[str], int], samples: Iterable[tuple[int, str]], extra: int
+) -> None:
+    """Each column wide enough for its sample text (longer text is cut; tooltips have it)."""
+    for column, sample in samples:
+        table.setColumnWidth(column, advance(sample) + extra)
+
+
+def resend_question(parent: QWidget, send_id: int) -> QMessageBox:
+    """ "Send again?" for a send of unknown outcome: No is the default and Escape's answer."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Send again?"),
+        tr(
+            "The outcome of send #{id} is unknown: its messages may already have been "
+            "delivered. Send it again anyway?"
+        ).format(id=send_id),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setInformativeText(tr(RESEND_NOTE))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
 def sort_proxy(model: QAbstractTableModel, parent: QObject) -> QSortFilterProxyModel:
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
@@ -40,4 +78,4 @@ def sort_proxy(model: QAbstractTableModel, parent: QObject) -> QSortFilterProxyM
     return proxy
 
 
-__all__ = ["json_view", "sort_proxy", "table_view"]
+__all__ = ["json_view", "resend_question", "size_columns", "sort_proxy", "table_view"]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from omni_desktop.core.message import OmniMessage
 from omni_desktop.core.text import terminal_safe
 
+from omni_desktop.storage import awaiting
 from omni_desktop.storage import campaigns as store
 from omni_desktop.storage.campaigns import CampaignRecord, CampaignState
 from omni_desktop.storage.errors import StorageError
@@ -358,7 +359,7 @@ def _check_reports(
     target = target_from_args(args)
     _same_account(record, target)
     sign_in(target, err)
-    bulks = store.awaiting_reports(outbox, record.id)
+    bulks = awaiting.of_campaign(outbox, record.id)
     if not bulks:
         print("No message is waiting for a delivery report.", file=err)
         return

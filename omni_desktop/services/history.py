@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from omni_desktop.core.i18n import tr, tr_noop
 from omni_desktop.core.message import OmniMessage
 
+from omni_desktop.storage import awaiting
 from omni_desktop.storage import campaigns as store
 from omni_desktop.storage.campaigns import CampaignRecord, RequestEntry
 from omni_desktop.storage.sends import MessageRecord, SendRecord
@@ -132,7 +133,7 @@ class HistoryService:
         """The delivery reports waiting for the campaign's accepted requests not settled yet,
         kept in the outbox; how many came (NoClient, our api errors, StorageError)."""
         client = await self.client(campaign)
-        bulks = await asyncio.to_thread(store.awaiting_reports, self.outbox, campaign.id)
+        bulks = await asyncio.to_thread(awaiting.of_campaign, self.outbox, campaign.id)
         return await fetch_reports(client, self.outbox, bulks)
 
     async def client(self, record: HistoryEntry) -> OmniClient:

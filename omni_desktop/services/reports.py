@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from omni_desktop.core.report import LogEntry, Report
 
 from omni_desktop.api.errors import OmniError
+from omni_desktop.storage import awaiting
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.outbox import LOGS_BATCH, LOGS_LIMIT
 from omni_desktop.storage.outbox_db import chunks
@@ -155,7 +156,7 @@ async def catch_up(
     their pollers (a report taken here would keep one waiting for it). Errors pass through as
     in `fetch_reports`."""
     since = session_start - timedelta(seconds=REPORTS_KEPT_SECONDS)
-    bulks = await asyncio.to_thread(outbox.awaiting_reports, *account, since, session_start)
+    bulks = await asyncio.to_thread(awaiting.of_account, outbox, *account, since, session_start)
     return await fetch_reports(client, outbox, bulks, arrived=arrived, halt=halt)
 
 

@@ -392,18 +392,6 @@ def delivery(outbox: Outbox, campaign_id: int) -> dict[str, int]:
     return {str(group): int(count) for group, count in rows}
 
 
-def awaiting_reports(outbox: Outbox, campaign_id: int) -> list[str]:
-    """The bulk IDs of the campaign's accepted requests with messages not final yet (not
-    settled), in plan order."""
-    with outbox.reading() as db:
-        rows = db.execute(
-            "SELECT s.bulk_id FROM campaign_requests r JOIN sends s ON s.id = r.send_id "
-            "WHERE r.campaign_id = ? AND s.state = ? AND s.settled_at IS NULL ORDER BY r.seq",
-            (campaign_id, SendState.ACCEPTED.value),
-        ).fetchall()
-    return [str(row[0]) for row in rows]
-
-
 def _sends_where(db: sqlite3.Connection, ids: list[int]) -> list[SendRecord]:
     """The sends `ids`, with their messages counted by status group (as `Outbox.get`)."""
     records: list[SendRecord] = []
@@ -428,7 +416,6 @@ __all__ = [
     "CampaignState",
     "PlannedRequest",
     "RequestEntry",
-    "awaiting_reports",
     "delivery",
     "get",
     "listing",

@@ -550,33 +550,6 @@ class Outbox:
         """The sends whose outcome is unknown, oldest first."""
         return self._sends("WHERE s.state = 'unknown' ORDER BY s.created_at, s.id", ())
 
-    def awaiting_reports(
-        self,
-        profile: str | None,
-        base_url: str,
-        since: datetime,
-        until: datetime,
-        limit: int = 500,
-    ) -> list[str]:
-        """The bulk IDs of the account's accepted sends made from `since` to before `until`
-        with messages not final yet (not settled), oldest first: the ones whose delivery
-        reports may be waiting."""
-        with self._read() as db:
-            rows = db.execute(
-                "SELECT bulk_id FROM sends WHERE state = ? AND settled_at IS NULL "
-                "AND created_at >= ? AND created_at < ? AND base_url = ? AND profile IS ? "
-                "ORDER BY id LIMIT ?",
-                (
-                    SendState.ACCEPTED.value,
-                    to_db_time(since),
-                    to_db_time(until),
-                    base_url,
-                    profile,
-                    limit,
-                ),
-            ).fetchall()
-        return [str(row[0]) for row in rows]
-
     def history(self, search: str = "", limit: int = 200, offset: int = 0) -> list[SendRecord]:
         """Newest first. `search` matches part of a bulk or message ID, a recipient, the
         scenario key, profile or error sentence (ignoring case), or a state exactly."""

@@ -21,6 +21,7 @@ from omni_desktop.core.status import (
     PENDING_ENROUTE,
 )
 
+from omni_desktop.storage import awaiting
 from omni_desktop.storage.errors import StorageError
 from omni_desktop.storage.outbox import RECOVERED, DuplicateSend, Outbox
 from omni_desktop.storage.outbox_db import SCHEMA_VERSION
@@ -171,9 +172,9 @@ def test_the_sends_awaiting_reports_are_the_account_s_recent_unsettled_accepted_
     outbox.record_failure(refused, SendState.REJECTED, "The API refused it.")
     later = accepted("Shop", prod, "b-this-session")  # made after `until`: polled live
     until = outbox.get(later).created_at
-    assert outbox.awaiting_reports("Shop", prod, since, until) == ["b-wanted"]
-    assert outbox.awaiting_reports(None, prod, since, until) == ["b-no-profile"]
-    assert outbox.awaiting_reports("Shop", prod, START, until) == ["b-old", "b-wanted"]
+    assert awaiting.of_account(outbox, "Shop", prod, since, until) == ["b-wanted"]
+    assert awaiting.of_account(outbox, None, prod, since, until) == ["b-no-profile"]
+    assert awaiting.of_account(outbox, "Shop", prod, START, until) == ["b-old", "b-wanted"]
 
 
 def test_recover_unanswered_turns_sending_into_unknown_only(db_path: Path) -> None:

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from omni_desktop.core.message import OmniMessage
+from omni_desktop.core.status import FARED_ORDER
 from omni_desktop.core.text import terminal_safe
 
 from omni_desktop.storage import awaiting
@@ -269,12 +270,9 @@ REQUEST_WORDS = (
 )
 
 
-# The delivery line's order: what is still on its way, then how the others ended.
-DELIVERY_ORDER = ("ACCEPTED", "PENDING", "DELIVERED", "EXPIRED", "UNDELIVERABLE", "REJECTED")
-
-
 def _by_group_order(delivery: Mapping[str, int]) -> list[str]:
-    known = {group: i for i, group in enumerate(DELIVERY_ORDER)}
+    """The status group names in the order the history lists them (`FARED_ORDER`)."""
+    known = {group.name: i for i, group in enumerate(FARED_ORDER)}
     return sorted(delivery, key=lambda group: (known.get(group, len(known)), group))
 
 

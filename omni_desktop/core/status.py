@@ -25,6 +25,18 @@ class StatusGroup(Enum):
             return cls.UNKNOWN
 
 
+# How messages fared, listed in this order ("Delivered 3 · Expired 1", "3 delivered, 1 expired"):
+# the outcomes, success first, then what is still on its way or unheard of.
+FARED_ORDER = (
+    StatusGroup.DELIVERED,
+    StatusGroup.UNDELIVERABLE,
+    StatusGroup.EXPIRED,
+    StatusGroup.REJECTED,
+    StatusGroup.PENDING,
+    StatusGroup.ACCEPTED,
+    StatusGroup.UNKNOWN,
+)
+
 INTERMEDIATE_STATUS_NAMES = frozenset({"DELIVERED_TO_OPERATOR"})
 
 

@@ -61,8 +61,13 @@ class DetailsPane(QWidget):
         self.messages_model = MessagesModel(self)
         self.messages_table = table_view(self.tabs, tr("Messages of the send"))
         self.messages_table.setModel(sort_proxy(self.messages_model, self))
-        messages = ("+385 91 234 5678", "m-01KB2Z8K3Q4X5Y6Z7A8B9C0D1E", "DELIVERED_TO_HANDSET")
-        size_columns(self.messages_table, advance, enumerate((*messages, "VIBER")), 40)
+        messages = (
+            "+385 91 234 5678",
+            "m-01KB2Z8K3Q4X5Y6Z7A8B9C0D1E",
+            "DELIVERED_TO_HANDSET",
+            "VIBER",
+        )
+        size_columns(self.messages_table, advance, enumerate(messages), 40)
         self.request_view = json_view(tr("Request JSON"), self.tabs)
         self.response_view = json_view(tr("Response"), self.tabs)
         self.tabs.addTab(self.messages_table, tr("Messages"))

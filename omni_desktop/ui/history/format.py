@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from omni_desktop.core.i18n import tr_noop
-from omni_desktop.core.status import StatusGroup
+from omni_desktop.core.status import FARED_ORDER, StatusGroup
 
 from omni_desktop.storage.campaigns import CampaignRecord
 from omni_desktop.storage.profiles import SANDBOX_NAME
@@ -19,17 +19,6 @@ from omni_desktop.ui.status.style import group_label
 RESEND_NOTE = tr_noop(
     "Send again makes new message IDs; the earlier send keeps its own. "
     "Check its status first if its outcome is unknown."
-)
-
-# The order of groups in an outcome ("Delivered 3 · Expired 1") and which one colours its dot.
-_COUNT_ORDER = (
-    StatusGroup.DELIVERED,
-    StatusGroup.UNDELIVERABLE,
-    StatusGroup.EXPIRED,
-    StatusGroup.REJECTED,
-    StatusGroup.PENDING,
-    StatusGroup.ACCEPTED,
-    StatusGroup.UNKNOWN,
 )
 
 
@@ -50,7 +39,7 @@ def _groups(counts: Mapping[str, int]) -> list[tuple[StatusGroup, int]]:
     for name, n in counts.items():
         group = StatusGroup.from_name(name)
         totals[group] = totals.get(group, 0) + n
-    return [(g, totals[g]) for g in _COUNT_ORDER if totals.get(g)]
+    return [(g, totals[g]) for g in FARED_ORDER if totals.get(g)]
 
 
 def counts_text(record: SendRecord, separator: str = " · ") -> str:
